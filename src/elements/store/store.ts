@@ -1,0 +1,180 @@
+import {ContextProvider, ContextRoot} from '@lit/context';
+import {LitElement, css, html, type PropertyValues} from 'lit';
+import {property} from 'lit/decorators.js';
+import {createVtexClient, type VtexClient} from '../../client/index.js';
+import {cartContext, clientContext, configContext, sessionContext, type StoreConfig} from '../../context/index.js';
+import {matchLocale} from '../../i18n/locale.js';
+import {CartStore} from '../../state/cart-store.js';
+import {SessionStore} from '../../state/session-store.js';
+
+type AnyProvider = ContextProvider<typeof clientContext | typeof cartContext | typeof sessionContext | typeof configContext>;
+
+const roots = new WeakSet<Document>();
+/** Connected stores per document, to elect the page's default (the first in document order). */
+const storesOf = new WeakMap<Document, Set<VtexStore>>();
+
+/** Lets elements that upgrade before any provider still connect once it appears. */
+function ensureContextRoot(doc: Document): void {
+  if (roots.has(doc)) return;
+  roots.add(doc);
+  new ContextRoot().attach(doc.documentElement);
+}
+
+/**
+ * The store: builds one VTEX client, one cart store and one session store from its attributes and provides
+ * them to every kit element inside it. The first `<vtex-store>` on the page is also the default for kit
+ * elements placed outside any store, so a header cart button and a grid in the main column share one cart.
+ * Renders its children as if it were not there (`display: contents`).
+ *
+ * @summary The provider: one client, one cart and one session for the page.
+ * @tag vtex-store
+ * @slot - Kit elements and any other content.
+ */
+export class VtexStore extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** Base URL of the bridge in front of VTEX. Empty = the page's own origin (a same-domain proxy). */
+  @property() api = '';
+
+  /** The VTEX account name (e.g. `mystore`). Required. */
+  @property() account = '';
+
+  /** VTEX trade policy (`sc`). */
+  @property({attribute: 'sales-channel'}) salesChannel = '1';
+
+  /** Language for every element in the store: `en`, `pt-BR` or `es`. Defaults to the page's `lang`. */
+  @property() locale?: string;
+
+  /** ISO 4217 currency for search prices before the cart has loaded (the cart's currency wins after). */
+  @property() currency?: string;
+
+  /** Where VTEX's login page is served. Defaults to `api`. */
+  @property({attribute: 'login-url'}) loginUrl?: string;
+
+  /** @internal */ client?: VtexClient;
+  /** @internal */ cart?: CartStore;
+  /** @internal */ session?: SessionStore;
+
+  #providers: AnyProvider[] = [];
+  #pageProviders: AnyProvider[] = [];
+  #unsubscribeSession?: () => void;
+
+  override connectedCallback(): void {
+    ensureContextRoot(this.ownerDocument);
+    this.#refuseAppKeys();
+    this.#build();
+    let set = storesOf.get(this.ownerDocument);
+    if (!set) storesOf.set(this.ownerDocument, (set = new Set()));
+    set.add(this);
+    electDefault(this.ownerDocument);
+    super.connectedCallback();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    storesOf.get(this.ownerDocument)?.delete(this);
+    this.detachPage();
+    electDefault(this.ownerDocument);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated) return;
+    if (changed.has('api') || changed.has('account') || changed.has('salesChannel') || changed.has('loginUrl')) this.#build();
+    else if (changed.has('locale') || changed.has('currency')) this.#provide();
+  }
+
+  override render() {
+    return html`<slot></slot>`;
+  }
+
+  /** @internal Serves context requests that reach the document (elements outside any store). */
+  attachPage(): void {
+    if (this.#pageProviders.length) return;
+    const doc = this.ownerDocument as unknown as HTMLElement & {addController?: undefined};
+    this.#pageProviders = [
+      new ContextProvider(doc, {context: clientContext, initialValue: this.client}),
+      new ContextProvider(doc, {context: cartContext, initialValue: this.cart}),
+      new ContextProvider(doc, {context: sessionContext, initialValue: this.session}),
+      new ContextProvider(doc, {context: configContext, initialValue: this.#config()}),
+    ] as AnyProvider[];
+    for (const p of this.#pageProviders) p.hostConnected();
+  }
+
+  /** @internal */
+  detachPage(): void {
+    const doc = this.ownerDocument;
+    for (const p of this.#pageProviders) {
+      doc.removeEventListener('context-request', p.onContextRequest as EventListener);
+      doc.removeEventListener('context-provider', p.onProviderRequest as EventListener);
+    }
+    this.#pageProviders = [];
+  }
+
+  #config(): StoreConfig {
+    return Object.freeze({account: this.account, locale: matchLocale(this.locale), currency: this.currency?.toUpperCase() || undefined});
+  }
+
+  #refuseAppKeys(): void {
+    for (const name of ['app-key', 'app-token', 'appkey', 'apptoken']) {
+      if (this.hasAttribute(name)) {
+        console.error(
+          `<vtex-store>: ignoring the "${name}" attribute. VTEX app keys and tokens give full admin access to the store; anyone who opens this page can read them. Remove it now, rotate the key in VTEX's admin, and keep keys only on your server (the bridge).`,
+        );
+        this.removeAttribute(name);
+      }
+    }
+  }
+
+  #build(): void {
+    this.cart?.dispose();
+    this.#unsubscribeSession?.();
+    if (!this.account) {
+      console.error('<vtex-store>: the "account" attribute is required (your VTEX account name).');
+      this.client = this.cart = this.session = undefined;
+    } else {
+      try {
+        this.client = createVtexClient({api: this.api, account: this.account, salesChannel: this.salesChannel, locale: this.locale ?? 'pt-BR'});
+        this.cart = new CartStore(this.client);
+        this.session = new SessionStore(this.client, {storeUrl: this.loginUrl});
+        // Signing in or out changes which cart VTEX serves: re-read it.
+        let signedIn: boolean | undefined;
+        this.#unsubscribeSession = this.session.subscribe((s) => {
+          const now = s.session?.signedIn;
+          if (signedIn !== undefined && now !== signedIn && this.cart?.state.orderForm) void this.cart.load({force: true}).catch(() => undefined);
+          signedIn = now;
+        });
+      } catch (e) {
+        console.error(`<vtex-store>: ${(e as Error).message}`);
+        this.client = this.cart = this.session = undefined;
+      }
+    }
+    this.#provide();
+  }
+
+  #provide(): void {
+    if (!this.#providers.length) {
+      this.#providers = [
+        new ContextProvider(this, {context: clientContext}),
+        new ContextProvider(this, {context: cartContext}),
+        new ContextProvider(this, {context: sessionContext}),
+        new ContextProvider(this, {context: configContext}),
+      ] as AnyProvider[];
+    }
+    const values = [this.client, this.cart, this.session, this.#config()];
+    for (const list of [this.#providers, this.#pageProviders]) {
+      list.forEach((p, i) => (p as ContextProvider<typeof clientContext>).setValue(values[i] as VtexClient | undefined));
+    }
+  }
+}
+
+function electDefault(doc: Document): void {
+  const stores = [...(storesOf.get(doc) ?? [])].filter((s) => s.isConnected);
+  stores.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  const [first, ...rest] = stores;
+  for (const s of rest) s.detachPage();
+  first?.attachPage();
+}

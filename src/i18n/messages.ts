@@ -1,0 +1,73 @@
+import {plural} from './format.js';
+import type {Locale} from './locale.js';
+
+/**
+ * A message map: strings, or functions for interpolation and plurals. Every element defines its own with
+ * `defineMessages` (en is the source, pt-BR and es must have the same keys — the type checker enforces it).
+ */
+export type MessageMap = Record<string, string | ((...args: never[]) => string)>;
+
+export type LocalizedMessages<M extends MessageMap> = Readonly<Record<Locale, M>>;
+
+export function defineMessages<M extends MessageMap>(maps: {en: M; 'pt-BR': M; es: M}): LocalizedMessages<M> {
+  return maps;
+}
+
+/** Strings shared by every element. */
+export const commonMessages = defineMessages({
+  en: {
+    loading: 'Loading…',
+    retry: 'Try again',
+    close: 'Close',
+    errorGeneric: 'Something went wrong. Please try again.',
+    errorNetwork: 'We could not reach the store. Check your connection and try again.',
+    errorTimeout: 'The store is taking too long to answer. Please try again.',
+    errorRateLimited: 'Too many requests right now. Please wait a moment and try again.',
+    errorNotFound: 'We could not find what you were looking for.',
+    errorSignedOut: 'Your session has expired. Please sign in again.',
+    errorNoStore: 'This widget is not connected to a store. Add a <vtex-store> element to the page.',
+    items: (n: number) => plural('en', n, {one: '1 item', other: `${n} items`}),
+  },
+  'pt-BR': {
+    loading: 'Carregando…',
+    retry: 'Tentar novamente',
+    close: 'Fechar',
+    errorGeneric: 'Algo deu errado. Tente novamente.',
+    errorNetwork: 'Não conseguimos falar com a loja. Verifique sua conexão e tente novamente.',
+    errorTimeout: 'A loja está demorando para responder. Tente novamente.',
+    errorRateLimited: 'Muitas solicitações no momento. Aguarde um pouco e tente novamente.',
+    errorNotFound: 'Não encontramos o que você procurava.',
+    errorSignedOut: 'Sua sessão expirou. Entre novamente.',
+    errorNoStore: 'Este widget não está conectado a uma loja. Adicione um elemento <vtex-store> à página.',
+    items: (n: number) => plural('pt-BR', n, {one: '1 item', other: `${n} itens`}),
+  },
+  es: {
+    loading: 'Cargando…',
+    retry: 'Reintentar',
+    close: 'Cerrar',
+    errorGeneric: 'Algo salió mal. Inténtalo de nuevo.',
+    errorNetwork: 'No pudimos conectar con la tienda. Revisa tu conexión e inténtalo de nuevo.',
+    errorTimeout: 'La tienda está tardando en responder. Inténtalo de nuevo.',
+    errorRateLimited: 'Demasiadas solicitudes en este momento. Espera un poco e inténtalo de nuevo.',
+    errorNotFound: 'No encontramos lo que buscabas.',
+    errorSignedOut: 'Tu sesión expiró. Inicia sesión de nuevo.',
+    errorNoStore: 'Este widget no está conectado a una tienda. Agrega un elemento <vtex-store> a la página.',
+    items: (n: number) => plural('es', n, {one: '1 artículo', other: `${n} artículos`}),
+  },
+});
+
+export type CommonMessages = (typeof commonMessages)['en'];
+
+/** A shopper-facing sentence for any client error (never raw API text for network failures). */
+export function errorMessage(
+  error: {kind?: string; status?: number; code?: string; message?: string} | null | undefined,
+  m: CommonMessages,
+): string {
+  if (!error) return m.errorGeneric;
+  if (error.kind === 'network') return m.errorNetwork;
+  if (error.kind === 'timeout') return m.errorTimeout;
+  if (error.status === 429) return m.errorRateLimited;
+  if (error.status === 404) return m.errorNotFound;
+  if (error.status === 401 || error.status === 403) return m.errorSignedOut;
+  return m.errorGeneric;
+}

@@ -1,0 +1,12 @@
+// Side-effect-free exports. Import 'vtex-elements/define' (or an element's define) to register tags.
+export * from './client/index.js';
+export {CartStore} from './state/cart-store.js';
+export type {CartState} from './state/cart-store.js';
+export {SessionStore} from './state/session-store.js';
+export type {SessionState} from './state/session-store.js';
+export {Store} from './state/store.js';
+export * from './context/index.js';
+export * from './i18n/index.js';
+export {VtexEvent} from './internal/events.js';
+export type {VtexErrorDetail} from './internal/events.js';
+export {VtexStore} from './elements/store/store.js';

@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {createVtexClient, type VtexError} from '../../src/client/index.js';
+import {CartStore} from '../../src/state/cart-store.js';
+import {SessionStore} from '../../src/state/session-store.js';
+import {json, recordingFetch, type Recorded} from './helpers/recording-fetch.js';
+
+const ID = 'c'.repeat(32);
+const API = 'http://bridge.test';
+
+/** A tiny stateful orderForm server with per-request delays, to observe ordering. */
+function fakeCheckout(options: {delay?: (r: Recorded, n: number) => number; fail?: (r: Recorded, n: number) => boolean} = {}) {
+  let items: {uniqueId: string; id: string; quantity: number}[] = [];
+  const log: string[] = [];
+  const orderForm = () => ({orderFormId: ID, items: items.map((i) => ({...i, seller: '1'})), messages: [], totalizers: [], value: 0});
+  const rec = recordingFetch(async (r, n) => {
+    const path = new URL(r.url).pathname;
+    // A GET sees the cart as it is when the request arrives, however late its reply comes back.
+    const seen = r.method === 'GET' ? orderForm() : undefined;
+    await new Promise((res) => setTimeout(res, options.delay?.(r, n) ?? 0));
+    if (seen) return json(seen);
+    if (options.fail?.(r, n)) return json({error: {code: 'X', message: 'boom'}}, 503);
+    log.push(`${r.method} ${path.replace(`/orderForm/${ID}`, '/orderForm/{id}')} ${JSON.stringify(r.body ?? '')}`);
+    const body = r.body as {orderItems?: {id?: string; index?: number; quantity: number}[]} | undefined;
+    if (path.endsWith('/items')) {
+      for (const it of body!.orderItems!) {
+        const found = items.find((i) => i.id === it.id);
+        if (found) found.quantity += it.quantity;
+        else items.push({uniqueId: `u${it.id}`, id: it.id!, quantity: it.quantity});
+      }
+    } else if (path.endsWith('/items/update')) {
+      for (const it of body!.orderItems!) items[it.index!]!.quantity = it.quantity;
+      items = items.filter((i) => i.quantity > 0);
+    } else if (path.endsWith('/removeAll')) items = [];
+    return json(orderForm());
+  });
+  const client = createVtexClient({api: API, account: 'shop', fetch: rec.fetch, backoffMs: 1, retries: 0});
+  return {...rec, client, log, serverItems: () => items};
+}
+
+describe('CartStore', () => {
+  it('load() is deduped: three elements asking at once make one request', async () => {
+    const s = fakeCheckout({delay: () => 10});
+    const store = new CartStore(s.client, {sync: false});
+    const [a, b, c] = await Promise.all([store.load(), store.load(), store.load()]);
+    assert.equal(s.calls.length, 1);
+    assert.equal(a.orderFormId, ID);
+    assert.ok(a === b && b === c);
+    await store.load();
+    assert.equal(s.calls.length, 1, 'a loaded cart is not fetched again');
+    assert.ok(Object.isFrozen(store.state));
+  });
+
+  it('serializes mutations in call order even when replies would come back out of order', async () => {
+    // The first write is slowest: without a queue its reply would land last.
+    const s = fakeCheckout({delay: (_r, n) => (n === 2 ? 40 : n === 3 ? 1 : 0)});
+    const store = new CartStore(s.client, {sync: false});
+    await store.load();
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const wrapped = s.client.checkout.addItems;
+    s.client.checkout.addItems = async (...args) => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      try {
+        return await wrapped(...args);
+      } finally {
+        inFlight--;
+      }
+    };
+    await Promise.all([store.addItems([{id: '1', quantity: 1, seller: '1'}]), store.addItems([{id: '2', quantity: 1, seller: '1'}]), store.clear(), store.addItems([{id: '3', quantity: 2, seller: '1'}])]);
+    assert.equal(maxInFlight, 1, 'never two orderForm writes at once');
+    assert.deepEqual(s.log, [
+      'POST /api/checkout/pub/orderForm/{id}/items {"orderItems":[{"id":"1","quantity":1,"seller":"1"}]}',
+      'POST /api/checkout/pub/orderForm/{id}/items {"orderItems":[{"id":"2","quantity":1,"seller":"1"}]}',
+      'POST /api/checkout/pub/orderForm/{id}/items/removeAll {}',
+      'POST /api/checkout/pub/orderForm/{id}/items {"orderItems":[{"id":"3","quantity":2,"seller":"1"}]}',
+    ]);
+    assert.deepEqual(store.state.orderForm!.items.map((i) => [i.id, i.quantity]), [['3', 2]]);
+  });
+
+  it('drops a stale reply: a slow load answered after a mutation does not overwrite it', async () => {
+    const s = fakeCheckout({delay: (r, n) => (r.method === 'GET' && n > 1 ? 50 : 0)});
+    const store = new CartStore(s.client, {sync: false});
+    await store.load();
+    const slowLoad = store.load({force: true}); // GET by id, slow, returns the cart before the add
+    await store.addItems([{id: '9', quantity: 1, seller: '1'}]);
+    assert.equal(store.state.orderForm!.items.length, 1);
+    await slowLoad;
+    // The slow GET saw the empty cart; its late reply must not put the screen back in time.
+    assert.equal(store.state.orderForm!.items.length, 1);
+    assert.equal(s.calls.filter((c) => c.method === 'GET').length, 2);
+  });
+
+  it('coalesces rapid quantity changes: the server ends at the last chosen value, shown at once', async () => {
+    const s = fakeCheckout({delay: () => 5});
+    const store = new CartStore(s.client, {sync: false});
+    await store.load();
+    await store.addItems([{id: '1', quantity: 1, seller: '1'}]);
+    const uid = store.state.orderForm!.items[0]!.uniqueId;
+    const done: Promise<unknown>[] = [];
+    for (let q = 2; q <= 21; q++) {
+      done.push(store.setQuantity(uid, q));
+      assert.equal(store.state.pendingQuantities[uid], q, 'the new quantity shows immediately');
+    }
+    await Promise.all(done);
+    assert.equal(s.serverItems()[0]!.quantity, 21);
+    assert.equal(store.state.orderForm!.items[0]!.quantity, 21);
+    assert.deepEqual(store.state.pendingQuantities, {});
+    const updates = s.log.filter((l) => l.includes('/items/update')).length;
+    assert.ok(updates <= 3, `20 clicks coalesced into ${updates} requests`);
+  });
+
+  it('a failed change returns the line to the server value and reports which line failed', async () => {
+    const s = fakeCheckout({fail: (r) => r.url.endsWith('/items/update')});
+    const store = new CartStore(s.client, {sync: false});
+    await store.load();
+    await store.addItems([{id: '1', quantity: 1, seller: '1'}]);
+    const uid = store.state.orderForm!.items[0]!.uniqueId;
+    await assert.rejects(store.setQuantity(uid, 5), (e: VtexError) => e.status === 503);
+    assert.deepEqual(store.state.pendingQuantities, {});
+    assert.equal(store.state.orderForm!.items[0]!.quantity, 1);
+    assert.equal(store.state.error?.operation, 'setQuantity');
+    assert.equal(store.state.error?.uniqueId, uid);
+  });
+
+  it('rejects negative and fractional quantities before any request', async () => {
+    const s = fakeCheckout();
+    const store = new CartStore(s.client, {sync: false});
+    await store.load();
+    assert.throws(() => store.setQuantity('u1', -1), /whole number/);
+    assert.throws(() => store.addItems([{id: '1', quantity: 1.5, seller: '1'}]), /whole number/);
+    assert.throws(() => store.addItems([{id: '1', quantity: 0, seller: '1'}]), /whole number/);
+    assert.equal(s.calls.length, 1);
+  });
+
+  it('two tabs converge through BroadcastChannel', async () => {
+    const s = fakeCheckout();
+    const tabA = new CartStore(s.client);
+    const tabB = new CartStore(s.client);
+    try {
+      await tabA.load();
+      await tabB.load();
+      await tabA.addItems([{id: '7', quantity: 3, seller: '1'}]);
+      await new Promise((r) => setTimeout(r, 50));
+      assert.deepEqual(tabB.state.orderForm!.items.map((i) => [i.id, i.quantity]), [['7', 3]]);
+      await tabB.clear();
+      await new Promise((r) => setTimeout(r, 50));
+      assert.equal(tabA.state.orderForm!.items.length, 0);
+    } finally {
+      tabA.dispose();
+      tabB.dispose();
+    }
+  });
+});
+
+describe('SessionStore', () => {
+  it('loads once, builds the login URL for this page, refreshes after logout', async () => {
+    let signedIn = true;
+    const rec = recordingFetch((r) =>
+      r.url.includes('/logout')
+        ? ((signedIn = false), new Response(null, {status: 200}))
+        : json({id: 's', namespaces: {profile: {isAuthenticated: {value: String(signedIn)}, ...(signedIn ? {email: {value: 'ana@example.com'}} : {})}}}),
+    );
+    const client = createVtexClient({api: 'https://b.test', account: 'shop', fetch: rec.fetch});
+    const store = new SessionStore(client, {currentUrl: () => 'https://cms.test/page?x=1'});
+    await Promise.all([store.load(), store.load()]);
+    assert.equal(rec.calls.length, 1);
+    assert.equal(store.signedIn, true);
+    assert.equal(store.state.session!.email, 'ana@example.com');
+    assert.equal(store.loginUrl(), 'https://b.test/login?returnUrl=https%3A%2F%2Fcms.test%2Fpage%3Fx%3D1');
+    await store.logout();
+    assert.equal(store.signedIn, false);
+    assert.equal(store.state.session!.email, null);
+  });
+});
