@@ -347,7 +347,12 @@ export function computeFacets(
           name: named?.name ?? value,
           quantity,
           selected: isSelected(key, value),
-          href: legacyHref(query, selected, {key, value}),
+          href: isSelected(key, value)
+            ? legacyHref(
+                query,
+                selected.filter((f) => !(f.key === key && slugify(f.value) === value)),
+              )
+            : legacyHref(query, selected, {key, value}),
         };
         return named?.id ? {id: named.id, ...fv} : fv;
       })
