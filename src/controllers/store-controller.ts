@@ -5,6 +5,7 @@ import {cartContext, clientContext, configContext, sessionContext, type StoreCon
 import type {CartStore} from '../state/cart-store.js';
 import type {SessionStore} from '../state/session-store.js';
 import type {Store} from '../state/store.js';
+import {ensureContextRoot} from '../internal/context-root.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -17,6 +18,7 @@ export class StoreController implements ReactiveController {
   readonly #config: ContextConsumer<typeof configContext, Host>;
 
   constructor(host: Host, onClient?: (client: VtexClient | undefined) => void) {
+    ensureContextRoot(host.ownerDocument);
     this.#client = new ContextConsumer(host, {
       context: clientContext,
       subscribe: true,
@@ -47,6 +49,7 @@ class StoreBinding<S extends Store<object> & {load(): Promise<unknown>}> impleme
   #unsubscribe?: () => void;
 
   constructor(host: Host, context: Context<unknown, S | undefined>, load: boolean) {
+    ensureContextRoot(host.ownerDocument);
     this.#host = host;
     new ContextConsumer(host, {context, subscribe: true, callback: (store) => this.#attach(store, load)});
     host.addController(this);

@@ -1,4 +1,4 @@
-import {ContextProvider, ContextRoot} from '@lit/context';
+import {ContextProvider} from '@lit/context';
 import {LitElement, css, html, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {createVtexClient, type VtexClient} from '../../client/index.js';
@@ -6,19 +6,12 @@ import {cartContext, clientContext, configContext, sessionContext, type StoreCon
 import {matchLocale} from '../../i18n/locale.js';
 import {CartStore} from '../../state/cart-store.js';
 import {SessionStore} from '../../state/session-store.js';
+import {ensureContextRoot} from '../../internal/context-root.js';
 
 type AnyProvider = ContextProvider<typeof clientContext | typeof cartContext | typeof sessionContext | typeof configContext>;
 
-const roots = new WeakSet<Document>();
 /** Connected stores per document, to elect the page's default (the first in document order). */
 const storesOf = new WeakMap<Document, Set<VtexStore>>();
-
-/** Lets elements that upgrade before any provider still connect once it appears. */
-function ensureContextRoot(doc: Document): void {
-  if (roots.has(doc)) return;
-  roots.add(doc);
-  new ContextRoot().attach(doc.documentElement);
-}
 
 /**
  * The store: builds one VTEX client, one cart store and one session store from its attributes and provides

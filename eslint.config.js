@@ -1,0 +1,62 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+import litA11y from 'eslint-plugin-lit-a11y';
+import globals from 'globals';
+
+// Layers that must stay free of the DOM and of Lit (ARCHITECTURE.md): client, state, i18n, bridge, sandbox.
+const noDomLayers = ['src/client/**/*.ts', 'src/state/**/*.ts', 'src/i18n/**/*.ts', 'src/bridge/**/*.ts', 'src/sandbox/**/*.ts'];
+
+export default tseslint.config(
+  {ignores: ['dist/', 'storybook-static/', 'node_modules/', 'custom-elements.json', 'public/', '.tmp/', 'coverage/']},
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {globals: {...globals.browser, ...globals.node}},
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'stories/**/*.ts'],
+    plugins: {lit, wc, 'lit-a11y': litA11y},
+    rules: {
+      ...lit.configs.recommended.rules,
+      ...wc.configs.recommended.rules,
+      ...litA11y.configs.recommended.rules,
+      'wc/guard-super-call': 'off',
+      'no-restricted-syntax': ['error', {selector: "CallExpression[callee.property.name='only']", message: 'No focused tests.'}],
+    },
+  },
+  {
+    files: ['**/*.test.ts'],
+    rules: {'@typescript-eslint/no-unused-expressions': 'off'},
+  },
+  {
+    files: noDomLayers,
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {group: ['lit', 'lit/*', '@lit/*'], message: 'This layer must not depend on Lit.'},
+            {group: ['**/elements/**', '**/controllers/**', '**/context/**'], message: 'Dependencies point down only.'},
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/bridge/**/*.ts', 'src/sandbox/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {patterns: [{group: ['node:*', 'fs', 'http', 'path', 'crypto'], message: 'Fetch handlers run on edge runtimes and in Service Workers: no Node-only imports.'}]},
+      ],
+    },
+  },
+);
