@@ -27,7 +27,14 @@ import {
 import {formatBrl, fold, toCents, words} from './text.js';
 
 export type * from './types.js';
-export {generateSeed, ordersOf, installmentsFor, CLUSTERS, DEFAULT_RANDOM_SEED, PRODUCT_COUNT} from './seed.js';
+export {
+  generateSeed,
+  ordersOf,
+  installmentsFor,
+  CLUSTERS,
+  DEFAULT_RANDOM_SEED,
+  PRODUCT_COUNT,
+} from './seed.js';
 export {validateSeed, SeedError} from './validate.js';
 export {renderSvg} from './images.js';
 export {fold, slugify, toCents} from './text.js';
@@ -101,7 +108,10 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
     base
       ? {
           ...p,
-          items: p.items.map((i) => ({...i, images: i.images.map((img) => ({...img, imageUrl: abs(img.imageUrl)}))})),
+          items: p.items.map((i) => ({
+            ...i,
+            images: i.images.map((img) => ({...img, imageUrl: abs(img.imageUrl)})),
+          })),
         }
       : p;
 
@@ -111,7 +121,9 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
     return {entries, byId: new Map(entries.map((e) => [e.product.productId, e]))};
   };
   const full = makeIndex(seed.products);
-  const available = makeIndex(seed.products.map(onlyAvailable).filter((p): p is ISProduct => p !== undefined));
+  const available = makeIndex(
+    seed.products.map(onlyAvailable).filter((p): p is ISProduct => p !== undefined),
+  );
 
   const skuIndex = new Map<string, Entry>();
   for (const e of full.entries) for (const item of e.product.items) skuIndex.set(item.itemId, e);
@@ -216,11 +228,19 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
     return {query, selected, index};
   }
 
-  function runQuery({query, selected, index}: Parsed): {hits: Entry[]; operator: 'and' | 'or'; pool: Entry[]} {
+  function runQuery({query, selected, index}: Parsed): {
+    hits: Entry[];
+    operator: 'and' | 'or';
+    pool: Entry[];
+  } {
     const byId = idLookup(index, query);
     const text = byId ? {hits: byId, operator: 'and' as const} : textSearch(index.entries, query);
     const groups = groupFacets(selected);
-    return {hits: text.hits.filter((e) => failedKeys(e, groups).length === 0), operator: text.operator, pool: text.hits};
+    return {
+      hits: text.hits.filter((e) => failedKeys(e, groups).length === 0),
+      operator: text.operator,
+      pool: text.hits,
+    };
   }
 
   function productSearch(url: URL, facetPath: string): Response {
@@ -268,9 +288,20 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
         options: {
           sorts: [
             {field: 'relevance', order: '', active: sortParam === '', proxyURL: ''},
-            ...['price:desc', 'price:asc', 'orders:desc', 'name:desc', 'name:asc', 'release:desc', 'discount:desc'].map(
-              (s) => ({field: s.split(':')[0], order: s.split(':')[1], active: s === sortParam, proxyURL: ''}),
-            ),
+            ...[
+              'price:desc',
+              'price:asc',
+              'orders:desc',
+              'name:desc',
+              'name:asc',
+              'release:desc',
+              'discount:desc',
+            ].map((s) => ({
+              field: s.split(':')[0],
+              order: s.split(':')[1],
+              active: s === sortParam,
+              proxyURL: '',
+            })),
           ],
           counts: [{count: 12}, {count: 24}, {count: 48}],
           deliveryPromisesEnabled: false,
@@ -534,7 +565,9 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
 
   /** Legacy `catalog_system` product shape (specifications as dynamic keys, clusters as id→name maps). */
   function legacyProduct(p: ISProduct): Record<string, unknown> {
-    const specs = p.specificationGroups.filter((g) => g.name !== 'allSpecifications').flatMap((g) => g.specifications);
+    const specs = p.specificationGroups
+      .filter((g) => g.name !== 'allSpecifications')
+      .flatMap((g) => g.specifications);
     const out: Record<string, unknown> = {
       productId: p.productId,
       productName: p.productName,
@@ -554,7 +587,9 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
       link: abs(p.link),
       description: p.description,
       allSpecifications: specs.map((s) => s.name),
-      allSpecificationsGroups: p.specificationGroups.filter((g) => g.name !== 'allSpecifications').map((g) => g.name),
+      allSpecificationsGroups: p.specificationGroups
+        .filter((g) => g.name !== 'allSpecifications')
+        .map((g) => g.name),
     };
     for (const s of specs) out[s.name] = s.values;
     for (const g of p.specificationGroups) {
@@ -647,7 +682,8 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
     if (key === 'skuId') return p.items.some((i) => i.itemId === value);
     if (key === 'productClusterIds') return e.clusters.has(value);
     if (key === 'alternateIds_Ean') return p.items.some((i) => i.ean === value);
-    if (key === 'alternateIds_RefId') return p.items.some((i) => i.referenceId.some((r) => r.Value === value));
+    if (key === 'alternateIds_RefId')
+      return p.items.some((i) => i.referenceId.some((r) => r.Value === value));
     if (key === 'P') {
       const m = /^\[\s*([\d.]+)\s+TO\s+([\d.]+)\s*\]$/i.exec(value);
       return m ? e.lowPrice >= Number(m[1]) && e.lowPrice <= Number(m[2]) : false;
@@ -675,8 +711,10 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
     const path = url.pathname;
     let response: Response | undefined;
     if (path.startsWith(IS_PREFIX)) response = handleSearch(url, path.slice(IS_PREFIX.length), false);
-    else if (path.startsWith(IS_LEGACY_PREFIX)) response = handleSearch(url, path.slice(IS_LEGACY_PREFIX.length), true);
-    else if (path.startsWith(CATALOG_PREFIX)) response = handleCatalog(url, path.slice(CATALOG_PREFIX.length));
+    else if (path.startsWith(IS_LEGACY_PREFIX))
+      response = handleSearch(url, path.slice(IS_LEGACY_PREFIX.length), true);
+    else if (path.startsWith(CATALOG_PREFIX))
+      response = handleCatalog(url, path.slice(CATALOG_PREFIX.length));
     else if (path.startsWith(IMAGES_PREFIX)) response = imageResponse(path);
     if (response && method === 'HEAD') {
       return new Response(null, {status: response.status, headers: response.headers});

@@ -27,7 +27,22 @@ const CATEGORY_KEYS = ['category-1', 'category-2', 'category-3'] as const;
 /** Bucket edges of the PRICERANGE facet (decimal currency units). */
 export const PRICE_EDGES = [0, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 100000];
 
-const STOP_WORDS = new Set(['de', 'da', 'do', 'das', 'dos', 'e', 'com', 'em', 'para', 'a', 'o', 'the', 'and', 'of']);
+const STOP_WORDS = new Set([
+  'de',
+  'da',
+  'do',
+  'das',
+  'dos',
+  'e',
+  'com',
+  'em',
+  'para',
+  'a',
+  'o',
+  'the',
+  'and',
+  'of',
+]);
 
 interface Named {
   name: string;
@@ -74,7 +89,12 @@ export interface Labels {
 }
 
 export function categorySlug(node: CategoryNode): string {
-  const last = node.url.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? '';
+  const last =
+    node.url
+      .replace(/[?#].*$/, '')
+      .replace(/\/+$/, '')
+      .split('/')
+      .pop() ?? '';
   return last ? slugify(decodeURIComponent(last)) : slugify(node.name);
 }
 
@@ -86,20 +106,26 @@ function addLabel(labels: Labels, key: string, keyName: string, value: string, n
 }
 
 export function offersOf(p: ISProduct): {Price: number; ListPrice: number; AvailableQuantity: number}[] {
-  return p.items.map((i) => (i.sellers.find((s) => s.sellerDefault) ?? i.sellers[0])?.commertialOffer).filter(
-    (o) => o !== undefined,
-  );
+  return p.items
+    .map((i) => (i.sellers.find((s) => s.sellerDefault) ?? i.sellers[0])?.commertialOffer)
+    .filter((o) => o !== undefined);
 }
 
 /** Copy of a product without its unavailable SKUs; undefined when none is available. */
 export function onlyAvailable(p: ISProduct): ISProduct | undefined {
-  const items: ISSku[] = p.items.filter((i) => i.sellers.some((s) => s.commertialOffer.AvailableQuantity > 0));
+  const items: ISSku[] = p.items.filter((i) =>
+    i.sellers.some((s) => s.commertialOffer.AvailableQuantity > 0),
+  );
   if (items.length === 0) return undefined;
   if (items.length === p.items.length) return p;
   return {...p, items, priceRange: priceRangeOf(items)};
 }
 
-export function buildEntries(products: ISProduct[], categoriesById: Map<number, CategoryNode>, labels: Labels): Entry[] {
+export function buildEntries(
+  products: ISProduct[],
+  categoriesById: Map<number, CategoryNode>,
+  labels: Labels,
+): Entry[] {
   const slugs = new Map<CategoryNode, string>();
   return products.map((product, order) => {
     const chain = (product.categoriesIds[0] ?? '')
@@ -138,9 +164,13 @@ export function buildEntries(products: ISProduct[], categoriesById: Map<number, 
       if (group.name === 'allSpecifications') continue;
       for (const spec of group.specifications) for (const v of spec.values) addSpec(spec.name, v);
     }
-    for (const item of product.items) for (const v of item.variations) for (const x of v.values) addSpec(v.name, x);
+    for (const item of product.items)
+      for (const v of item.variations) for (const x of v.values) addSpec(v.name, x);
     const offers = offersOf(product);
-    const discount = Math.max(0, ...offers.map((o) => (o.ListPrice > 0 ? (o.ListPrice - o.Price) / o.ListPrice : 0)));
+    const discount = Math.max(
+      0,
+      ...offers.map((o) => (o.ListPrice > 0 ? (o.ListPrice - o.Price) / o.ListPrice : 0)),
+    );
     return {
       product,
       order,
@@ -271,7 +301,7 @@ export function failedKeys(e: Entry, groups: Map<string, KeyFilter>): string[] {
   return failed;
 }
 
-const collator = new Intl.Collator('pt-BR', {sensitivity: 'base', numeric: true});
+const collator = new Intl.Collator('pt-BR', {sensitivity: 'base'});
 
 /** Stable sort; ties keep the incoming (relevance) order. */
 export function sortEntries(list: Entry[], sort: Sort | ''): Entry[] {
@@ -329,13 +359,16 @@ export function computeFacets(
 ): Facet[] {
   const failures = hits.map((e) => ({e, failed: failedKeys(e, groups)}));
   const poolFor = (key: string): Entry[] =>
-    failures.filter((f) => f.failed.length === 0 || (f.failed.length === 1 && f.failed[0] === key)).map((f) => f.e);
+    failures
+      .filter((f) => f.failed.length === 0 || (f.failed.length === 1 && f.failed[0] === key))
+      .map((f) => f.e);
   const isSelected = (key: string, value: string): boolean =>
     groups.get(key)?.include.some((v) => (key === 'price' ? v === value : slugify(v) === value)) ?? false;
 
   const textFacet = (key: string, valuesOf: (e: Entry) => Iterable<string>): Facet | undefined => {
     const counts = new Map<string, number>();
-    for (const e of poolFor(key)) for (const v of new Set(valuesOf(e))) counts.set(v, (counts.get(v) ?? 0) + 1);
+    for (const e of poolFor(key))
+      for (const v of new Set(valuesOf(e))) counts.set(v, (counts.get(v) ?? 0) + 1);
     for (const v of groups.get(key)?.include ?? []) if (!counts.has(slugify(v))) counts.set(slugify(v), 0);
     const names = labels.values.get(key);
     const values: FacetValue[] = [...counts]
@@ -358,7 +391,14 @@ export function computeFacets(
       })
       .sort((a, b) => b.quantity - a.quantity || collator.compare(a.name, b.name));
     if (values.length === 0) return undefined;
-    return {key, name: labels.keys.get(key) ?? key, type: 'TEXT', hidden: false, quantity: values.length, values};
+    return {
+      key,
+      name: labels.keys.get(key) ?? key,
+      type: 'TEXT',
+      hidden: false,
+      quantity: values.length,
+      values,
+    };
   };
 
   const facets: Facet[] = [];
@@ -406,14 +446,19 @@ export function computeFacets(
   return facets;
 }
 
-export function breadcrumb(query: string, selected: SelectedFacet[], labels: Labels): {name: string; href: string}[] {
+export function breadcrumb(
+  query: string,
+  selected: SelectedFacet[],
+  labels: Labels,
+): {name: string; href: string}[] {
   const out: {name: string; href: string}[] = [];
   const upTo: SelectedFacet[] = [];
   if (query) out.push({name: query, href: legacyHref(query, [])});
   for (const f of selected) {
     if (f.negated || NEUTRAL_KEYS.has(f.key)) continue;
     upTo.push(f);
-    const name = labels.values.get(f.key)?.get(f.key === 'price' ? f.value : slugify(f.value))?.name ?? f.value;
+    const name =
+      labels.values.get(f.key)?.get(f.key === 'price' ? f.value : slugify(f.value))?.name ?? f.value;
     out.push({name, href: legacyHref(query, upTo)});
   }
   return out;

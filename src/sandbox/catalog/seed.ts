@@ -50,7 +50,16 @@ interface DeptSpec {
   categories: {name: string; leaves: LeafSpec[]}[];
 }
 
-const APPAREL_ADJ = ['Básica', 'Estampada', 'Listrada', 'Premium', 'Slim', 'Confort', 'Clássica', 'Esportiva'];
+const APPAREL_ADJ = [
+  'Básica',
+  'Estampada',
+  'Listrada',
+  'Premium',
+  'Slim',
+  'Confort',
+  'Clássica',
+  'Esportiva',
+];
 const MAT_CLOTH = {name: 'Material', values: ['Algodão', 'Linho', 'Poliéster', 'Malha']};
 const MAT_SHOE = {name: 'Material', values: ['Couro', 'Sintético', 'Tecido']};
 const MAT_HOME = {name: 'Material', values: ['Cerâmica', 'Inox', 'Vidro', 'Madeira']};
@@ -65,23 +74,82 @@ const DEPARTMENTS: DeptSpec[] = [
       {
         name: 'Shirts',
         leaves: [
-          leaf('T-Shirts', ['Camiseta'], APPAREL_ADJ, ['Algodão', 'Gola V', 'Manga Longa', 'Oversized'], [39, 129], 'apparel', MAT_CLOTH, true),
-          leaf('Polo Shirts', ['Camisa Polo'], APPAREL_ADJ, ['Piquet', 'Algodão', 'Bordada'], [79, 199], 'apparel', MAT_CLOTH),
-          leaf('Dress Shirts', ['Camisa Social'], APPAREL_ADJ, ['Linho', 'Xadrez', 'Manga Curta'], [99, 259], 'apparel', MAT_CLOTH),
+          leaf(
+            'T-Shirts',
+            ['Camiseta'],
+            APPAREL_ADJ,
+            ['Algodão', 'Gola V', 'Manga Longa', 'Oversized'],
+            [39, 129],
+            'apparel',
+            MAT_CLOTH,
+            true,
+          ),
+          leaf(
+            'Polo Shirts',
+            ['Camisa Polo'],
+            APPAREL_ADJ,
+            ['Piquet', 'Algodão', 'Bordada'],
+            [79, 199],
+            'apparel',
+            MAT_CLOTH,
+          ),
+          leaf(
+            'Dress Shirts',
+            ['Camisa Social'],
+            APPAREL_ADJ,
+            ['Linho', 'Xadrez', 'Manga Curta'],
+            [99, 259],
+            'apparel',
+            MAT_CLOTH,
+          ),
         ],
       },
       {
         name: 'Pants',
         leaves: [
-          leaf('Jeans', ['Calça Jeans'], ['Skinny', 'Reta', 'Destroyed', 'Clássica', 'Confort'], ['Azul Escuro', 'Stretch', 'Cintura Alta'], [119, 299], 'apparel', MAT_CLOTH),
-          leaf('Shorts', ['Bermuda', 'Short'], APPAREL_ADJ, ['Sarja', 'Praia', 'Moletom'], [49, 149], 'apparel', MAT_CLOTH, true),
+          leaf(
+            'Jeans',
+            ['Calça Jeans'],
+            ['Skinny', 'Reta', 'Destroyed', 'Clássica', 'Confort'],
+            ['Azul Escuro', 'Stretch', 'Cintura Alta'],
+            [119, 299],
+            'apparel',
+            MAT_CLOTH,
+          ),
+          leaf(
+            'Shorts',
+            ['Bermuda', 'Short'],
+            APPAREL_ADJ,
+            ['Sarja', 'Praia', 'Moletom'],
+            [49, 149],
+            'apparel',
+            MAT_CLOTH,
+            true,
+          ),
         ],
       },
       {
         name: 'Shoes',
         leaves: [
-          leaf('Sneakers', ['Tênis'], ['Casual', 'Urbano', 'Clássico', 'Retrô', 'Leve'], ['Couro', 'Lona', 'Cano Alto'], [149, 499], 'shoes', MAT_SHOE),
-          leaf('Sandals', ['Sandália', 'Chinelo'], ['Confort', 'Praia', 'Tropical', 'Clássica'], ['Couro', 'Borracha'], [29, 189], 'shoes', MAT_SHOE, true),
+          leaf(
+            'Sneakers',
+            ['Tênis'],
+            ['Casual', 'Urbano', 'Clássico', 'Retrô', 'Leve'],
+            ['Couro', 'Lona', 'Cano Alto'],
+            [149, 499],
+            'shoes',
+            MAT_SHOE,
+          ),
+          leaf(
+            'Sandals',
+            ['Sandália', 'Chinelo'],
+            ['Confort', 'Praia', 'Tropical', 'Clássica'],
+            ['Couro', 'Borracha'],
+            [29, 189],
+            'shoes',
+            MAT_SHOE,
+            true,
+          ),
         ],
       },
     ],
@@ -93,16 +161,56 @@ const DEPARTMENTS: DeptSpec[] = [
       {
         name: 'Kitchen',
         leaves: [
-          leaf('Cookware', ['Panela', 'Frigideira', 'Caçarola'], ['Antiaderente', 'Inox', 'Cerâmica', 'Ferro Fundido'], ['20 cm', '24 cm', '28 cm'], [89, 459], 'none', MAT_HOME),
-          leaf('Mugs & Cups', ['Caneca', 'Xícara', 'Copo'], ['Cerâmica', 'Térmica', 'Esmaltada', 'Artesanal'], ['350 ml', '450 ml', 'Café'], [19, 89], 'color', MAT_HOME),
-          leaf('Utensils', ['Espátula', 'Concha', 'Tábua', 'Faca'], ['Profissional', 'Silicone', 'Bambu', 'Inox'], ['Chef', 'Multiuso'], [15, 149], 'none', MAT_HOME),
+          leaf(
+            'Cookware',
+            ['Panela', 'Frigideira', 'Caçarola'],
+            ['Antiaderente', 'Inox', 'Cerâmica', 'Ferro Fundido'],
+            ['20 cm', '24 cm', '28 cm'],
+            [89, 459],
+            'none',
+            MAT_HOME,
+          ),
+          leaf(
+            'Mugs & Cups',
+            ['Caneca', 'Xícara', 'Copo'],
+            ['Cerâmica', 'Térmica', 'Esmaltada', 'Artesanal'],
+            ['350 ml', '450 ml', 'Café'],
+            [19, 89],
+            'color',
+            MAT_HOME,
+          ),
+          leaf(
+            'Utensils',
+            ['Espátula', 'Concha', 'Tábua', 'Faca'],
+            ['Profissional', 'Silicone', 'Bambu', 'Inox'],
+            ['Chef', 'Multiuso'],
+            [15, 149],
+            'none',
+            MAT_HOME,
+          ),
         ],
       },
       {
         name: 'Decor',
         leaves: [
-          leaf('Cushions', ['Almofada', 'Capa de Almofada'], ['Veludo', 'Linho', 'Geométrica', 'Floral'], ['45x45', '50x50'], [39, 119], 'color', MAT_HOME),
-          leaf('Lamps', ['Luminária', 'Abajur', 'Pendente'], ['Moderna', 'Industrial', 'Escandinava', 'Vintage'], ['de Mesa', 'de Chão', 'LED'], [89, 599], 'none', MAT_HOME),
+          leaf(
+            'Cushions',
+            ['Almofada', 'Capa de Almofada'],
+            ['Veludo', 'Linho', 'Geométrica', 'Floral'],
+            ['45x45', '50x50'],
+            [39, 119],
+            'color',
+            MAT_HOME,
+          ),
+          leaf(
+            'Lamps',
+            ['Luminária', 'Abajur', 'Pendente'],
+            ['Moderna', 'Industrial', 'Escandinava', 'Vintage'],
+            ['de Mesa', 'de Chão', 'LED'],
+            [89, 599],
+            'none',
+            MAT_HOME,
+          ),
         ],
       },
     ],
@@ -114,21 +222,61 @@ const DEPARTMENTS: DeptSpec[] = [
       {
         name: 'Audio',
         leaves: [
-          leaf('Headphones', ['Fone de Ouvido', 'Headset'], ['Bluetooth', 'Sem Fio', 'Gamer', 'Esportivo'], ['com Cancelamento de Ruído', 'Over-Ear', 'In-Ear'], [79, 1299], 'color', WARRANTY),
-          leaf('Speakers', ['Caixa de Som', 'Soundbar'], ['Portátil', 'Bluetooth', 'Inteligente', 'À Prova d’Água'], ['20W', '40W', '100W'], [129, 1899], 'color', WARRANTY),
+          leaf(
+            'Headphones',
+            ['Fone de Ouvido', 'Headset'],
+            ['Bluetooth', 'Sem Fio', 'Gamer', 'Esportivo'],
+            ['com Cancelamento de Ruído', 'Over-Ear', 'In-Ear'],
+            [79, 1299],
+            'color',
+            WARRANTY,
+          ),
+          leaf(
+            'Speakers',
+            ['Caixa de Som', 'Soundbar'],
+            ['Portátil', 'Bluetooth', 'Inteligente', 'À Prova d’Água'],
+            ['20W', '40W', '100W'],
+            [129, 1899],
+            'color',
+            WARRANTY,
+          ),
         ],
       },
       {
         name: 'Phones',
         leaves: [
-          leaf('Smartphones', ['Smartphone'], ['Pixelar X', 'Voltix Neo', 'Sonora One', 'Pixelar Lite'], ['128GB', '256GB', '5G'], [899, 4999], 'color', WARRANTY),
-          leaf('Phone Accessories', ['Capa', 'Carregador', 'Cabo USB-C', 'Película'], ['Turbo', 'Reforçada', 'Magnética', 'Universal'], ['1 m', '2 m', '25W'], [19, 199], 'none', WARRANTY),
+          leaf(
+            'Smartphones',
+            ['Smartphone'],
+            ['Pixelar X', 'Voltix Neo', 'Sonora One', 'Pixelar Lite'],
+            ['128GB', '256GB', '5G'],
+            [899, 4999],
+            'color',
+            WARRANTY,
+          ),
+          leaf(
+            'Phone Accessories',
+            ['Capa', 'Carregador', 'Cabo USB-C', 'Película'],
+            ['Turbo', 'Reforçada', 'Magnética', 'Universal'],
+            ['1 m', '2 m', '25W'],
+            [19, 199],
+            'none',
+            WARRANTY,
+          ),
         ],
       },
       {
         name: 'TV & Video',
         leaves: [
-          leaf('Televisions', ['Smart TV'], ['4K', 'QLED', 'Full HD', 'OLED'], ['43"', '50"', '55"', '65"'], [1499, 8999], 'none', WARRANTY),
+          leaf(
+            'Televisions',
+            ['Smart TV'],
+            ['4K', 'QLED', 'Full HD', 'OLED'],
+            ['43"', '50"', '55"', '65"'],
+            [1499, 8999],
+            'none',
+            WARRANTY,
+          ),
         ],
       },
     ],
@@ -140,22 +288,71 @@ const DEPARTMENTS: DeptSpec[] = [
       {
         name: 'Fitness',
         leaves: [
-          leaf('Yoga', ['Tapete de Yoga', 'Bloco de Yoga'], ['Antiderrapante', 'Ecológico', 'Premium'], ['6 mm', '8 mm', 'Cortiça'], [49, 259], 'color', {name: 'Material', values: ['Borracha', 'Cortiça', 'EVA']}),
-          leaf('Weights', ['Halter', 'Kettlebell', 'Anilha'], ['Emborrachado', 'Ferro', 'Ajustável'], ['2 kg', '5 kg', '10 kg'], [39, 499], 'none', {name: 'Material', values: ['Ferro', 'Borracha', 'Vinil']}),
+          leaf(
+            'Yoga',
+            ['Tapete de Yoga', 'Bloco de Yoga'],
+            ['Antiderrapante', 'Ecológico', 'Premium'],
+            ['6 mm', '8 mm', 'Cortiça'],
+            [49, 259],
+            'color',
+            {name: 'Material', values: ['Borracha', 'Cortiça', 'EVA']},
+          ),
+          leaf(
+            'Weights',
+            ['Halter', 'Kettlebell', 'Anilha'],
+            ['Emborrachado', 'Ferro', 'Ajustável'],
+            ['2 kg', '5 kg', '10 kg'],
+            [39, 499],
+            'none',
+            {name: 'Material', values: ['Ferro', 'Borracha', 'Vinil']},
+          ),
         ],
       },
       {
         name: 'Running',
         leaves: [
-          leaf('Running Shoes', ['Tênis de Corrida'], ['Veloz', 'Maratona', 'Trail', 'Amortecido'], ['Pro', 'Leve', 'Respirável'], [199, 899], 'shoes', MAT_SHOE),
-          leaf('Running Apparel', ['Camiseta Dry Fit', 'Regata', 'Jaqueta Corta-Vento'], ['Esportiva', 'Refletiva', 'Ultraleve'], ['Unissex', 'Feminina', 'Masculina'], [59, 299], 'apparel', {name: 'Material', values: ['Poliéster', 'Poliamida']}, true),
+          leaf(
+            'Running Shoes',
+            ['Tênis de Corrida'],
+            ['Veloz', 'Maratona', 'Trail', 'Amortecido'],
+            ['Pro', 'Leve', 'Respirável'],
+            [199, 899],
+            'shoes',
+            MAT_SHOE,
+          ),
+          leaf(
+            'Running Apparel',
+            ['Camiseta Dry Fit', 'Regata', 'Jaqueta Corta-Vento'],
+            ['Esportiva', 'Refletiva', 'Ultraleve'],
+            ['Unissex', 'Feminina', 'Masculina'],
+            [59, 299],
+            'apparel',
+            {name: 'Material', values: ['Poliéster', 'Poliamida']},
+            true,
+          ),
         ],
       },
       {
         name: 'Cycling',
         leaves: [
-          leaf('Bikes', ['Bicicleta'], ['Urbana', 'Mountain Bike', 'Speed', 'Elétrica'], ['Aro 26', 'Aro 29', '21 Marchas'], [999, 7999], 'none', {name: 'Material', values: ['Alumínio', 'Aço', 'Carbono']}),
-          leaf('Helmets', ['Capacete'], ['Ciclismo', 'Urbano', 'Aerodinâmico'], ['com LED', 'Ventilado'], [99, 499], 'color', {name: 'Material', values: ['EPS', 'Policarbonato']}),
+          leaf(
+            'Bikes',
+            ['Bicicleta'],
+            ['Urbana', 'Mountain Bike', 'Speed', 'Elétrica'],
+            ['Aro 26', 'Aro 29', '21 Marchas'],
+            [999, 7999],
+            'none',
+            {name: 'Material', values: ['Alumínio', 'Aço', 'Carbono']},
+          ),
+          leaf(
+            'Helmets',
+            ['Capacete'],
+            ['Ciclismo', 'Urbano', 'Aerodinâmico'],
+            ['com LED', 'Ventilado'],
+            [99, 499],
+            'color',
+            {name: 'Material', values: ['EPS', 'Policarbonato']},
+          ),
         ],
       },
     ],
@@ -167,15 +364,48 @@ const DEPARTMENTS: DeptSpec[] = [
       {
         name: 'Beverages',
         leaves: [
-          leaf('Café', ['Café'], ['Especial', 'Orgânico', 'Gourmet', 'Descafeinado', 'Extraforte'], ['em Grãos 500g', 'Moído 250g', 'Cápsulas 10un'], [19, 89], 'none', ORIGIN),
-          leaf('Tea', ['Chá'], ['Verde', 'Preto', 'Camomila', 'Hibisco', 'Mate'], ['Caixa 20 Sachês', 'a Granel 100g'], [9, 49], 'none', ORIGIN, true),
+          leaf(
+            'Café',
+            ['Café'],
+            ['Especial', 'Orgânico', 'Gourmet', 'Descafeinado', 'Extraforte'],
+            ['em Grãos 500g', 'Moído 250g', 'Cápsulas 10un'],
+            [19, 89],
+            'none',
+            ORIGIN,
+          ),
+          leaf(
+            'Tea',
+            ['Chá'],
+            ['Verde', 'Preto', 'Camomila', 'Hibisco', 'Mate'],
+            ['Caixa 20 Sachês', 'a Granel 100g'],
+            [9, 49],
+            'none',
+            ORIGIN,
+            true,
+          ),
         ],
       },
       {
         name: 'Pantry',
         leaves: [
-          leaf('Chocolates', ['Chocolate', 'Bombom'], ['Meio Amargo', 'Ao Leite', 'Branco', '70% Cacau'], ['100g', 'Caixa 250g'], [9, 79], 'none', ORIGIN),
-          leaf('Snacks', ['Granola', 'Mix de Castanhas', 'Biscoito'], ['Integral', 'Sem Glúten', 'Caseiro', 'Zero Açúcar'], ['200g', '500g'], [9, 59], 'none', ORIGIN),
+          leaf(
+            'Chocolates',
+            ['Chocolate', 'Bombom'],
+            ['Meio Amargo', 'Ao Leite', 'Branco', '70% Cacau'],
+            ['100g', 'Caixa 250g'],
+            [9, 79],
+            'none',
+            ORIGIN,
+          ),
+          leaf(
+            'Snacks',
+            ['Granola', 'Mix de Castanhas', 'Biscoito'],
+            ['Integral', 'Sem Glúten', 'Caseiro', 'Zero Açúcar'],
+            ['200g', '500g'],
+            [9, 59],
+            'none',
+            ORIGIN,
+          ),
         ],
       },
     ],
@@ -407,7 +637,12 @@ export function priceRangeOf(items: ISSku[]): ISProduct['priceRange'] {
   };
 }
 
-function describe(name: string, brand: string, spec: {name: string; value: string}, rnd: () => number): string {
+function describe(
+  name: string,
+  brand: string,
+  spec: {name: string; value: string},
+  rnd: () => number,
+): string {
   const pitches = [
     'Feito para o dia a dia, com acabamento cuidadoso.',
     'Qualidade que você sente desde o primeiro uso.',
@@ -483,7 +718,8 @@ function fixtures(leaves: LeafRef[]): ProductDraft[] {
     name: 'Café Orgânico Torrado em Grãos 500g',
     leaf: leafByName(leaves, 'Café'),
     brand: 'Fazenda Serrana',
-    description: '<p>Café <strong>orgânico</strong> das montanhas, torra média.</p><ul><li>Origem: Minas Gerais</li></ul>',
+    description:
+      '<p>Café <strong>orgânico</strong> das montanhas, torra média.</p><ul><li>Origem: Minas Gerais</li></ul>',
     specValue: 'Minas Gerais',
     axes: [],
     skus: [{dims: {}, price: 42.9, listPrice: 42.9, stock: 100}],
@@ -509,7 +745,8 @@ function fixtures(leaves: LeafRef[]): ProductDraft[] {
       'e Revestimento Cerâmico Livre de PFOA — 10 Peças',
     leaf: leafByName(leaves, 'Cookware'),
     brand: 'Cozinha & Cia',
-    description: '<p>Conjunto completo com <strong>10 peças</strong>.</p><ul><li>Cerâmica</li><li>Indução</li></ul>',
+    description:
+      '<p>Conjunto completo com <strong>10 peças</strong>.</p><ul><li>Cerâmica</li><li>Indução</li></ul>',
     specValue: 'Cerâmica',
     axes: [],
     skus: [{dims: {}, price: 1299.9, listPrice: 1899.9, stock: 8}],
@@ -550,7 +787,8 @@ function generated(id: number, leafRef: LeafRef, rnd: () => number, usedNames: S
   const list = charmPrice(min + rnd() * (max - min), rnd);
   const discounted = rnd() < 0.35;
   const price = discounted ? charmPrice(list * (0.6 + rnd() * 0.3), rnd) : list;
-  const variationProbability = s.axes === 'apparel' || s.axes === 'shoes' ? 0.95 : s.axes === 'color' ? 0.6 : 0;
+  const variationProbability =
+    s.axes === 'apparel' || s.axes === 'shoes' ? 0.95 : s.axes === 'color' ? 0.6 : 0;
   const axes: {name: string; values: string[]}[] = [];
   if (rnd() < variationProbability) {
     if (s.axes === 'apparel') axes.push({name: 'Size', values: pickSome(CLOTH_SIZES, 3, 4, rnd)});

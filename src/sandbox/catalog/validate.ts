@@ -59,7 +59,12 @@ function optArr<T>(x: unknown, path: string): T[] {
   return x === undefined || x === null ? [] : (arr(x, path) as T[]);
 }
 
-function validateCategory(x: unknown, path: string, ids: Map<number, CategoryNode>, parentUrl: string): CategoryNode {
+function validateCategory(
+  x: unknown,
+  path: string,
+  ids: Map<number, CategoryNode>,
+  parentUrl: string,
+): CategoryNode {
   const o = obj(x, path);
   const id = num(o['id'], `${path}.id`);
   if (!Number.isInteger(id)) throw new SeedError(`${path}.id`, 'must be an integer');
@@ -93,7 +98,9 @@ function validateOffer(x: unknown, path: string): ISCommertialOffer {
     Price,
     ListPrice,
     PriceWithoutDiscount:
-      o['PriceWithoutDiscount'] === undefined ? ListPrice : num(o['PriceWithoutDiscount'], `${path}.PriceWithoutDiscount`),
+      o['PriceWithoutDiscount'] === undefined
+        ? ListPrice
+        : num(o['PriceWithoutDiscount'], `${path}.PriceWithoutDiscount`),
     spotPrice: o['spotPrice'] === undefined ? Price : num(o['spotPrice'], `${path}.spotPrice`),
     AvailableQuantity: Math.floor(stock),
     Tax: o['Tax'] === undefined ? 0 : num(o['Tax'], `${path}.Tax`),
@@ -121,7 +128,8 @@ function validateSeller(x: unknown, path: string, index: number): ISSeller {
 
 function validateImage(x: unknown, path: string): ISImage {
   const o = obj(x, path);
-  const imageId = typeof o['imageId'] === 'number' ? String(o['imageId']) : str(o['imageId'], `${path}.imageId`);
+  const imageId =
+    typeof o['imageId'] === 'number' ? String(o['imageId']) : str(o['imageId'], `${path}.imageId`);
   return {
     ...o,
     imageId,
@@ -157,12 +165,17 @@ function validateSku(x: unknown, path: string, productName: string, skuIds: Set<
     ean: optStr(o['ean'], `${path}.ean`, ''),
     referenceId: optArr(o['referenceId'], `${path}.referenceId`),
     measurementUnit: optStr(o['measurementUnit'], `${path}.measurementUnit`, 'un'),
-    unitMultiplier: o['unitMultiplier'] === undefined ? 1 : num(o['unitMultiplier'], `${path}.unitMultiplier`, 0),
+    unitMultiplier:
+      o['unitMultiplier'] === undefined ? 1 : num(o['unitMultiplier'], `${path}.unitMultiplier`, 0),
     variations: optArr<unknown>(o['variations'], `${path}.variations`).map((v, i) =>
       validateNameValues(v, `${path}.variations[${i}]`),
     ),
-    images: optArr<unknown>(o['images'], `${path}.images`).map((v, i) => validateImage(v, `${path}.images[${i}]`)),
-    sellers: arr(o['sellers'], `${path}.sellers`, true).map((s, i) => validateSeller(s, `${path}.sellers[${i}]`, i)),
+    images: optArr<unknown>(o['images'], `${path}.images`).map((v, i) =>
+      validateImage(v, `${path}.images[${i}]`),
+    ),
+    sellers: arr(o['sellers'], `${path}.sellers`, true).map((s, i) =>
+      validateSeller(s, `${path}.sellers[${i}]`, i),
+    ),
     isKit: o['isKit'] === true,
     attachments: optArr(o['attachments'], `${path}.attachments`),
     videos: optArr(o['videos'], `${path}.videos`),
@@ -190,8 +203,10 @@ function validateProduct(
   skuIds: Set<string>,
 ): ISProduct {
   const o = obj(x, path);
-  const productId = typeof o['productId'] === 'number' ? String(o['productId']) : str(o['productId'], `${path}.productId`);
-  if (productIds.has(productId)) throw new SeedError(`${path}.productId`, `duplicates product id ${productId}`);
+  const productId =
+    typeof o['productId'] === 'number' ? String(o['productId']) : str(o['productId'], `${path}.productId`);
+  if (productIds.has(productId))
+    throw new SeedError(`${path}.productId`, `duplicates product id ${productId}`);
   productIds.add(productId);
   const productName = str(o['productName'], `${path}.productName`);
   const linkText = optStr(o['linkText'], `${path}.linkText`, slugify(productName));
