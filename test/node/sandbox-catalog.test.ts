@@ -608,6 +608,12 @@ describe('replaceable seed', () => {
     dupSku.products[1]!.items[0]!.itemId = '9001';
     assert.throws(() => validateSeed(dupSku), /duplicates SKU id 9001/);
     assert.throws(() => createCatalog({seed: dupSku}), /duplicates SKU id/);
+    const badSpecs = tinySeed() as unknown as {products: Record<string, unknown>[]};
+    badSpecs.products[0]!['specificationGroups'] = [{name: 'Ficha', specifications: [{name: 'Autor'}]}];
+    assert.throws(
+      () => validateSeed(badSpecs),
+      /specificationGroups\[0\]\.specifications\[0\]\.values must be an array/,
+    );
   });
 
   it('accepts its own generated seed after a JSON round trip', () => {

@@ -5,11 +5,13 @@
 import type {
   CatalogSeed,
   CategoryNode,
+  ISCluster,
   ISCommertialOffer,
   ISImage,
   ISProduct,
   ISSeller,
   ISSku,
+  ISSpecification,
 } from './types.js';
 import {priceRangeOf} from './seed.js';
 import {slugify} from './text.js';
@@ -240,15 +242,64 @@ function validateProduct(
     categoryId: String(leafCat?.id ?? ''),
     categoriesIds: chains.map((c) => `/${c.map((n) => n.id).join('/')}/`),
     priceRange: priceRangeOf(items),
-    specificationGroups: optArr(o['specificationGroups'], `${path}.specificationGroups`),
-    skuSpecifications: optArr(o['skuSpecifications'], `${path}.skuSpecifications`),
-    productClusters: optArr(o['productClusters'], `${path}.productClusters`),
-    clusterHighlights: optArr(o['clusterHighlights'], `${path}.clusterHighlights`),
-    properties: optArr(o['properties'], `${path}.properties`),
+    specificationGroups: optArr<unknown>(o['specificationGroups'], `${path}.specificationGroups`).map(
+      (g, i) => {
+        const gp = `${path}.specificationGroups[${i}]`;
+        const go = obj(g, gp);
+        const name = str(go['name'], `${gp}.name`);
+        return {
+          name,
+          originalName: optStr(go['originalName'], `${gp}.originalName`, name),
+          specifications: arr(go['specifications'], `${gp}.specifications`).map((sp, j) =>
+            spec(sp, `${gp}.specifications[${j}]`),
+          ),
+        };
+      },
+    ),
+    skuSpecifications: optArr<unknown>(o['skuSpecifications'], `${path}.skuSpecifications`).map((x, i) => {
+      const sp = `${path}.skuSpecifications[${i}]`;
+      const so = obj(x, sp);
+      const field = obj(so['field'], `${sp}.field`);
+      const fieldName = str(field['name'], `${sp}.field.name`);
+      return {
+        field: {
+          name: fieldName,
+          originalName: optStr(field['originalName'], `${sp}.field.originalName`, fieldName),
+        },
+        values: arr(so['values'], `${sp}.values`).map((v, j) => {
+          const vo = obj(v, `${sp}.values[${j}]`);
+          const vn = str(vo['name'], `${sp}.values[${j}].name`, false);
+          return {name: vn, originalName: optStr(vo['originalName'], `${sp}.values[${j}].originalName`, vn)};
+        }),
+      };
+    }),
+    productClusters: clusters(o['productClusters'], `${path}.productClusters`),
+    clusterHighlights: clusters(o['clusterHighlights'], `${path}.clusterHighlights`),
+    properties: optArr<unknown>(o['properties'], `${path}.properties`).map((x, i) =>
+      spec(x, `${path}.properties[${i}]`),
+    ),
     items,
     releaseDate: validateRelease(o['releaseDate'], `${path}.releaseDate`),
     origin: optStr(o['origin'], `${path}.origin`, 'intelligent-search'),
   };
+}
+
+function spec(x: unknown, path: string): ISSpecification {
+  const nv = validateNameValues(x, path);
+  const o = obj(x, path);
+  return {
+    name: nv.name,
+    originalName: optStr(o['originalName'], `${path}.originalName`, nv.name),
+    values: nv.values,
+  };
+}
+
+function clusters(x: unknown, path: string): ISCluster[] {
+  return optArr<unknown>(x, path).map((c, i) => {
+    const o = obj(c, `${path}[${i}]`);
+    const id = typeof o['id'] === 'number' ? String(o['id']) : str(o['id'], `${path}[${i}].id`);
+    return {id, name: optStr(o['name'], `${path}[${i}].name`, '')};
+  });
 }
 
 function validateRelease(x: unknown, path: string): number {
