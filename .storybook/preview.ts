@@ -1,0 +1,49 @@
+import {setCustomElementsManifest, type Preview} from '@storybook/web-components-vite';
+import {html} from 'lit';
+import manifest from '../custom-elements.json';
+import '../src/define.js';
+import {sandboxReady} from './sandbox-worker.js';
+
+setCustomElementsManifest(manifest);
+
+const themes: Record<string, string> = {
+  light: '',
+  dark: [
+    '--vtex-color-text: #e6edf3',
+    '--vtex-color-muted: #9da7b3',
+    '--vtex-color-surface: #161b22',
+    '--vtex-color-border: #3d444d',
+    '--vtex-color-accent: #4493f8',
+    '--vtex-color-accent-text: #0d1117',
+    'background: #0d1117',
+    'color: #e6edf3',
+  ].join(';'),
+  brand: ['--vtex-color-accent: #b3261e', '--vtex-radius: 2px', '--vtex-font-family: Georgia, serif'].join(';'),
+};
+
+const preview: Preview = {
+  loaders: [async () => ({sandbox: await sandboxReady})],
+  globalTypes: {
+    locale: {
+      description: 'Shopper language',
+      toolbar: {title: 'Locale', icon: 'globe', items: ['en', 'pt-BR', 'es'], dynamicTitle: true},
+    },
+    theme: {
+      description: 'Design tokens (--vtex-*)',
+      toolbar: {title: 'Theme', icon: 'paintbrush', items: Object.keys(themes), dynamicTitle: true},
+    },
+  },
+  initialGlobals: {locale: 'en', theme: 'light'},
+  decorators: [
+    (story, {globals}) =>
+      html`<div style="padding:1rem;${themes[globals.theme as string] ?? ''}">
+        <vtex-store api="" account="sandbox" locale=${globals.locale as string}>${story()}</vtex-store>
+      </div>`,
+  ],
+  parameters: {
+    controls: {expanded: true},
+    a11y: {test: 'error'},
+  },
+};
+
+export default preview;
