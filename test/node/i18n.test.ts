@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {commonMessages, discountPercent, errorMessage, formatCents, formatDecimal, plural, resolveLocale} from '../../src/i18n/index.js';
+
+const plain = (s: string) => s.replace(/\u00a0|\u202f/g, ' ');
+
+describe('i18n: money', () => {
+  const brl = {currencyCode: 'BRL', currencyFormatInfo: {currencyDecimalDigits: 2}};
+  it('formats checkout cents and search decimals as BRL: R$ 1.234,56', () => {
+    assert.equal(plain(formatCents(123456, brl, 'pt-BR')), 'R$ 1.234,56');
+    assert.equal(plain(formatDecimal(1234.56, brl, 'pt-BR')), 'R$ 1.234,56');
+  });
+  it('formats USD for an English shopper', () => {
+    assert.equal(formatCents(123456, {currencyCode: 'USD'}, 'en'), '$1,234.56');
+    assert.equal(formatDecimal(19.9, {currencyCode: 'USD'}, 'en'), '$19.90');
+  });
+  it('formats a zero-decimal currency without decimals (VTEX still scales by 100)', () => {
+    assert.equal(formatCents(123400, {currencyCode: 'JPY', currencyFormatInfo: {currencyDecimalDigits: 0}}, 'en'), '¥1,234');
+    assert.doesNotMatch(formatCents(990055, {currencyCode: 'CLP', currencyFormatInfo: {currencyDecimalDigits: 0}}, 'es'), /[.,]55|,00/);
+  });
+  it('discount percentage', () => {
+    assert.equal(discountPercent(100, 75), 25);
+    assert.equal(discountPercent(19990, 19990), 0);
+    assert.equal(discountPercent(0, 10), 0);
+  });
+});
+
+describe('i18n: locale and messages', () => {
+  it('resolves attribute, then [lang], then store culture, then en', () => {
+    assert.equal(resolveLocale('es', 'pt-BR'), 'es');
+    assert.equal(resolveLocale(undefined, 'pt-PT'), 'pt-BR');
+    assert.equal(resolveLocale(null, 'fr', 'es-AR'), 'es');
+    assert.equal(resolveLocale(undefined, 'de', null), 'en');
+  });
+  it('pt-BR and es define every message en does', () => {
+    const keys = (o: object) => Object.keys(o).sort();
+    assert.deepEqual(keys(commonMessages['pt-BR']), keys(commonMessages.en));
+    assert.deepEqual(keys(commonMessages.es), keys(commonMessages.en));
+  });
+  it('plurals per language', () => {
+    assert.equal(commonMessages.en.items(1), '1 item');
+    assert.equal(commonMessages['pt-BR'].items(3), '3 itens');
+    assert.equal(commonMessages.es.items(2), '2 artículos');
+    assert.equal(plural('en', 0, {one: 'a', other: 'b', zero: 'none'}), 'none');
+  });
+  it('turns client errors into shopper sentences', () => {
+    const m = commonMessages.en;
+    assert.equal(errorMessage({kind: 'network'}, m), m.errorNetwork);
+    assert.equal(errorMessage({kind: 'timeout'}, m), m.errorTimeout);
+    assert.equal(errorMessage({kind: 'http', status: 429}, m), m.errorRateLimited);
+    assert.equal(errorMessage({kind: 'http', status: 500, message: 'NullReferenceException at …'}, m), m.errorGeneric);
+  });
+});
