@@ -113,7 +113,10 @@ export class Faults {
     }
     if (this.#roll(c.timeoutRate)) {
       await sleep(c.timeoutMs ?? 30_000, request.signal);
-      return json({error: {code: 'Timeout', message: 'Sandbox fault: gateway timeout', exception: null}}, 504);
+      return json(
+        {error: {code: 'Timeout', message: 'Sandbox fault: gateway timeout', exception: null}},
+        504,
+      );
     }
     if (this.#roll(c.rateLimitRate)) {
       return json(
@@ -124,7 +127,10 @@ export class Faults {
     }
     if (this.#roll(c.errorRate)) {
       const status = c.errorStatus ?? 503;
-      return json({error: {code: String(status), message: 'Sandbox fault: injected error', exception: null}}, status);
+      return json(
+        {error: {code: String(status), message: 'Sandbox fault: injected error', exception: null}},
+        status,
+      );
     }
     const response = await next();
     if (this.#roll(c.malformedJsonRate) && (response.headers.get('Content-Type') ?? '').includes('json')) {
@@ -140,7 +146,8 @@ export class Faults {
 
 function rate(value: unknown, name: string): void {
   if (value === undefined) return;
-  if (typeof value !== 'number' || !(value >= 0 && value <= 1)) throw new TypeError(`${name} must be in 0..1`);
+  if (typeof value !== 'number' || !(value >= 0 && value <= 1))
+    throw new TypeError(`${name} must be in 0..1`);
 }
 
 /** Throws a TypeError when the config is not a valid FaultConfig. */
@@ -161,14 +168,20 @@ export function validateFaultConfig(config: unknown): asserts config is FaultCon
   ) {
     throw new TypeError('latencyMs must be a number or [min, max]');
   }
-  if (c.errorStatus !== undefined && !(typeof c.errorStatus === 'number' && c.errorStatus >= 400 && c.errorStatus < 600)) {
+  if (
+    c.errorStatus !== undefined &&
+    !(typeof c.errorStatus === 'number' && c.errorStatus >= 400 && c.errorStatus < 600)
+  ) {
     throw new TypeError('errorStatus must be a 4xx/5xx status');
   }
   if (c.routes !== undefined) {
     if (typeof c.routes !== 'string') throw new TypeError('routes must be a string');
     if (!c.routes.startsWith('/')) new RegExp(c.routes);
   }
-  if (c.methods !== undefined && !(Array.isArray(c.methods) && c.methods.every((m) => typeof m === 'string'))) {
+  if (
+    c.methods !== undefined &&
+    !(Array.isArray(c.methods) && c.methods.every((m) => typeof m === 'string'))
+  ) {
     throw new TypeError('methods must be an array of strings');
   }
 }

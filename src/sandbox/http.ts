@@ -3,15 +3,17 @@
  * Fetch-API only (no Node imports) so it runs in Node, Service Workers and edge runtimes.
  */
 
+export type HeadersLike = ConstructorParameters<typeof Headers>[0];
+
 export type Handler = (request: Request, url: URL) => Promise<Response | undefined>;
 
-export function json(body: unknown, status = 200, headers?: HeadersInit): Response {
+export function json(body: unknown, status = 200, headers?: HeadersLike): Response {
   const h = new Headers(headers);
   h.set('Content-Type', 'application/json; charset=utf-8');
   return new Response(JSON.stringify(body), {status, headers: h});
 }
 
-export function empty(status: number, headers?: HeadersInit): Response {
+export function empty(status: number, headers?: HeadersLike): Response {
   return new Response(null, {status, headers});
 }
 
@@ -34,7 +36,7 @@ export function checkoutError(
   code: string,
   message: string,
   fields: Record<string, string> = {},
-  headers?: HeadersInit,
+  headers?: HeadersLike,
 ): Response {
   return json({fields, error: {code, message, exception: null}, operationId: uuid()}, status, headers);
 }
@@ -51,7 +53,7 @@ export function htmlNotFound(): Response {
   );
 }
 
-export function html(body: string, status = 200, headers?: HeadersInit): Response {
+export function html(body: string, status = 200, headers?: HeadersLike): Response {
   const h = new Headers(headers);
   h.set('Content-Type', 'text/html; charset=utf-8');
   return new Response(body, {status, headers: h});
@@ -93,7 +95,9 @@ export interface CookieOptions {
 
 /** Serializes a `Set-Cookie` value. The value is written as-is when cookie-safe, else percent-encoded. */
 export function serializeCookie(name: string, value: string, options: CookieOptions = {}): string {
-  const safe = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*$/.test(value) ? value : encodeURIComponent(value);
+  const safe = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*$/.test(value)
+    ? value
+    : encodeURIComponent(value);
   const parts = [`${name}=${safe}`];
   if (options.maxAge !== undefined) parts.push(`Max-Age=${Math.floor(options.maxAge)}`);
   if (options.expires) parts.push(`Expires=${options.expires.toUTCString()}`);

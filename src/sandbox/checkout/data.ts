@@ -106,7 +106,11 @@ export interface InstallmentOption {
 }
 
 /** Interest-free installments; the count is capped so each installment is at least MIN_INSTALLMENT. */
-export function installmentsFor(system: PaymentSystemDef, value: number, merchant: string): InstallmentOption[] {
+export function installmentsFor(
+  system: PaymentSystemDef,
+  value: number,
+  merchant: string,
+): InstallmentOption[] {
   const max = Math.max(1, Math.min(system.maxInstallments, Math.floor(value / MIN_INSTALLMENT)));
   const out: InstallmentOption[] = [];
   for (let count = 1; count <= max; count++) {
@@ -250,7 +254,11 @@ export interface PickupPointDef {
   businessHours: {DayOfWeek: number; OpeningTime: string; ClosingTime: string}[];
 }
 
-const HOURS = [1, 2, 3, 4, 5, 6].map((d) => ({DayOfWeek: d, OpeningTime: '09:00:00', ClosingTime: '19:00:00'}));
+const HOURS = [1, 2, 3, 4, 5, 6].map((d) => ({
+  DayOfWeek: d,
+  OpeningTime: '09:00:00',
+  ClosingTime: '19:00:00',
+}));
 
 export const PICKUP_POINTS: PickupPointDef[] = [
   {

@@ -14,7 +14,14 @@ export interface Sla {
   id: string;
   deliveryChannel: 'delivery' | 'pickup-in-point';
   name: string;
-  deliveryIds: {courierId: string; warehouseId: string; dockId: string; courierName: string; quantity: number; kitItemDetails: unknown[]}[];
+  deliveryIds: {
+    courierId: string;
+    warehouseId: string;
+    dockId: string;
+    courierName: string;
+    quantity: number;
+    kitItemDetails: unknown[];
+  }[];
   shippingEstimate: string;
   shippingEstimateDate: string | null;
   lockTTL: string;
@@ -43,7 +50,13 @@ function courier(id: string, name: string, quantity: number) {
 /** SLAs for `quantity` units to a destination; empty when the destination is not deliverable. */
 export function slasFor(country: string, postalCode: string, quantity: number): Sla[] {
   if (!isDeliverable(country, postalCode)) return [];
-  const noPickup = {isPickupStore: false, friendlyName: null, address: null, additionalInfo: null, dockId: null};
+  const noPickup = {
+    isPickupStore: false,
+    friendlyName: null,
+    address: null,
+    additionalInfo: null,
+    dockId: null,
+  };
   const extra = Math.max(0, quantity - 1);
   const slas: Sla[] = [
     {
@@ -162,7 +175,8 @@ export function compute(ctx: SandboxContext, cart: CartState): Computed {
     const sku = ctx.catalog.getSku(item.id);
     const available = !!sku && sku.stock > 0;
     const gross = available ? sku.price * item.quantity : 0;
-    const slas = available && cart.address ? slasFor(cart.address.country, cart.address.postalCode, item.quantity) : [];
+    const slas =
+      available && cart.address ? slasFor(cart.address.country, cart.address.postalCode, item.quantity) : [];
     const sla = slas.find((s) => s.id === item.selectedSla);
     if (!sla) {
       item.selectedSla = null;
@@ -287,7 +301,8 @@ export function itemJson(ctx: SandboxContext, line: Line, couponCode: string | n
 
 export function totalizersJson(c: Computed, hasShipping: boolean) {
   const out: {id: string; name: string; value: number}[] = [];
-  if (c.itemsTotal > 0 || c.lines.length > 0) out.push({id: 'Items', name: 'Total dos Itens', value: c.itemsTotal});
+  if (c.itemsTotal > 0 || c.lines.length > 0)
+    out.push({id: 'Items', name: 'Total dos Itens', value: c.itemsTotal});
   const discounts = c.itemDiscounts + c.shippingDiscount;
   if (discounts !== 0) out.push({id: 'Discounts', name: 'Total dos Descontos', value: discounts});
   if (hasShipping) out.push({id: 'Shipping', name: 'Total do Frete', value: c.shipping});
@@ -341,7 +356,9 @@ function mask(value: string | null, keepStart: number, keepEnd = 0): string | nu
   if (value === null || value === undefined) return value;
   const s = String(value);
   if (s.length <= keepStart + keepEnd) return '*'.repeat(s.length);
-  return s.slice(0, keepStart) + '*'.repeat(s.length - keepStart - keepEnd) + (keepEnd ? s.slice(-keepEnd) : '');
+  return (
+    s.slice(0, keepStart) + '*'.repeat(s.length - keepStart - keepEnd) + (keepEnd ? s.slice(-keepEnd) : '')
+  );
 }
 
 function maskEmail(email: string): string {
@@ -378,9 +395,10 @@ export function orderFormJson(ctx: SandboxContext, cart: CartState, opts: Render
   const profile = cart.clientProfile;
   const known = profile ? ctx.state.profiles.get(profile.email.toLowerCase()) : undefined;
   const address = cart.address ? (opts.masked ? maskAddress(cart.address) : cart.address) : null;
-  const pickupPoints = cart.address?.country === 'BRA' && c.lines.some((l) => l.slas.length)
-    ? PICKUP_POINTS.map((p, i) => pickupPointJson(p, 5 + i * 7))
-    : [];
+  const pickupPoints =
+    cart.address?.country === 'BRA' && c.lines.some((l) => l.slas.length)
+      ? PICKUP_POINTS.map((p, i) => pickupPointJson(p, 5 + i * 7))
+      : [];
   return {
     orderFormId: cart.id,
     salesChannel: '1',
