@@ -1,2 +1,4 @@
 // Registers every element, the provider first. Safe to load twice.
 import './elements/store/define.js';
+import './elements/cart/define.js';
+import './elements/cart-button/define.js';

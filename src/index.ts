@@ -10,3 +10,6 @@ export * from './i18n/index.js';
 export {VtexEvent} from './internal/events.js';
 export type {VtexErrorDetail} from './internal/events.js';
 export {VtexStore} from './elements/store/store.js';
+export {VtexCart} from './elements/cart/cart.js';
+export type {CartSummary, ItemSummary} from './elements/cart/cart-helpers.js';
+export {VtexCartButton} from './elements/cart-button/cart-button.js';

@@ -1,0 +1,30 @@
+import {css} from 'lit';
+
+export const styles = css`
+  :host {
+    display: inline-block;
+  }
+  button {
+    position: relative;
+    min-width: 2.75rem;
+  }
+  svg {
+    width: var(--vtex-cart-button-icon-size, 1.5rem);
+    height: var(--vtex-cart-button-icon-size, 1.5rem);
+  }
+  .badge {
+    position: absolute;
+    top: -0.4rem;
+    right: -0.4rem;
+    min-width: 1.35rem;
+    height: 1.35rem;
+    padding: 0 0.3rem;
+    border-radius: 999px;
+    background: var(--vtex-cart-button-badge-background, var(--_accent));
+    color: var(--vtex-cart-button-badge-color, var(--_accent-text));
+    font-size: 0.75rem;
+    font-weight: 700;
+    line-height: 1.35rem;
+    text-align: center;
+  }
+`;

@@ -1,0 +1,97 @@
+import {html, nothing, type TemplateResult} from 'lit';
+import {property} from 'lit/decorators.js';
+import {LocalizeController} from '../../controllers/localize-controller.js';
+import {CartController, StoreController} from '../../controllers/store-controller.js';
+import {hostStyles} from '../../internal/styles.js';
+import {VtexElement} from '../../internal/vtex-element.js';
+import type {VtexCart} from '../cart/cart.js';
+import {cartButtonMessages} from './cart-button.messages.js';
+import {styles} from './cart-button.styles.js';
+
+/**
+ * A header button with the cart's count that opens the page's drawer cart: the `<vtex-cart>` named by `for`,
+ * else the first `<vtex-cart variant="drawer">`, else one it adds to `document.body`. Works inside or
+ * outside `<vtex-store>`.
+ *
+ * @summary Cart button with a count badge; opens the drawer cart.
+ * @tag vtex-cart-button
+ * @slot - An icon replacing the default bag.
+ * @csspart button - The button.
+ * @csspart icon - The default icon.
+ * @csspart badge - The count badge (hidden when the cart is empty).
+ * @cssprop [--vtex-cart-button-badge-background=var(--vtex-color-accent)] - Badge background.
+ * @cssprop [--vtex-cart-button-badge-color=var(--vtex-color-accent-text)] - Badge text.
+ * @cssprop [--vtex-cart-button-icon-size=1.5rem] - Size of the default icon.
+ */
+export class VtexCartButton extends VtexElement {
+  static override styles = [hostStyles, styles];
+
+  /** @internal */ readonly #store = new StoreController(this);
+  /** @internal */ readonly #cart = new CartController(this);
+  /** @internal */ readonly #i18n = new LocalizeController(this, cartButtonMessages, {
+    store: this.#store,
+    cart: this.#cart,
+  });
+
+  /** What the badge counts: `items` (sum of quantities) or `lines` (distinct products). */
+  @property() count: 'items' | 'lines' = 'items';
+
+  /** The id of the `<vtex-cart variant="drawer">` to open. Default: the first drawer cart on the page. */
+  @property() for?: string;
+
+  /** Opens the drawer cart, creating one when the page has none. Returns it. */
+  openCart(): VtexCart {
+    const doc = this.ownerDocument;
+    const named = this.for ? doc.getElementById(this.for) : null;
+    let drawer = (
+      named?.localName === 'vtex-cart' ? named : doc.querySelector('vtex-cart[variant="drawer"]')
+    ) as VtexCart | null;
+    if (!drawer) {
+      drawer = doc.createElement('vtex-cart');
+      drawer.variant = 'drawer';
+      if (this.locale) drawer.locale = this.locale;
+      doc.body.append(drawer);
+    }
+    drawer.show();
+    return drawer;
+  }
+
+  #count(): number | undefined {
+    const s = this.#cart.state;
+    const items = s?.orderForm?.items;
+    if (!s || !items) return undefined;
+    if (this.count === 'lines')
+      return items.filter((i) => (s.pendingQuantities[i.uniqueId] ?? i.quantity) > 0).length;
+    return items.reduce((n, i) => n + (s.pendingQuantities[i.uniqueId] ?? i.quantity), 0);
+  }
+
+  override render(): TemplateResult {
+    const m = this.#i18n.m;
+    const n = this.#count();
+    return html`<button
+      type="button"
+      class="button"
+      part="button"
+      aria-haspopup="dialog"
+      aria-label=${n === undefined ? m.loading : m.label(n)}
+      @click=${this.openCart}
+    >
+      <slot>
+        <svg
+          part="icon"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="2"
+          stroke-linecap="round"
+          stroke-linejoin="round"
+          aria-hidden="true"
+        >
+          <path d="M6 7h12l-1 13H7L6 7z" />
+          <path d="M9 7a3 3 0 0 1 6 0" />
+        </svg>
+      </slot>
+      ${n ? html`<span class="badge" part="badge" aria-hidden="true">${n > 99 ? '99+' : n}</span>` : nothing}
+    </button>`;
+  }
+}

@@ -1,0 +1,783 @@
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {property, query, state} from 'lit/decorators.js';
+import {live} from 'lit/directives/live.js';
+import {repeat} from 'lit/directives/repeat.js';
+import type {OrderForm, OrderFormItem, OrderFormMessage} from '../../client/types.js';
+import {LocalizeController} from '../../controllers/localize-controller.js';
+import {CartController, StoreController} from '../../controllers/store-controller.js';
+import {hostStyles} from '../../internal/styles.js';
+import {VtexElement} from '../../internal/vtex-element.js';
+import {
+  cartSummary,
+  isCouponMessage,
+  itemSummary,
+  lineOfMessage,
+  parseEstimate,
+  postalFormat,
+  shippingOptions,
+  type ShippingOption,
+} from './cart-helpers.js';
+import {cartMessages} from './cart.messages.js';
+import {styles} from './cart.styles.js';
+
+type Note = {text: string; status: string};
+type Shipping =
+  | {status: 'idle' | 'invalid'}
+  | {
+      status: 'loading' | 'ready' | 'error';
+      code: string;
+      key: string;
+      options?: ShippingOption[];
+      error?: string;
+    };
+
+/** The element focused now, looking inside shadow roots. */
+function deepActive(doc: Document): HTMLElement | null {
+  let a = doc.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a as HTMLElement | null;
+}
+
+const itemsKey = (of: OrderForm) => of.items.map((i) => `${i.id}:${i.seller}:${i.quantity}`).join('|');
+
+/**
+ * The shopper's cart from VTEX's orderForm: lines with a quantity stepper, remove, clear, coupon, a shipping
+ * estimate by postal code, totals and the checkout action. `variant="drawer"` puts it in a native modal
+ * `<dialog>` (a minicart) opened by `<vtex-cart-button>`, `show()` or the `open` attribute.
+ * Every change shows at once and stays busy until VTEX answers; VTEX's orderForm is always the truth.
+ *
+ * @summary The shopper's cart: lines, totals, coupon, shipping estimate, checkout action.
+ * @tag vtex-cart
+ * @fires vtex-cart-updated - The cart changed (from this page, another element or another tab). Not fired for the first load. detail: {orderFormId, value, currency, coupon, itemCount, items}
+ * @fires vtex-item-removed - A line was removed (remove, quantity 0 or clear cart). detail: {item: {uniqueId, id, productId, name, skuName, quantity, seller, price, listPrice}}
+ * @fires vtex-coupon-applied - VTEX accepted a coupon. detail: {coupon}
+ * @fires vtex-before-checkout - Cancelable: call preventDefault() to route to your own checkout. detail: {orderFormId, value, currency, coupon, itemCount, items}
+ * @fires vtex-error - An action failed. detail: {operation, error: {status, code, message, retryable}}
+ * @slot empty - Shown instead of the default text when the cart has no items.
+ * @csspart dialog - The drawer's `<dialog>` (drawer variant).
+ * @csspart header - The title bar.
+ * @csspart title - The cart's heading.
+ * @csspart close - The drawer's close button.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart error - The load-error state.
+ * @csspart retry - The retry button of the error state.
+ * @csspart empty - The default empty-cart text.
+ * @csspart messages - Cart-level messages from VTEX.
+ * @csspart lines - The list of lines.
+ * @csspart line - One line.
+ * @csspart image - A line's image.
+ * @csspart name - A line's product name.
+ * @csspart variation - A line's SKU variation.
+ * @csspart price - A line's price block.
+ * @csspart line-total - A line's total (`priceDefinition.total`).
+ * @csspart list-price - A line's list price, when discounted.
+ * @csspart unit-price - A line's unit price.
+ * @csspart stepper - The quantity stepper.
+ * @csspart decrease - The − button.
+ * @csspart quantity - The quantity input.
+ * @csspart increase - The + button.
+ * @csspart remove - A line's remove button.
+ * @csspart line-messages - Availability and VTEX messages about one line.
+ * @csspart clear - The "clear cart" button.
+ * @csspart clear-confirm - The clear-cart confirmation.
+ * @csspart coupon - The coupon section.
+ * @csspart coupon-input - The coupon field.
+ * @csspart coupon-apply - The apply button.
+ * @csspart coupon-remove - The remove-coupon button.
+ * @csspart shipping - The shipping estimate section.
+ * @csspart postal-code - The postal code field.
+ * @csspart estimate - The estimate button.
+ * @csspart shipping-option - One delivery option or pickup point.
+ * @csspart totals - The totals breakdown.
+ * @csspart total - The grand total.
+ * @csspart checkout - The checkout action.
+ * @cssprop [--vtex-cart-gap=1rem] - Space between lines and sections.
+ * @cssprop [--vtex-cart-image-size=4rem] - Line image size.
+ * @cssprop [--vtex-cart-drawer-width=26rem] - Width of the drawer.
+ * @cssprop [--vtex-cart-backdrop=rgb(0 0 0 / 0.45)] - The drawer's backdrop.
+ * @cssprop [--vtex-cart-warning-color=#8a5a00] - Warning messages.
+ */
+export class VtexCart extends VtexElement {
+  static override styles = [hostStyles, styles];
+
+  /** @internal */ readonly #store = new StoreController(this);
+  /** @internal */ readonly #cart = new CartController(this);
+  /** @internal */ readonly #i18n = new LocalizeController(this, cartMessages, {
+    store: this.#store,
+    cart: this.#cart,
+  });
+
+  /** `inline` (a cart page) or `drawer` (a minicart in a modal dialog). */
+  @property({reflect: true}) variant: 'inline' | 'drawer' = 'inline';
+
+  /** Whether the drawer is open (drawer variant). */
+  @property({type: Boolean, reflect: true}) open = false;
+
+  /** Where the checkout action goes when the page has no `<vtex-checkout>`. Default: VTEX's hosted checkout `{api}/checkout/#/cart`. */
+  @property({attribute: 'checkout-url'}) checkoutUrl?: string;
+
+  /** ISO 3166-1 alpha-3 country for the shipping estimate. Default: the store's country from the orderForm. */
+  @property() country?: string;
+
+  @state() private confirming = false;
+  @state() private lineErrors: Readonly<Record<string, string>> = {};
+  @state() private couponBusy = false;
+  @state() private couponError = '';
+  @state() private actionError = '';
+  @state() private shipping: Shipping = {status: 'idle'};
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  #opener: HTMLElement | null = null;
+  #keepFocus = false;
+  #seen: OrderForm | null = null;
+  #seenError: unknown = null;
+  #simulation?: AbortController;
+
+  /** Opens the drawer; focus returns to the element focused now when it closes. */
+  show(): void {
+    if (this.variant !== 'drawer') return;
+    if (!this.open) this.#opener = deepActive(this.ownerDocument);
+    this.open = true;
+  }
+
+  /** Closes the drawer. */
+  hide(): void {
+    this.open = false;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#simulation?.abort();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('open') || changed.has('variant')) this.#syncDialog();
+    const s = this.#cart.state;
+    const of = s?.orderForm ?? null;
+    if (of !== this.#seen) {
+      const prev = this.#seen;
+      this.#seen = of;
+      if (prev && of) this.emit('vtex-cart-updated', cartSummary(of));
+      this.#refreshEstimate(of);
+    }
+    if (s?.error && s.error !== this.#seenError) {
+      this.#seenError = s.error;
+      if (s.error.operation === 'load') this.emitError('load', s.error.error);
+    }
+  }
+
+  // ---------- drawer ----------
+
+  #syncDialog(): void {
+    const d = this.dialog;
+    if (!d) return;
+    if (this.open && !d.open && this.isConnected) {
+      this.#opener ??= deepActive(this.ownerDocument);
+      d.showModal();
+    } else if (!this.open && d.open) d.close();
+  }
+
+  #onClose = (): void => {
+    this.open = false;
+    const opener = this.#opener;
+    this.#opener = null;
+    if (!this.#keepFocus && opener?.isConnected) opener.focus();
+    this.#keepFocus = false;
+  };
+
+  #onDialogClick = (e: MouseEvent): void => {
+    if (e.target === this.dialog) this.hide(); // the backdrop
+  };
+
+  /** Keeps Tab inside the drawer, whatever the browser does past its last element. */
+  #trapFocus = (e: KeyboardEvent): void => {
+    if (e.key !== 'Tab' || !this.dialog) return;
+    const all = [
+      ...this.dialog.querySelectorAll<HTMLElement>(
+        'button:not([disabled]), input:not([disabled]), a[href], [tabindex="0"]',
+      ),
+    ];
+    const first = all[0];
+    const last = all[all.length - 1];
+    const active = this.shadowRoot?.activeElement;
+    if (!first || !last) return;
+    if (e.shiftKey && (active === first || !active)) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && active === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
+
+  // ---------- lines ----------
+
+  #setQuantity(item: OrderFormItem, quantity: number): void {
+    const store = this.#cart.store;
+    if (!store || !Number.isInteger(quantity)) return;
+    const qty = Math.max(0, Math.min(99_999, quantity));
+    if (this.lineErrors[item.uniqueId]) {
+      const {[item.uniqueId]: _gone, ...rest} = this.lineErrors;
+      this.lineErrors = rest;
+    }
+    store.setQuantity(item.uniqueId, qty).then(
+      (of) => {
+        if (qty === 0 && !of.items.some((i) => i.uniqueId === item.uniqueId)) this.#removed([item]);
+      },
+      (error: unknown) => {
+        const ids = (error as {uniqueIds?: string[]}).uniqueIds ?? [item.uniqueId];
+        const next = {...this.lineErrors};
+        for (const id of ids) next[id] = this.#i18n.m.lineError;
+        this.lineErrors = next;
+        this.emitError(qty === 0 ? 'removeItem' : 'setQuantity', error);
+      },
+    );
+  }
+
+  #onQuantityChange(item: OrderFormItem, e: Event): void {
+    const input = e.target as HTMLInputElement;
+    const value = Number(input.value);
+    if (input.value.trim() === '' || !Number.isInteger(value) || value < 0) {
+      input.value = String(this.#cart.state?.pendingQuantities[item.uniqueId] ?? item.quantity);
+      return;
+    }
+    this.#setQuantity(item, value);
+  }
+
+  async #removed(items: OrderFormItem[]): Promise<void> {
+    for (const item of items) this.emit('vtex-item-removed', {item: itemSummary(item)});
+    // The focused line is gone: keep the keyboard user in the cart.
+    await this.updateComplete;
+    const active = this.shadowRoot?.activeElement;
+    if (!active || !active.isConnected || active === this.renderRoot.querySelector('.confirm button')) {
+      this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
+    }
+  }
+
+  async #clear(): Promise<void> {
+    const store = this.#cart.store;
+    if (!store) return;
+    const before = store.state.orderForm?.items ?? [];
+    this.confirming = false;
+    this.actionError = '';
+    try {
+      await store.clear();
+      void this.#removed([...before]);
+    } catch (error) {
+      this.actionError = this.#i18n.error(error as Error);
+      this.emitError('clear', error);
+    }
+  }
+
+  async #askClear(): Promise<void> {
+    this.confirming = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.confirm .button.primary')?.focus();
+  }
+
+  async #cancelClear(): Promise<void> {
+    this.confirming = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="clear"]')?.focus();
+  }
+
+  // ---------- coupon ----------
+
+  async #applyCoupon(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const store = this.#cart.store;
+    const input = (e.target as HTMLFormElement).elements.namedItem('coupon') as HTMLInputElement;
+    const code = input.value.trim();
+    if (!store || !code || this.couponBusy) return;
+    this.couponBusy = true;
+    this.couponError = '';
+    try {
+      const of = await store.applyCoupon(code);
+      const applied = of.marketingData?.coupon;
+      if (applied && applied.toUpperCase() === code.toUpperCase()) {
+        input.value = '';
+        this.emit('vtex-coupon-applied', {coupon: applied});
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('#coupon-status')?.focus();
+      } else {
+        const message = of.messages.find(
+          (m) =>
+            isCouponMessage(m) && (!m.fields?.coupon || m.fields.coupon.toUpperCase() === code.toUpperCase()),
+        );
+        this.couponError = this.#couponText(message, code);
+      }
+    } catch (error) {
+      this.couponError = this.#i18n.error(error as Error);
+      this.emitError('applyCoupon', error);
+    } finally {
+      this.couponBusy = false;
+    }
+  }
+
+  #couponText(message: OrderFormMessage | undefined, code: string): string {
+    const m = this.#i18n.m;
+    if (message?.code === 'couponNotFound') return m.couponNotFound(code);
+    if (message?.code === 'couponExpired') return m.couponExpired(code);
+    return m.couponInvalid(code);
+  }
+
+  async #removeCoupon(): Promise<void> {
+    const store = this.#cart.store;
+    if (!store || this.couponBusy) return;
+    this.couponBusy = true;
+    this.couponError = '';
+    try {
+      await store.removeCoupon();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('[part~="coupon-input"]')?.focus();
+    } catch (error) {
+      this.couponError = this.#i18n.error(error as Error);
+      this.emitError('removeCoupon', error);
+    } finally {
+      this.couponBusy = false;
+    }
+  }
+
+  // ---------- shipping estimate ----------
+
+  #country(of: OrderForm | null | undefined): string {
+    return (this.country || of?.storePreferencesData?.countryCode || 'BRA').toUpperCase();
+  }
+
+  #onEstimate(e: SubmitEvent): void {
+    e.preventDefault();
+    const input = (e.target as HTMLFormElement).elements.namedItem('postal') as HTMLInputElement;
+    const of = this.#cart.state?.orderForm;
+    const code = input.value.trim();
+    if (!postalFormat(this.#country(of)).re.test(code)) {
+      this.#simulation?.abort();
+      this.shipping = {status: 'invalid'};
+      input.focus();
+      return;
+    }
+    if (of) void this.#estimate(of, code);
+  }
+
+  async #estimate(of: OrderForm, code: string): Promise<void> {
+    const client = this.#store.client ?? this.#cart.store?.client;
+    if (!client) return;
+    this.#simulation?.abort();
+    const controller = (this.#simulation = new AbortController());
+    const key = itemsKey(of);
+    const previous = this.shipping.status === 'ready' ? this.shipping.options : undefined;
+    this.shipping = {status: 'loading', code, key, options: previous};
+    try {
+      const result = await client.checkout.simulate(
+        {
+          items: of.items.map((i) => ({id: i.id, quantity: i.quantity, seller: i.seller})),
+          postalCode: code,
+          country: this.#country(of),
+        },
+        {signal: controller.signal},
+      );
+      if (!controller.signal.aborted)
+        this.shipping = {status: 'ready', code, key, options: shippingOptions(result)};
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.shipping = {status: 'error', code, key, error: this.#i18n.error(error as Error)};
+      this.emitError('simulate', error);
+    }
+  }
+
+  /** The cart changed under an estimate: estimate again for the same postal code. */
+  #refreshEstimate(of: OrderForm | null): void {
+    const s = this.shipping;
+    if (!('code' in s)) return;
+    if (!of || !of.items.length) {
+      this.#simulation?.abort();
+      this.shipping = {status: 'idle'};
+    } else if (s.key !== itemsKey(of) && !Object.keys(this.#cart.state?.pendingQuantities ?? {}).length) {
+      void this.#estimate(of, s.code);
+    }
+  }
+
+  // ---------- checkout ----------
+
+  #checkoutHref(): string {
+    if (this.checkoutUrl) return this.checkoutUrl;
+    const api = (this.#store.client?.api ?? this.#cart.store?.client.api ?? '').replace(/\/+$/, '');
+    return `${api}/checkout/#/cart`;
+  }
+
+  #onCheckout(e: MouseEvent): void {
+    const of = this.#cart.state?.orderForm;
+    if (!of || !this.emit('vtex-before-checkout', cartSummary(of), {cancelable: true})) {
+      e.preventDefault();
+      return;
+    }
+    const target = this.ownerDocument.querySelector<HTMLElement>('vtex-checkout');
+    if (!target) return; // the link navigates
+    e.preventDefault();
+    if (this.open) {
+      this.#keepFocus = true;
+      this.hide();
+      this.dialog?.close();
+    }
+    target.scrollIntoView({behavior: 'smooth', block: 'start'});
+    target.focus({preventScroll: true});
+  }
+
+  // ---------- render ----------
+
+  override render(): TemplateResult {
+    const m = this.#i18n.m;
+    const content = this.#renderContent();
+    const header = html`<div class="head" part="header">
+      <h2 id="title" part="title" tabindex="-1">${m.title}</h2>
+      ${
+        this.variant === 'drawer'
+          ? html`<button
+              type="button"
+              class="button"
+              part="close"
+              aria-label=${this.#i18n.common.close}
+              @click=${this.hide}
+            >
+              <span aria-hidden="true">✕</span>
+            </button>`
+          : nothing
+      }
+    </div>`;
+    if (this.variant !== 'drawer') return html`${header}${content}`;
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="title"
+      @close=${this.#onClose}
+      @click=${this.#onDialogClick}
+      @keydown=${this.#trapFocus}
+    >
+      ${header}${content}
+    </dialog>`;
+  }
+
+  #renderContent(): TemplateResult {
+    const {m, common} = this.#i18n;
+    const s = this.#cart.state;
+    const of = s?.orderForm;
+    if (!of) {
+      if (s?.status === 'error') {
+        return html`<div class="state" part="error" role="alert">
+          <p class="error-text">${m.loadError} ${this.#i18n.error(s.error?.error)}</p>
+          <button
+            type="button"
+            class="button"
+            part="retry"
+            @click=${() => this.#cart.store?.load().catch(() => undefined)}
+          >
+            ${common.retry}
+          </button>
+        </div>`;
+      }
+      return html`<div class="body" part="skeleton" aria-busy="true">
+        <span class="visually-hidden" role="status">${common.loading}</span>
+        <div class="skeleton line-sk"></div>
+        <div class="skeleton line-sk"></div>
+        <div class="skeleton totals-sk"></div>
+      </div>`;
+    }
+    const notes = new Map<string, Note[]>();
+    const general: Note[] = [];
+    for (const msg of of.messages) {
+      if (isCouponMessage(msg)) continue;
+      const line = lineOfMessage(msg, of.items);
+      const note = {text: this.#messageText(msg), status: msg.status};
+      if (line) notes.set(line.uniqueId, [...(notes.get(line.uniqueId) ?? []), note]);
+      else general.push(note);
+    }
+    const messages = html`<div part="messages" aria-live="polite">
+      ${this.actionError ? html`<p class="error-text" role="alert">${this.actionError}</p>` : nothing}
+      ${general.map((n) => html`<p class=${n.status === 'error' ? 'error-text' : n.status}>${n.text}</p>`)}
+    </div>`;
+    if (!of.items.length) {
+      return html`<div class="body">
+        ${messages}
+        <slot name="empty"><p class="state" part="empty">${m.empty}</p></slot>
+      </div>`;
+    }
+    return html`<div class="body">
+      ${messages}
+      <ul part="lines" aria-label=${m.lines}>
+        ${repeat(
+          of.items,
+          (i) => i.uniqueId,
+          (i) => this.#renderLine(i, of, notes.get(i.uniqueId) ?? []),
+        )}
+      </ul>
+      ${this.#renderClear()} ${this.#renderCoupon(of)} ${this.#renderShipping(of)} ${this.#renderTotals(of)}
+      <a
+        part="checkout"
+        class="button primary checkout"
+        href=${this.#checkoutHref()}
+        @click=${this.#onCheckout}
+        >${m.checkout}</a
+      >
+    </div>`;
+  }
+
+  #messageText(msg: OrderFormMessage): string {
+    const m = this.#i18n.m;
+    const qty = Number(msg.fields?.quantity);
+    switch (msg.code) {
+      case 'withoutStock':
+        return m.withoutStock;
+      case 'cannotBeDelivered':
+        return msg.fields?.itemIndex !== undefined || msg.fields?.skuName ? m.cannotBeDelivered : msg.text;
+      case 'itemQuantityNotAvailable':
+        return msg.fields?.quantity && Number.isInteger(qty) ? m.maxQuantity(qty) : msg.text;
+      case 'changedPriceValue':
+        return m.priceChanged;
+      default:
+        return msg.text;
+    }
+  }
+
+  #renderLine(item: OrderFormItem, of: OrderForm, messages: Note[]): TemplateResult {
+    const {m} = this.#i18n;
+    const cents = (v: number) => this.#i18n.cents(v);
+    const pending = this.#cart.state?.pendingQuantities[item.uniqueId];
+    const qty = pending ?? item.quantity;
+    const busy = pending !== undefined;
+    const unit = item.priceDefinition?.calculatedSellingPrice ?? item.sellingPrice;
+    const total = item.priceDefinition?.total ?? unit * item.quantity;
+    const clamp = of.messages.find(
+      (x) =>
+        x.code === 'itemQuantityNotAvailable' && x.fields?.quantity && lineOfMessage(x, of.items) === item,
+    );
+    const max = clamp ? Number(clamp.fields!.quantity) : undefined;
+    const notes = [...messages];
+    if (item.availability && item.availability !== 'available') {
+      const text =
+        item.availability === 'withoutStock'
+          ? m.withoutStock
+          : item.availability === 'cannotBeDelivered'
+            ? m.cannotBeDelivered
+            : m.unavailable;
+      if (!notes.some((n) => n.text === text)) notes.unshift({text, status: 'error'});
+    }
+    const error = this.lineErrors[item.uniqueId];
+    if (error) notes.push({text: error, status: 'error'});
+    return html`<li
+      class="line"
+      part="line"
+      aria-busy=${busy ? 'true' : 'false'}
+      data-unique-id=${item.uniqueId}
+    >
+      ${item.imageUrl ? html`<img part="image" src=${item.imageUrl} alt="" loading="lazy" width="64" height="64" />` : html`<span class="ph"></span>`}
+      <div>
+        <div class="name" part="name">${item.name}</div>
+        ${item.skuName && item.skuName !== item.name ? html`<div class="muted" part="variation">${item.skuName}</div>` : nothing}
+      </div>
+      <div class="price" part="price">
+        <span part="line-total">${cents(total)}</span>
+        ${
+          item.listPrice > unit
+            ? html`<s part="list-price"
+                ><span class="visually-hidden">${m.listPrice} </span
+                >${cents(item.listPrice * item.quantity)}</s
+              >`
+            : nothing
+        }
+        <span class="muted" part="unit-price">${m.unitPrice(cents(unit))}</span>
+      </div>
+      <div class="controls">
+        <div class="stepper" part="stepper" role="group" aria-label=${m.quantity(item.name)}>
+          <button
+            type="button"
+            part="decrease"
+            aria-label=${m.decrease(item.name)}
+            ?disabled=${qty <= 0 || item.isGift}
+            @click=${() => this.#setQuantity(item, qty - 1)}
+          >
+            −
+          </button>
+          <input
+            part="quantity"
+            type="number"
+            inputmode="numeric"
+            min="0"
+            max=${max ?? nothing}
+            .value=${live(String(qty))}
+            aria-label=${m.quantity(item.name)}
+            ?disabled=${item.isGift}
+            @change=${(e: Event) => this.#onQuantityChange(item, e)}
+          />
+          <button
+            type="button"
+            part="increase"
+            aria-label=${m.increase(item.name)}
+            ?disabled=${item.isGift || (max !== undefined && qty >= max)}
+            @click=${() => this.#setQuantity(item, qty + 1)}
+          >
+            +
+          </button>
+        </div>
+        <button
+          type="button"
+          class="link"
+          part="remove"
+          aria-label=${m.remove(item.name)}
+          ?disabled=${item.isGift}
+          @click=${() => this.#setQuantity(item, 0)}
+        >
+          ${m.removeText}
+        </button>
+        ${busy ? html`<span class="muted">${m.updating}</span>` : nothing}
+      </div>
+      ${
+        notes.length
+          ? html`<div class="notes" part="line-messages">
+              ${notes.map((n) => html`<p class=${n.status === 'error' ? 'error-text' : n.status}>${n.text}</p>`)}
+            </div>`
+          : nothing
+      }
+    </li>`;
+  }
+
+  #renderClear(): TemplateResult {
+    const m = this.#i18n.m;
+    if (!this.confirming) {
+      return html`<div class="row">
+        <button type="button" class="link" part="clear" @click=${this.#askClear}>${m.clear}</button>
+      </div>`;
+    }
+    return html`<div class="confirm" part="clear-confirm" role="group" aria-labelledby="clear-q">
+      <p id="clear-q">${m.clearConfirm}</p>
+      <div class="row">
+        <button type="button" class="button primary" @click=${this.#clear}>${m.clearYes}</button>
+        <button type="button" class="button" @click=${this.#cancelClear}>${m.cancel}</button>
+      </div>
+    </div>`;
+  }
+
+  #renderCoupon(of: OrderForm): TemplateResult {
+    const m = this.#i18n.m;
+    const applied = of.marketingData?.coupon;
+    return html`<section part="coupon" aria-labelledby="coupon-label">
+      ${
+        applied
+          ? html`<div class="row">
+              <p id="coupon-status" class="success" tabindex="-1">
+                <span id="coupon-label">${m.couponApplied(applied)}</span>
+              </p>
+              <button
+                type="button"
+                class="link"
+                part="coupon-remove"
+                aria-label=${m.couponRemove(applied)}
+                @click=${this.#removeCoupon}
+              >
+                ${m.removeText}
+              </button>
+            </div>`
+          : html`<form @submit=${this.#applyCoupon} novalidate>
+              <label
+                ><span id="coupon-label">${m.couponLabel}</span>
+                <input
+                  name="coupon"
+                  part="coupon-input"
+                  autocomplete="off"
+                  aria-invalid=${this.couponError ? 'true' : 'false'}
+                  aria-describedby="coupon-msg"
+              /></label>
+              <button class="button" part="coupon-apply" aria-disabled=${this.couponBusy ? 'true' : 'false'}>
+                ${m.couponApply}
+              </button>
+            </form>`
+      }
+      <p id="coupon-msg" class="field-message error-text" aria-live="polite">${this.couponError}</p>
+    </section>`;
+  }
+
+  #renderShipping(of: OrderForm): TemplateResult {
+    const m = this.#i18n.m;
+    const s = this.shipping;
+    const country = this.#country(of);
+    let note = '';
+    if (s.status === 'invalid') note = m.postalInvalid(postalFormat(country).example);
+    else if (s.status === 'error') note = s.error ?? '';
+    else if (s.status === 'ready' && !s.options?.length) note = m.noDelivery(s.code);
+    const options = s.status === 'ready' || s.status === 'loading' ? (s.options ?? []) : [];
+    const delivery = options.filter((o) => o.channel !== 'pickup-in-point');
+    const pickup = options.filter((o) => o.channel === 'pickup-in-point');
+    return html`<section
+      part="shipping"
+      aria-labelledby="ship-title"
+      aria-busy=${s.status === 'loading' ? 'true' : 'false'}
+    >
+      <h3 id="ship-title">${m.shippingTitle}</h3>
+      <form @submit=${this.#onEstimate} novalidate>
+        <label
+          >${m.postalCode}
+          <input
+            name="postal"
+            part="postal-code"
+            autocomplete="postal-code"
+            inputmode=${country === 'BRA' || country === 'USA' ? 'numeric' : 'text'}
+            aria-invalid=${s.status === 'invalid' ? 'true' : 'false'}
+            aria-describedby="ship-msg"
+        /></label>
+        <button class="button" part="estimate">${m.estimate}</button>
+        <p id="ship-msg" class="field-message ${s.status === 'ready' ? '' : 'error-text'}" aria-live="polite">
+          ${note}
+        </p>
+      </form>
+      ${this.#renderOptions(m.delivery, delivery)} ${this.#renderOptions(m.pickup, pickup)}
+    </section>`;
+  }
+
+  #renderOptions(title: string, options: ShippingOption[]): TemplateResult | typeof nothing {
+    if (!options.length) return nothing;
+    const m = this.#i18n.m;
+    return html`<div>
+      <h4 class="muted">${title}</h4>
+      <ul class="options">
+        ${options.map((o) => {
+          const eta = parseEstimate(o.estimate);
+          const store = o.store?.isPickupStore ? o.store : null;
+          const where = store?.address
+            ? [store.address.street, store.address.number, store.address.city].filter(Boolean).join(', ')
+            : '';
+          return html`<li part="shipping-option">
+            <span>
+              <span>${store?.friendlyName || o.name}</span>
+              ${where ? html`<br /><span class="muted">${where}</span>` : nothing}
+              <br /><span class="muted">${eta ? m.eta(eta.n, eta.unit) : o.estimate}</span>
+            </span>
+            <span>${o.price === 0 ? m.free : this.#i18n.cents(o.price)}</span>
+          </li>`;
+        })}
+      </ul>
+    </div>`;
+  }
+
+  #renderTotals(of: OrderForm): TemplateResult {
+    const m = this.#i18n.m;
+    const cents = (v: number) => this.#i18n.cents(v);
+    const rows: [string, string, number | undefined][] = [
+      ['Items', m.subtotal, undefined],
+      ['Discounts', m.discounts, undefined],
+      ['Shipping', m.shipping, undefined],
+      ['Tax', m.tax, undefined],
+    ];
+    for (const row of rows) row[2] = of.totalizers.find((t) => t.id === row[0])?.value;
+    return html`<section part="totals" aria-labelledby="totals-title">
+      <h3 id="totals-title" class="visually-hidden">${m.totals}</h3>
+      <dl>
+        ${rows.map(([id, label, value]) =>
+          value === undefined || (value === 0 && id !== 'Items')
+            ? nothing
+            : html`<dt>${label}</dt>
+                <dd data-totalizer=${id}>${cents(value)}</dd>`,
+        )}
+        <dt class="grand">${m.total}</dt>
+        <dd class="grand" part="total">${cents(of.value)}</dd>
+      </dl>
+    </section>`;
+  }
+}
