@@ -5,7 +5,7 @@ export interface Recorded {
   method: string;
   headers: Record<string, string>;
   body: unknown;
-  credentials: RequestCredentials | undefined;
+  credentials: string | undefined;
 }
 
 type Reply = Response | (() => Response | Promise<Response>) | Error;
