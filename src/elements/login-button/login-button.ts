@@ -1,0 +1,280 @@
+import {html, nothing, type PropertyValues} from 'lit';
+import {property, query, state} from 'lit/decorators.js';
+import {LocalizeController} from '../../controllers/localize-controller.js';
+import {CartController, SessionController, StoreController} from '../../controllers/store-controller.js';
+import type {SessionStore} from '../../state/session-store.js';
+import {hostStyles} from '../../internal/styles.js';
+import {VtexElement} from '../../internal/vtex-element.js';
+import {messages} from './login-button.messages.js';
+import {styles} from './login-button.styles.js';
+
+/** detail of `vtex-session-changed`. */
+export interface SessionChangedDetail {
+  signedIn: boolean;
+  email?: string;
+}
+
+/** detail of `vtex-before-login`. */
+export interface BeforeLoginDetail {
+  /** VTEX's login page, with `returnUrl` already in its query. */
+  loginUrl: string;
+  /** The page the shopper comes back to. */
+  returnUrl: string;
+}
+
+/** The last session announced per store, so several elements on a page fire one event per change. */
+const announced = new WeakMap<SessionStore, string>();
+
+/**
+ * Signed out: a link to VTEX's own login page (`{store}/login?returnUrl={this page}`) — the kit never asks for
+ * a password. Signed in: the shopper's name (or e-mail) opening a menu with "My orders" and "Sign out".
+ *
+ * The session is re-read when the page becomes visible again (the shopper signed in in another tab, or came
+ * back from the login page through the browser's back/forward cache); `store.session.load({force: true})`
+ * refreshes it on demand.
+ *
+ * @summary Sign in through VTEX's login page; when signed in, an account menu.
+ * @tag vtex-login-button
+ * @fires vtex-before-login - Cancelable. The shopper chose "Sign in"; `preventDefault()` keeps the page and lets you open login your own way. detail: {loginUrl, returnUrl}
+ * @fires vtex-session-changed - The shopper signed in or out (once per change and page, not for the state found on load). detail: {signedIn, email?}
+ * @fires vtex-error - Signing out failed. detail: {operation: 'logout', error}
+ * @csspart link - The "Sign in" link.
+ * @csspart trigger - The button with the shopper's name that opens the menu.
+ * @csspart menu - The account menu (a list).
+ * @csspart menu-item - "My orders" and "Sign out".
+ * @csspart skeleton - Placeholder while the session loads.
+ * @csspart error - The message shown when the session could not be read.
+ * @cssprop [--vtex-login-button-width=8rem] - Width reserved while the session loads.
+ * @cssprop [--vtex-login-button-menu-width=12rem] - Minimum width of the account menu.
+ */
+export class VtexLoginButton extends VtexElement {
+  static override styles = [hostStyles, styles];
+
+  /** @internal */ readonly #store = new StoreController(this);
+  /** @internal */ readonly #session = new SessionController(this);
+  /** @internal */ readonly #cart = new CartController(this, {load: false});
+  /** @internal */ readonly #i18n = new LocalizeController(this, messages, {
+    store: this.#store,
+    cart: this.#cart,
+    session: this.#session,
+  });
+
+  /** Where VTEX's login page is served; overrides `<vtex-store login-url>` (default: the store's `api`). */
+  @property({attribute: 'login-url'}) loginUrl?: string;
+
+  /** The page listing the shopper's orders; "My orders" is shown only when set. */
+  @property({attribute: 'orders-url'}) ordersUrl?: string;
+
+  /** @internal */ @state() private open = false;
+  /** @internal */ @state() private signingOut = false;
+  /** @internal */ @state() private signOutFailed = false;
+
+  /** @internal */ @query('[part~="trigger"]') private trigger?: HTMLButtonElement;
+  /** @internal */ @query('[part~="link"]') private link?: HTMLAnchorElement;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.#onVisible);
+    window.addEventListener('pageshow', this.#onPageShow);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.#onVisible);
+    window.removeEventListener('pageshow', this.#onPageShow);
+    document.removeEventListener('click', this.#onDocumentClick);
+    this.open = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const store = this.#session.store;
+    const session = this.#session.state?.session;
+    if (!store || !session) return;
+    const key = session.signedIn ? `in:${session.email ?? ''}` : 'out';
+    const before = announced.get(store);
+    announced.set(store, key);
+    if (before !== undefined && before !== key) {
+      this.emit<SessionChangedDetail>(
+        'vtex-session-changed',
+        session.signedIn && session.email
+          ? {signedIn: true, email: session.email}
+          : {signedIn: session.signedIn},
+      );
+    }
+    if (!session.signedIn) this.open = false;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('open')) {
+      if (this.open) document.addEventListener('click', this.#onDocumentClick);
+      else document.removeEventListener('click', this.#onDocumentClick);
+    }
+  }
+
+  #onVisible = (): void => {
+    if (document.visibilityState === 'visible') this.#refresh();
+  };
+
+  #onPageShow = (e: PageTransitionEvent): void => {
+    if (e.persisted) this.#refresh();
+  };
+
+  #refresh(): void {
+    this.#session.store?.load({force: true}).catch(() => undefined);
+  }
+
+  #onDocumentClick = (e: MouseEvent): void => {
+    if (!e.composedPath().includes(this)) this.open = false;
+  };
+
+  #loginHref(): string {
+    const session = this.#session.store;
+    const client = this.#store.client;
+    if (this.loginUrl && client) return client.session.loginUrl(location.href, this.loginUrl);
+    return session?.loginUrl() ?? '#';
+  }
+
+  #onLogin(e: MouseEvent): void {
+    const a = e.currentTarget as HTMLAnchorElement;
+    const loginUrl = this.#loginHref();
+    a.href = loginUrl; // the page may have changed its URL since the last render
+    if (
+      !this.emit<BeforeLoginDetail>(
+        'vtex-before-login',
+        {loginUrl, returnUrl: location.href},
+        {cancelable: true},
+      )
+    )
+      e.preventDefault();
+  }
+
+  #items(): HTMLElement[] {
+    return [...(this.renderRoot.querySelectorAll<HTMLElement>('[part~="menu-item"]') ?? [])];
+  }
+
+  async #openMenu(focus: 'first' | 'last' | null): Promise<void> {
+    this.open = true;
+    await this.updateComplete;
+    const items = this.#items();
+    if (focus) items[focus === 'first' ? 0 : items.length - 1]?.focus();
+  }
+
+  #onTriggerKey(e: KeyboardEvent): void {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      void this.#openMenu(e.key === 'ArrowDown' ? 'first' : 'last');
+    } else if (e.key === 'Escape' && this.open) {
+      this.open = false;
+    }
+  }
+
+  #onMenuKey(e: KeyboardEvent): void {
+    const items = this.#items();
+    const i = items.indexOf(
+      this.renderRoot instanceof ShadowRoot
+        ? (this.renderRoot.activeElement as HTMLElement)
+        : (document.activeElement as HTMLElement),
+    );
+    let next = -1;
+    if (e.key === 'ArrowDown') next = (i + 1) % items.length;
+    else if (e.key === 'ArrowUp') next = (i - 1 + items.length) % items.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = items.length - 1;
+    else if (e.key === 'Escape') {
+      e.preventDefault();
+      this.open = false;
+      this.trigger?.focus();
+      return;
+    }
+    if (next >= 0) {
+      e.preventDefault();
+      items[next]?.focus();
+    }
+  }
+
+  #onFocusOut(e: FocusEvent): void {
+    const to = e.relatedTarget as Node | null;
+    if (this.open && to && !this.renderRoot.contains(to)) this.open = false;
+  }
+
+  async #signOut(): Promise<void> {
+    const session = this.#session.store;
+    const client = this.#store.client;
+    if (!session || !client || this.signingOut) return;
+    this.signingOut = true;
+    this.signOutFailed = false;
+    try {
+      // Detach the shopper's profile from the cart first (VTEX's advice), while the token is still valid.
+      const cart = this.#cart.store;
+      if (cart?.state.orderForm)
+        await cart
+          .exclusive('signOut', (id) => client.checkout.changeToAnonymousUser(id))
+          .catch(() => undefined);
+      // Logs out, then re-reads the session; <vtex-store> re-reads the cart when the shopper changes.
+      await session.logout();
+      this.open = false;
+      await this.updateComplete;
+      this.link?.focus();
+    } catch (e) {
+      this.signOutFailed = true;
+      this.emitError('logout', e);
+    } finally {
+      this.signingOut = false;
+    }
+  }
+
+  override render() {
+    const m = this.#i18n.m;
+    const store = this.#session.store;
+    if (!store)
+      return html`<span class="error-text" part="error" role="alert"
+        >${this.#i18n.common.errorNoStore}</span
+      >`;
+    const {status, session} = this.#session.state!;
+    if (!session && status === 'error') {
+      return html`<span class="error" part="error" role="alert"
+        ><span class="error-text">${m.error}</span>
+        <button class="button" @click=${() => this.#refresh()}>${this.#i18n.common.retry}</button></span
+      >`;
+    }
+    if (!session) {
+      return html`<span class="skeleton" part="skeleton" role="status"
+        ><span class="visually-hidden">${m.checking}</span></span
+      >`;
+    }
+    if (!session.signedIn) {
+      return html`<a class="button" part="link" href=${this.#loginHref()} @click=${this.#onLogin}
+        >${m.signIn}</a
+      >`;
+    }
+    const name = session.firstName || session.email || '';
+    return html`<div class="wrap" @focusout=${this.#onFocusOut}>
+      <button
+        class="button"
+        part="trigger"
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls="menu"
+        aria-label=${m.account(name)}
+        @click=${() => (this.open = !this.open)}
+        @keydown=${this.#onTriggerKey}
+      >
+        <span class="name">${name}</span><span class="caret" aria-hidden="true"></span>
+      </button>
+      <ul id="menu" part="menu" ?hidden=${!this.open} @keydown=${this.#onMenuKey}>
+        ${this.ordersUrl ? html`<li><a part="menu-item" href=${this.ordersUrl}>${m.myOrders}</a></li>` : nothing}
+        <li>
+          <button
+            part="menu-item"
+            ?disabled=${this.signingOut}
+            aria-describedby=${this.signOutFailed ? 'signout-error' : nothing}
+            @click=${this.#signOut}
+          >
+            ${this.signingOut ? m.signingOut : m.signOut}
+          </button>
+        </li>
+      </ul>
+      ${this.signOutFailed ? html`<p id="signout-error" class="error-text" part="error" role="alert">${m.signOutFailed}</p>` : nothing}
+    </div>`;
+  }
+}

@@ -1,0 +1,191 @@
+import {css} from 'lit';
+
+export const styles = css`
+  :host {
+    --_gap: var(--vtex-order-history-gap, 1rem);
+    --_thumb: var(--vtex-order-history-thumb-size, 3rem);
+  }
+  h2,
+  h3,
+  p {
+    margin: 0;
+  }
+  h2 {
+    font-size: 1.35em;
+    margin-block-end: var(--_gap);
+  }
+  h3 {
+    font-size: 1.05em;
+  }
+  h2:focus {
+    outline: none;
+  }
+  h2:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .muted {
+    color: var(--_muted);
+  }
+  .skeletons {
+    display: grid;
+    gap: var(--_gap);
+  }
+  .orders,
+  .items,
+  .thumbs {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .orders {
+    display: grid;
+    gap: var(--_gap);
+  }
+  .order {
+    display: grid;
+    gap: 0.5rem;
+    padding: var(--_gap);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .order-head,
+  .order-foot {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem 1rem;
+  }
+  .status {
+    font-weight: 600;
+    color: var(--_accent);
+  }
+  .status.done {
+    color: var(--_success);
+  }
+  .status.stopped {
+    color: var(--_danger);
+  }
+  .thumbs {
+    display: flex;
+    gap: 0.25rem;
+    align-items: center;
+    min-height: var(--_thumb);
+    flex: 1 1 auto;
+  }
+  .thumbs img,
+  .thumb {
+    display: block;
+    width: var(--_thumb);
+    height: var(--_thumb);
+    object-fit: cover;
+    border-radius: calc(var(--_radius) / 2);
+    border: 1px solid var(--_border);
+  }
+  .more {
+    padding-inline: 0.25rem;
+    color: var(--_muted);
+  }
+  nav {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: 1rem;
+    margin-block-start: var(--_gap);
+  }
+  .detail {
+    display: grid;
+    gap: var(--_gap);
+  }
+  .detail h2 {
+    margin: 0;
+  }
+  .back {
+    justify-self: start;
+  }
+  .progress {
+    display: grid;
+    grid-template-columns: repeat(4, 1fr);
+    gap: 0.25rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    counter-reset: step;
+  }
+  .progress li {
+    padding-block-start: 0.6rem;
+    border-block-start: 4px solid var(--_border);
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .progress li.done,
+  .progress li.current {
+    border-color: var(--_accent);
+    color: var(--_text);
+  }
+  .progress li.current {
+    font-weight: 600;
+  }
+  .items {
+    display: grid;
+    gap: 0.75rem;
+  }
+  .item {
+    display: grid;
+    grid-template-columns: 4rem 1fr auto;
+    gap: 0.75rem;
+    align-items: center;
+  }
+  .item img,
+  .item .img {
+    width: 4rem;
+    height: 4rem;
+    object-fit: cover;
+    border-radius: calc(var(--_radius) / 2);
+    border: 1px solid var(--_border);
+  }
+  .name {
+    font-weight: 600;
+  }
+  .totals {
+    display: grid;
+    gap: 0.25rem;
+    margin: 0;
+    max-width: 22rem;
+    justify-self: end;
+    width: 100%;
+  }
+  .totals div {
+    display: flex;
+    justify-content: space-between;
+  }
+  .totals dd {
+    margin: 0;
+  }
+  .totals .grand {
+    font-weight: 700;
+    border-block-start: 1px solid var(--_border);
+    padding-block-start: 0.25rem;
+  }
+  .columns {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
+    gap: var(--_gap);
+  }
+  address {
+    font-style: normal;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75rem;
+  }
+  .signed-out {
+    display: grid;
+    justify-items: center;
+    gap: 0.75rem;
+  }
+`;

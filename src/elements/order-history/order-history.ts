@@ -1,0 +1,597 @@
+import {Task, TaskStatus} from '@lit/task';
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import type {Address, OmsOrder, OmsOrderList, OmsOrderSummary} from '../../client/types.js';
+import type {VtexError} from '../../client/errors.js';
+import {LocalizeController} from '../../controllers/localize-controller.js';
+import {CartController, SessionController, StoreController} from '../../controllers/store-controller.js';
+import type {CurrencyInfo} from '../../i18n/format.js';
+import {hostStyles} from '../../internal/styles.js';
+import {VtexElement} from '../../internal/vtex-element.js';
+import {messages} from './order-history.messages.js';
+import {styles} from './order-history.styles.js';
+import {orderStatus} from './order-status.js';
+
+/** detail of `vtex-order-selected`. */
+export interface OrderSelectedDetail {
+  /** The order now shown, or null when the shopper went back to the list. */
+  orderId: string | null;
+}
+
+/** One SKU of a "buy again". */
+export interface ReorderedItem {
+  id: string;
+  seller: string;
+  name: string;
+  quantity: number;
+}
+
+/** detail of `vtex-items-reordered`. */
+export interface ItemsReorderedDetail {
+  orderId: string;
+  /** What is now in the cart because of this action (quantities added). */
+  added: ReorderedItem[];
+  /** What could not be added (out of stock, no longer sold, or refused by VTEX). */
+  unavailable: ReorderedItem[];
+}
+
+type OmsItem = OmsOrder['items'][number];
+type Thumb = {src: string; alt: string};
+type OrderStatusRow = OmsOrderSummary & {statusDescription?: string};
+
+const status = (e: unknown): number => (e as VtexError | undefined)?.status ?? 0;
+const aborted = (e: unknown): boolean =>
+  (e as VtexError | undefined)?.kind === 'aborted' || (e as Error | undefined)?.name === 'AbortError';
+const MAX_THUMBS = 4;
+
+/**
+ * The signed-in shopper's orders (VTEX OMS, newest first, paged) and the detail of one order: items, prices,
+ * shipping address, delivery progress, payment, and "buy again". Signed out (or when the session expired:
+ * a 401/403 from OMS) it explains and offers `<vtex-login-button>`.
+ *
+ * Thumbnails: VTEX's order list carries no images, so the element reads each listed order's detail
+ * (one request per order on the page, in parallel) after the list is on screen.
+ *
+ * @summary The shopper's order history and order detail, with "buy again".
+ * @tag vtex-order-history
+ * @fires vtex-order-selected - The shopper opened an order (orderId) or went back to the list (null). detail: {orderId}
+ * @fires vtex-items-reordered - "Buy again" finished. detail: {orderId, added: [{id, seller, name, quantity}], unavailable: [{id, seller, name, quantity}]}
+ * @fires vtex-error - Orders, an order or "buy again" failed (not fired for an expired session). detail: {operation: 'orders' | 'order' | 'buyAgain', error}
+ * @csspart title - The "My orders" heading.
+ * @csspart list - The list of orders.
+ * @csspart order - One order in the list.
+ * @csspart status - An order's status text.
+ * @csspart total - An order's total.
+ * @csspart thumbnails - An order's item images.
+ * @csspart details-button - "View details" of one order.
+ * @csspart pagination - Previous/next page controls.
+ * @csspart detail - The detail view of one order.
+ * @csspart back - "Back to my orders".
+ * @csspart progress - The delivery step indicator.
+ * @csspart step - One step of the indicator.
+ * @csspart items - The items of the order in the detail view.
+ * @csspart item - One item in the detail view.
+ * @csspart totals - Subtotal, discounts, shipping and total.
+ * @csspart address - Shipping address or pickup point.
+ * @csspart payment - Payment summary.
+ * @csspart buy-again - The "Buy again" button.
+ * @csspart message - The result of "buy again".
+ * @csspart skeleton - Loading placeholders.
+ * @csspart empty - The no-orders message.
+ * @csspart error - An error message with its retry button.
+ * @csspart not-found - Shown for an order that is not in the shopper's account.
+ * @csspart signed-out - The sign-in invitation.
+ * @cssprop [--vtex-order-history-gap=1rem] - Space between orders and sections.
+ * @cssprop [--vtex-order-history-thumb-size=3rem] - Size of item images in the list.
+ */
+export class VtexOrderHistory extends VtexElement {
+  static override styles = [hostStyles, styles];
+
+  /** @internal */ readonly #store = new StoreController(this);
+  /** @internal */ readonly #session = new SessionController(this);
+  /** @internal */ readonly #cart = new CartController(this, {load: false});
+  /** @internal */ readonly #i18n = new LocalizeController(this, messages, {
+    store: this.#store,
+    cart: this.#cart,
+    session: this.#session,
+  });
+
+  /** Orders per page. */
+  @property({type: Number, attribute: 'page-size'}) pageSize = 10;
+
+  /** The page of the list shown (1-based). */
+  @property({type: Number}) page = 1;
+
+  /** Shows this order's detail instead of the list; cleared by the back button. */
+  @property({attribute: 'order-id', reflect: true}) orderId = '';
+
+  /** @internal */ @state() private busy = false;
+  /** @internal */ @state() private reorder?: {
+    orderId: string;
+    added: number;
+    total: number;
+    unavailable: string[];
+    failed?: boolean;
+  };
+
+  /** Something to focus once the next render is done. */
+  #focus: string | null = null;
+  /** The list is loaded once it has been shown (not for a page that only shows one order). */
+  #listWanted = false;
+
+  readonly #list = new Task(this, {
+    task: async ([client, email, page, perPage, wanted], {signal}): Promise<OmsOrderList | null> => {
+      if (!client || !email || !wanted) return null;
+      try {
+        return await client.account.orders({page, perPage, signal});
+      } catch (e) {
+        this.#failed('orders', e);
+        throw e;
+      }
+    },
+    args: () =>
+      [
+        this.#store.client,
+        this.#email(),
+        Math.max(1, Math.floor(this.page) || 1),
+        Math.max(1, Math.floor(this.pageSize) || 10),
+        this.#listWanted,
+      ] as const,
+  });
+
+  /** Item images by order id, kept across pages. */
+  readonly #thumbs = new Task(this, {
+    task: async ([list], {signal}): Promise<Map<string, Thumb[]>> => {
+      const client = this.#store.client;
+      const next = new Map(this.#thumbs.value);
+      if (!client || !list) return next;
+      await Promise.all(
+        list.list
+          .filter((o) => !next.has(o.orderId))
+          .map(async (o) => {
+            const fromList = (o.items ?? [])
+              .filter((i) => i.imageUrl)
+              .map((i) => ({src: i.imageUrl!, alt: i.description}));
+            if (fromList.length) return next.set(o.orderId, fromList);
+            const order = await client.account.order(o.orderId, {signal}).catch(() => null);
+            if (order)
+              next.set(
+                o.orderId,
+                order.items
+                  .filter((i) => i.imageUrl && !i.isGift)
+                  .map((i) => ({src: i.imageUrl, alt: i.name})),
+              );
+          }),
+      );
+      return next;
+    },
+    args: () => [this.#list.value] as const,
+  });
+
+  readonly #detail = new Task(this, {
+    task: async ([client, email, orderId], {signal}): Promise<OmsOrder | null> => {
+      if (!client || !email || !orderId) return null;
+      try {
+        return await client.account.order(orderId, {signal});
+      } catch (e) {
+        if (status(e) !== 404) this.#failed('order', e);
+        throw e;
+      }
+    },
+    args: () => [this.#store.client, this.#email(), this.orderId] as const,
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (!this.orderId) this.#listWanted = true;
+    if (changed.has('orderId')) this.reorder = undefined;
+  }
+
+  protected override updated(): void {
+    if (!this.#focus) return;
+    const target = this.renderRoot.querySelector<HTMLElement>(this.#focus);
+    if (target) {
+      target.focus();
+      this.#focus = null;
+    }
+  }
+
+  #email(): string | null {
+    const s = this.#session.state?.session;
+    return s?.signedIn ? (s.email ?? '') || 'signed-in' : null;
+  }
+
+  /** An expired session is not an error: show the signed-out state. */
+  #failed(operation: string, e: unknown): void {
+    if (aborted(e)) return;
+    const code = status(e);
+    if (code === 401 || code === 403) this.#session.store?.markSignedOut();
+    else this.emitError(operation, e);
+  }
+
+  #currency(order: {
+    currencyCode?: string | null;
+    storePreferencesData?: OmsOrder['storePreferencesData'];
+  }): CurrencyInfo {
+    const prefs = order.storePreferencesData as
+      | (OmsOrder['storePreferencesData'] & {currencyFormatInfo?: {CurrencyDecimalDigits?: number}})
+      | undefined;
+    const code = prefs?.currencyCode ?? order.currencyCode;
+    if (!code) return this.#i18n.currency;
+    const digits = prefs?.currencyFormatInfo?.CurrencyDecimalDigits;
+    return {
+      currencyCode: code,
+      currencyFormatInfo: typeof digits === 'number' ? {currencyDecimalDigits: digits} : null,
+    };
+  }
+
+  #select(orderId: string): void {
+    this.orderId = orderId;
+    this.#focus = '#detail-title';
+    this.emit<OrderSelectedDetail>('vtex-order-selected', {orderId});
+  }
+
+  #back(): void {
+    const from = this.orderId;
+    this.orderId = '';
+    this.#focus = `[data-order="${CSS.escape(from)}"]`;
+    this.emit<OrderSelectedDetail>('vtex-order-selected', {orderId: null});
+    // Returning to a list that was never loaded focuses its heading instead.
+    void this.updateComplete.then(() => {
+      if (this.#focus && !this.renderRoot.querySelector(this.#focus)) this.#focus = '#title';
+      this.updated();
+    });
+  }
+
+  #goTo(page: number): void {
+    this.page = page;
+    this.#focus = '#title';
+  }
+
+  async #buyAgain(order: OmsOrder): Promise<void> {
+    const cart = this.#cart.store;
+    const client = this.#store.client;
+    if (!cart || !client || this.busy) return;
+    this.busy = true;
+    this.reorder = undefined;
+    const key = (i: {id: string; seller: string}) => `${i.id}|${i.seller}`;
+    // One line per SKU and seller; gifts come with promotions, not with the shopper's choice.
+    const wanted = new Map<string, ReorderedItem>();
+    for (const i of order.items) {
+      if (i.isGift) continue;
+      const k = key(i);
+      const prev = wanted.get(k);
+      wanted.set(k, {id: i.id, seller: i.seller, name: i.name, quantity: (prev?.quantity ?? 0) + i.quantity});
+    }
+    const all = [...wanted.values()];
+    const unavailable: ReorderedItem[] = [];
+    const added: ReorderedItem[] = [];
+    try {
+      // Ask VTEX what is available now (stateless), so the cart never receives what cannot be bought.
+      let candidates = all;
+      try {
+        const sim = await client.checkout.simulate({
+          items: all.map(({id, quantity, seller}) => ({id, quantity, seller})),
+          country: order.shippingData?.address?.country ?? order.storePreferencesData?.countryCode ?? 'BRA',
+        });
+        candidates = [];
+        all.forEach((item, index) => {
+          const s = sim.items.find((x) => x.requestIndex === index);
+          if (s && s.availability === 'available' && s.quantity > 0)
+            candidates.push({...item, quantity: Math.min(item.quantity, s.quantity)});
+          else unavailable.push(item);
+        });
+      } catch {
+        // Without a simulation the cart's answer decides (below).
+      }
+      if (candidates.length) {
+        const before = await cart.load();
+        const had = new Map(before.items.map((l) => [key(l), l.quantity]));
+        const after = await cart.addItems(
+          candidates.map(({id, quantity, seller}) => ({id, quantity, seller})),
+        );
+        const undo: {uniqueId: string; quantity: number}[] = [];
+        for (const item of candidates) {
+          const line = after.items.find((l) => key(l) === key(item));
+          const delta = (line?.quantity ?? 0) - (had.get(key(item)) ?? 0);
+          if (line && delta > 0 && line.availability === 'available') added.push({...item, quantity: delta});
+          else {
+            unavailable.push(item);
+            // VTEX keeps unavailable lines in the cart with a message: take back what this action put there.
+            if (line && delta > 0) undo.push({uniqueId: line.uniqueId, quantity: had.get(key(item)) ?? 0});
+          }
+        }
+        for (const u of undo) await cart.setQuantity(u.uniqueId, u.quantity).catch(() => undefined);
+      }
+      const order_ = (i: ReorderedItem) => all.findIndex((a) => key(a) === key(i));
+      unavailable.sort((a, b) => order_(a) - order_(b));
+      this.reorder = {
+        orderId: order.orderId,
+        added: added.length,
+        total: all.length,
+        unavailable: unavailable.map((i) => i.name),
+      };
+      this.emit<ItemsReorderedDetail>('vtex-items-reordered', {orderId: order.orderId, added, unavailable});
+    } catch (e) {
+      this.reorder = {orderId: order.orderId, added: 0, total: all.length, unavailable: [], failed: true};
+      this.#failed('buyAgain', e);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  override render() {
+    const common = this.#i18n.common;
+    if (!this.#session.store || !this.#store.client)
+      return html`<p class="state error-text" part="error" role="alert">${common.errorNoStore}</p>`;
+    const {session, status: sessionStatus, error} = this.#session.state!;
+    if (!session && sessionStatus === 'error')
+      return this.#error(this.#i18n.error(error), () => this.#session.store?.load({force: true}));
+    if (!session) return this.#skeleton(3);
+    if (!session.signedIn) {
+      return html`<div class="state signed-out" part="signed-out">
+        <p>${this.#i18n.m.signedOut}</p>
+        <vtex-login-button .locale=${this.locale}></vtex-login-button>
+      </div>`;
+    }
+    return this.orderId ? this.#renderDetail() : this.#renderList();
+  }
+
+  #skeleton(rows: number, height = '6rem'): TemplateResult {
+    return html`<div role="status" class="skeletons">
+      <span class="visually-hidden">${this.#i18n.common.loading}</span>
+      ${Array.from({length: rows}, () => html`<div class="skeleton" part="skeleton" style="height:${height}"></div>`)}
+    </div>`;
+  }
+
+  #error(text: string, retry: () => unknown): TemplateResult {
+    return html`<div class="state" part="error" role="alert">
+      <p class="error-text">${text}</p>
+      <button class="button" @click=${retry}>${this.#i18n.common.retry}</button>
+    </div>`;
+  }
+
+  #renderList(): TemplateResult {
+    const m = this.#i18n.m;
+    const task = this.#list;
+    const title = html`<h2 id="title" part="title" tabindex="-1">${m.title}</h2>`;
+    if (task.status === TaskStatus.ERROR) {
+      if ([401, 403].includes(status(task.error))) return this.#skeleton(3);
+      return html`${title}${this.#error(`${m.loadFailed} ${this.#i18n.error(task.error as VtexError)}`, () => task.run())}`;
+    }
+    const data = task.value;
+    if (task.status !== TaskStatus.COMPLETE || !data) return html`${title}${this.#skeleton(3)}`;
+    if (!data.list.length && data.paging.currentPage <= 1)
+      return html`${title}
+        <p class="state" part="empty">${m.empty}</p>`;
+    const {pages} = data.paging;
+    const page = Math.min(this.page, Math.max(pages, 1));
+    return html`${title}
+      <ol class="orders" part="list">
+        ${data.list.map((o) => this.#renderRow(o))}
+      </ol>
+      ${
+        pages > 1
+          ? html`<nav part="pagination" aria-label=${m.pages}>
+              <button class="button" ?disabled=${page <= 1} @click=${() => this.#goTo(page - 1)}>
+                ${m.previous}
+              </button>
+              <span>${m.pageOf(page, pages)}</span>
+              <button class="button" ?disabled=${page >= pages} @click=${() => this.#goTo(page + 1)}>
+                ${m.next}
+              </button>
+            </nav>`
+          : nothing
+      }`;
+  }
+
+  #renderRow(o: OrderStatusRow): TemplateResult {
+    const m = this.#i18n.m;
+    const s = orderStatus(o.status);
+    const thumbs = this.#thumbs.value?.get(o.orderId);
+    const shown = thumbs?.slice(0, MAX_THUMBS) ?? [];
+    const more = (thumbs?.length ?? 0) - shown.length;
+    return html`<li class="order" part="order">
+      <div class="order-head">
+        <h3>${m.order(o.orderId)}</h3>
+        <span class="status ${s.tone}" part="status">${m[s.key]}</span>
+      </div>
+      <p class="muted">${m.placedOn(this.#i18n.date(o.creationDate))}</p>
+      <div class="order-foot">
+        <ul class="thumbs" part="thumbnails">
+          ${
+            thumbs
+              ? shown.map(
+                  (t) =>
+                    html`<li><img src=${t.src} alt=${t.alt} width="48" height="48" loading="lazy" /></li>`,
+                )
+              : Array.from(
+                  {length: Math.min(o.totalItems || 1, MAX_THUMBS)},
+                  () => html`<li class="skeleton thumb"></li>`,
+                )
+          }
+          ${more > 0 ? html`<li class="more">${m.moreItems(more)}</li>` : nothing}
+        </ul>
+        <p class="total" part="total">
+          <span class="muted">${m.total}</span>
+          <strong>${this.#i18n.cents(o.totalValue, this.#currency(o))}</strong>
+        </p>
+        <button
+          class="button"
+          part="details-button"
+          data-order=${o.orderId}
+          aria-label=${m.detailsOf(o.orderId)}
+          @click=${() => this.#select(o.orderId)}
+        >
+          ${m.details}
+        </button>
+      </div>
+    </li>`;
+  }
+
+  #renderDetail(): TemplateResult {
+    const m = this.#i18n.m;
+    const task = this.#detail;
+    const head = html`<button class="button back" part="back" @click=${this.#back}>
+        <span aria-hidden="true">←</span> ${m.back}
+      </button>
+      <h2 id="detail-title" tabindex="-1">${m.order(this.orderId)}</h2>`;
+    let body: TemplateResult;
+    if (task.status === TaskStatus.ERROR) {
+      const code = status(task.error);
+      if (code === 404) body = html`<p class="state" part="not-found">${m.notFound}</p>`;
+      else if (code === 401 || code === 403) body = this.#skeleton(1, '20rem');
+      else
+        body = this.#error(`${m.orderFailed} ${this.#i18n.error(task.error as VtexError)}`, () => task.run());
+    } else if (task.status !== TaskStatus.COMPLETE || !task.value) {
+      body = this.#skeleton(1, '20rem');
+    } else {
+      body = this.#renderOrder(task.value);
+    }
+    return html`<section class="detail" part="detail" aria-labelledby="detail-title">
+      ${head}${body}
+    </section>`;
+  }
+
+  #renderOrder(order: OmsOrder): TemplateResult {
+    const m = this.#i18n.m;
+    const s = orderStatus(order.status);
+    const currency = this.#currency(order);
+    const money = (v: number) => this.#i18n.cents(v, currency);
+    const total = (id: string) => order.totals?.find((t) => t.id === id)?.value;
+    const shipping = total('Shipping');
+    const li = order.shippingData?.logisticsInfo?.[0];
+    const estimate = li?.shippingEstimateDate;
+    const pickup = li?.deliveryChannel === 'pickup-in-point' ? li.pickupStoreInfo : null;
+    const reorder = this.reorder?.orderId === order.orderId ? this.reorder : undefined;
+    return html`
+      <p class="muted">${m.placedOn(this.#i18n.date(order.creationDate))}</p>
+      <p>
+        <span class="muted">${m.status}:</span>
+        <strong class="status ${s.tone}" part="status">${m[s.key]}</strong>
+      </p>
+      ${
+        s.step >= 0
+          ? html`<ol class="progress" part="progress" aria-label=${m.progress}>
+              ${[m.stepPlaced, m.stepPaid, m.stepPreparing, m.stepShipped].map(
+                (label, i) =>
+                  html`<li
+                    part="step"
+                    class=${i < s.step ? 'done' : i === s.step ? 'current' : ''}
+                    aria-current=${i === s.step ? 'step' : nothing}
+                  >
+                    ${label}${i < s.step ? html`<span class="visually-hidden"> (${m.done})</span>` : nothing}
+                  </li>`,
+              )}
+            </ol>`
+          : nothing
+      }
+      ${estimate && s.step >= 0 && s.step < 3 ? html`<p>${m.estimate(this.#i18n.date(estimate))}</p>` : nothing}
+      <h3>${m.items}</h3>
+      <ul class="items" part="items">
+        ${order.items.map((i) => this.#renderItem(i, money))}
+      </ul>
+      <dl class="totals" part="totals">
+        ${
+          total('Items') !== undefined
+            ? html`<div>
+                <dt>${m.subtotal}</dt>
+                <dd>${money(total('Items')!)}</dd>
+              </div>`
+            : nothing
+        }
+        ${
+          total('Discounts')
+            ? html`<div>
+                <dt>${m.discounts}</dt>
+                <dd>${money(total('Discounts')!)}</dd>
+              </div>`
+            : nothing
+        }
+        ${
+          shipping !== undefined
+            ? html`<div>
+                <dt>${m.shipping}</dt>
+                <dd>${shipping ? money(shipping) : m.free}</dd>
+              </div>`
+            : nothing
+        }
+        ${
+          total('Tax')
+            ? html`<div>
+                <dt>${m.tax}</dt>
+                <dd>${money(total('Tax')!)}</dd>
+              </div>`
+            : nothing
+        }
+        <div class="grand">
+          <dt>${m.total}</dt>
+          <dd part="total">${money(order.value)}</dd>
+        </div>
+      </dl>
+      <div class="columns">
+        <section part="address">
+          <h3>${pickup ? m.pickup : m.address}</h3>
+          ${pickup?.friendlyName ? html`<p>${pickup.friendlyName}</p>` : nothing}
+          ${this.#renderAddress(pickup?.address ?? order.shippingData?.address ?? null)}
+        </section>
+        <section part="payment">
+          <h3>${m.payment}</h3>
+          ${(order.paymentData?.transactions ?? []).flatMap((t) =>
+            t.payments.map(
+              (p) =>
+                html`<p>
+                  ${p.paymentSystemName}${p.lastDigits ? ` ${m.cardEnding(p.lastDigits)}` : ''}<br />${m.installments(Math.max(1, p.installments || 1), money(Math.round(p.value / Math.max(1, p.installments || 1))))}
+                </p>`,
+            ),
+          )}
+        </section>
+      </div>
+      <div class="actions">
+        <button
+          class="button primary"
+          part="buy-again"
+          ?disabled=${this.busy}
+          @click=${() => this.#buyAgain(order)}
+        >
+          ${this.busy ? m.addingToCart : m.buyAgain}
+        </button>
+        <p part="message" role="status" class=${reorder?.failed ? 'error-text' : ''}>
+          ${
+            reorder
+              ? reorder.failed
+                ? m.reorderFailed
+                : html`${reorder.added ? m.reordered(reorder.added, reorder.total) : m.nothingAvailable}
+                  ${reorder.unavailable.length && reorder.added ? m.unavailable(reorder.unavailable.join(', ')) : nothing}`
+              : nothing
+          }
+        </p>
+      </div>
+    `;
+  }
+
+  #renderItem(i: OmsItem, money: (v: number) => string): TemplateResult {
+    const m = this.#i18n.m;
+    return html`<li class="item" part="item">
+      ${i.imageUrl ? html`<img src=${i.imageUrl} alt="" width="64" height="64" loading="lazy" />` : html`<span class="img"></span>`}
+      <div>
+        <p class="name">${i.name}</p>
+        <p class="muted">${m.quantity(i.quantity)} · ${m.unitPrice(money(i.sellingPrice))}</p>
+      </div>
+      <p class="price">${money(i.sellingPrice * i.quantity)}</p>
+    </li>`;
+  }
+
+  #renderAddress(a: Address | null): TemplateResult | typeof nothing {
+    if (!a) return nothing;
+    const line = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(', ');
+    const lines = [
+      a.receiverName,
+      line([a.street, a.number].filter(Boolean).join(' '), a.complement),
+      a.neighborhood,
+      line(a.city, [a.state, a.postalCode].filter(Boolean).join(' ')),
+      a.country,
+    ].filter(Boolean);
+    return html`<address>${lines.map((l, i) => html`${i ? html`<br />` : nothing}${l}`)}</address>`;
+  }
+}
