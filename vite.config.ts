@@ -1,34 +1,46 @@
-import {readdirSync, existsSync} from 'node:fs';
+import {existsSync, readdirSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {defineConfig} from 'vite';
 
 const root = import.meta.dirname;
-const elements = readdirSync(resolve(root, 'src/elements')).filter((name) => existsSync(resolve(root, `src/elements/${name}/define.ts`)));
+const src = (p: string) => resolve(root, 'src', p);
+const elements = readdirSync(src('elements')).filter((name) => existsSync(src(`elements/${name}/define.ts`)));
+const optional = (name: string, path: string) => (existsSync(src(path)) ? {[name]: src(path)} : {});
 
-/** npm/CDN library build: the whole kit, each element's registration module, the bridge and the sandbox. */
-const entries: Record<string, string> = {
-  index: resolve(root, 'src/index.ts'),
-  'vtex-elements': resolve(root, 'src/define.ts'),
-  ...Object.fromEntries(elements.map((name) => [`elements/${name}`, resolve(root, `src/elements/${name}/define.ts`)])),
-  ...(existsSync(resolve(root, 'src/bridge/index.ts')) ? {bridge: resolve(root, 'src/bridge/index.ts')} : {}),
-  ...(existsSync(resolve(root, 'src/sandbox/index.ts')) ? {sandbox: resolve(root, 'src/sandbox/index.ts')} : {}),
-};
-
-export default defineConfig({
-  esbuild: {target: 'es2022'},
-  build: {
-    target: 'es2022',
-    outDir: 'dist',
-    emptyOutDir: true,
-    copyPublicDir: false,
-    sourcemap: true,
-    lib: {entry: entries, formats: ['es']},
-    rolldownOptions: {
-      output: {
-        minify: true,
-        entryFileNames: '[name].js',
-        chunkFileNames: 'chunks/[name]-[hash].js',
+/**
+ * Two builds into dist/:
+ * - default: the npm/modular build — `index` (side-effect free), `define`, one module per element
+ *   (`elements/<name>.js`, used by the loader), `loader`, `bridge`, `sandbox`, with shared chunks;
+ * - `--mode cdn`: `vtex-elements.js`, every element and Lit in one ES module (only the HTML sanitizer
+ *   stays a separate chunk, loaded on demand).
+ */
+export default defineConfig(({mode}) => {
+  const cdn = mode === 'cdn';
+  const entry: Record<string, string> = cdn
+    ? {'vtex-elements': src('define.ts')}
+    : {
+        index: src('index.ts'),
+        define: src('define.ts'),
+        loader: src('loader.ts'),
+        ...Object.fromEntries(elements.map((name) => [`elements/${name}`, src(`elements/${name}/define.ts`)])),
+        ...optional('bridge', 'bridge/index.ts'),
+        ...optional('sandbox', 'sandbox/index.ts'),
+      };
+  return {
+    build: {
+      target: 'es2022',
+      outDir: 'dist',
+      emptyOutDir: !cdn,
+      copyPublicDir: false,
+      sourcemap: true,
+      lib: {entry, formats: ['es']},
+      rolldownOptions: {
+        output: {
+          minify: true,
+          entryFileNames: '[name].js',
+          chunkFileNames: cdn ? 'cdn/[name]-[hash].js' : 'chunks/[name]-[hash].js',
+        },
       },
     },
-  },
+  };
 });

@@ -1,0 +1,32 @@
+/**
+ * The autoloader: `<script type="module" src=".../loader.js">`. Defines each `vtex-*` tag only when it
+ * appears in the page (now or later), loading that element's module from beside this file. Safe to include
+ * twice and in any order relative to the tags.
+ */
+const TAGS = ['store', 'product-grid', 'product', 'search-box', 'cart', 'cart-button', 'checkout', 'login-button', 'order-history'];
+const GUARD = Symbol.for('vtex-elements/loader');
+const g = globalThis as {[GUARD]?: true};
+
+if (!g[GUARD] && typeof document !== 'undefined') {
+  g[GUARD] = true;
+  const requested = new Set<string>();
+  const scan = (root: ParentNode) => {
+    for (const name of TAGS) {
+      const tag = `vtex-${name}`;
+      if (requested.has(name) || customElements.get(tag)) continue;
+      if ((root instanceof Element && root.localName === tag) || root.querySelector(tag)) {
+        requested.add(name);
+        import(/* @vite-ignore */ new URL(`./elements/${name}.js`, import.meta.url).href).catch((e: unknown) => {
+          requested.delete(name);
+          console.error(`vtex-elements: could not load <${tag}>`, e);
+        });
+      }
+    }
+  };
+  scan(document);
+  new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) scan(n);
+  }).observe(document.documentElement, {childList: true, subtree: true});
+}
+
+export {};
