@@ -1,0 +1,156 @@
+/**
+ * The development stack shared by `npm start` and web-test-runner: the sandbox behind the bridge on the
+ * dev server's own origin, plus the sandbox's `/_sandbox/*` control routes (dev/test only).
+ */
+import type {IncomingMessage, ServerResponse} from 'node:http';
+import {createVtexBridge, vtexUpstream, type FetchLike} from '../bridge/index.js';
+import {createSandbox, type FaultConfig, type Sandbox} from '../sandbox/index.js';
+import {toRequest, writeResponse} from './node-adapter.js';
+
+export interface DevStackOptions {
+  /** Extra page origins allowed to call the bridge with credentials (CMS pages on other ports/hosts). */
+  allowedOrigins?: string[];
+  /** Sandbox account name. Default "sandbox". */
+  account?: string;
+  /** Initial sandbox faults (latency, errors, timeouts…). */
+  faults?: FaultConfig;
+  /**
+   * A real VTEX account: the bridge then forwards to `https://{vtexAccount}.vtexcommercestable.com.br`
+   * and the `/_sandbox/*` control routes are not mounted.
+   */
+  vtexAccount?: string;
+  /** Fetch for the real-account upstream (tests record with it). */
+  fetch?: FetchLike;
+  /** Absolute origin for sandbox image URLs; default root-relative (same origin as the bridge). */
+  baseUrl?: string;
+  /** Passed to the bridge; off by default in development. */
+  rateLimit?: {windowMs: number; max: number};
+  /** Passed to the bridge. Default 64 KiB. */
+  maxBodyBytes?: number;
+}
+
+export interface DevStack {
+  sandbox: Sandbox;
+  bridge: (request: Request) => Promise<Response>;
+  /** Answers sandbox control routes and VTEX paths; undefined for anything else (static files…). */
+  handle(request: Request): Promise<Response | undefined>;
+  /** The account the bridge serves (the sandbox's, or `vtexAccount`). */
+  account: string;
+  /** The upstream the bridge forwards to: a URL in real-account mode, else "sandbox". */
+  upstream: string;
+}
+
+/** First path segments that belong to VTEX; requests under them always go to the bridge (which 404s unknown ones). */
+const VTEX_ROOTS = new Set(['api', 'checkout', 'arquivos', 'login', 'logout']);
+
+export function isVtexPath(pathname: string): boolean {
+  const first = pathname.split('/')[1] ?? '';
+  return VTEX_ROOTS.has(first);
+}
+
+export function createDevStack(options: DevStackOptions = {}): DevStack {
+  const allowedOrigins = options.allowedOrigins ?? [];
+  const sandbox = createSandbox({
+    account: options.account,
+    faults: options.faults,
+    allowedReturnOrigins: allowedOrigins,
+    baseUrl: options.baseUrl,
+  });
+  const real = options.vtexAccount;
+  const account = real ?? sandbox.account;
+  const upstream = real ? vtexUpstream(real) : 'sandbox';
+  const bridge = createVtexBridge({
+    upstream: real ? vtexUpstream(real) : (req) => sandbox.fetch(req),
+    account,
+    allowedOrigins,
+    fetch: options.fetch,
+    rateLimit: options.rateLimit,
+    maxBodyBytes: options.maxBodyBytes,
+  });
+  return {
+    sandbox,
+    bridge,
+    account,
+    upstream,
+    async handle(request) {
+      const {pathname} = new URL(request.url);
+      if (pathname.startsWith('/_sandbox/')) return real ? undefined : sandbox.fetch(request);
+      if (isVtexPath(pathname)) return bridge(request);
+      return undefined;
+    },
+  };
+}
+
+/** Reads sandbox faults from the environment (`SANDBOX_LATENCY=300` or `100-800`, `SANDBOX_ERROR_RATE=0.3`, …). */
+export function faultsFromEnv(env: Record<string, string | undefined>): FaultConfig | undefined {
+  const out: FaultConfig = {};
+  const num = (name: string): number | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < 0)
+      throw new TypeError(`${name} must be a non-negative number, got "${raw}"`);
+    return n;
+  };
+  const latency = env.SANDBOX_LATENCY;
+  if (latency) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(latency.trim());
+    if (!m) throw new TypeError(`SANDBOX_LATENCY must be "ms" or "min-max", got "${latency}"`);
+    out.latencyMs = m[2] ? [Number(m[1]), Number(m[2])] : Number(m[1]);
+  }
+  const rates: [string, keyof FaultConfig][] = [
+    ['SANDBOX_ERROR_RATE', 'errorRate'],
+    ['SANDBOX_TIMEOUT_RATE', 'timeoutRate'],
+    ['SANDBOX_MALFORMED_RATE', 'malformedJsonRate'],
+    ['SANDBOX_RATE_LIMIT_RATE', 'rateLimitRate'],
+  ];
+  for (const [name, key] of rates) {
+    const v = num(name);
+    if (v === undefined) continue;
+    if (v > 1) throw new TypeError(`${name} is a probability between 0 and 1, got ${v}`);
+    (out as Record<string, unknown>)[key] = v;
+  }
+  const status = num('SANDBOX_ERROR_STATUS');
+  if (status !== undefined) out.errorStatus = status;
+  const timeout = num('SANDBOX_TIMEOUT_MS');
+  if (timeout !== undefined) out.timeoutMs = timeout;
+  const seed = num('SANDBOX_SEED');
+  if (seed !== undefined) out.seed = seed;
+  if (env.SANDBOX_FAULT_ROUTES) out.routes = env.SANDBOX_FAULT_ROUTES;
+  if (env.SANDBOX_FAULT_METHODS) out.methods = env.SANDBOX_FAULT_METHODS.split(',').map((s) => s.trim());
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** Minimal shape of the Koa context web-test-runner's middleware receives. */
+export interface KoaLikeContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  respond?: boolean;
+}
+
+/** Koa middleware for web-test-runner / @web/dev-server: the dev stack first, then `next()`. */
+export function wtrMiddleware(stack: DevStack) {
+  return async function vtexDevStack(ctx: KoaLikeContext, next: () => Promise<unknown>): Promise<unknown> {
+    const url = ctx.req.url ?? '/';
+    const pathname = url.split('?')[0] ?? '/';
+    if (!pathname.startsWith('/_sandbox/') && !isVtexPath(pathname)) return next();
+    const response = await stack.handle(toRequest(ctx.req));
+    if (!response) return next();
+    // Write the response ourselves (every Set-Cookie kept) and tell Koa not to touch it.
+    ctx.respond = false;
+    await writeResponse(ctx.res, response, ctx.req.method);
+    return undefined;
+  };
+}
+
+/** Node `http` request listener helper: answers from the dev stack; resolves false when it did not handle. */
+export async function handleNode(
+  stack: DevStack,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<boolean> {
+  const response = await stack.handle(toRequest(req));
+  if (!response) return false;
+  await writeResponse(res, response, req.method);
+  return true;
+}
