@@ -2,3 +2,5 @@
 import './elements/store/define.js';
 import './elements/cart/define.js';
 import './elements/cart-button/define.js';
+import './elements/login-button/define.js';
+import './elements/order-history/define.js';

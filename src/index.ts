@@ -13,3 +13,7 @@ export {VtexStore} from './elements/store/store.js';
 export {VtexCart} from './elements/cart/cart.js';
 export type {CartSummary, ItemSummary} from './elements/cart/cart-helpers.js';
 export {VtexCartButton} from './elements/cart-button/cart-button.js';
+export {VtexLoginButton} from './elements/login-button/login-button.js';
+export type {BeforeLoginDetail, SessionChangedDetail} from './elements/login-button/login-button.js';
+export {VtexOrderHistory} from './elements/order-history/order-history.js';
+export type {ItemsReorderedDetail, OrderSelectedDetail, ReorderedItem} from './elements/order-history/order-history.js';

@@ -45,3 +45,106 @@ export async function sandboxOrders(): Promise<{orderId: string; orderGroup: str
 export async function advanceClock(ms: number): Promise<void> {
   await fetch('/_sandbox/clock', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({advanceMs: ms})});
 }
+
+/** The sandbox's access code for every e-mail (src/sandbox/README.md). */
+export const SANDBOX_LOGIN_CODE = '123456';
+
+/**
+ * Signs in as a shopper the way a browser does on the sandbox's login page (e-mail + access code form),
+ * with `redirect: 'manual'` so the 303's login cookie is stored for this page's origin.
+ */
+export async function signIn(email: string): Promise<void> {
+  const r = await fetch('/login', {
+    method: 'POST',
+    credentials: 'include',
+    redirect: 'manual',
+    headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+    body: new URLSearchParams({email, code: SANDBOX_LOGIN_CODE, returnUrl: location.pathname}),
+  });
+  // An opaque redirect (type "opaqueredirect", status 0) is the success; the form again (4xx) is not.
+  if (r.type !== 'opaqueredirect' && !r.ok) throw new Error(`signIn: ${r.status}`);
+  if (r.type !== 'opaqueredirect') throw new Error('signIn: the login form did not accept the access code');
+}
+
+/** Signs out behind the page's back (clears the login cookie), as an expired token would look. */
+export async function signOut(): Promise<void> {
+  await fetch('/api/vtexid/pub/logout?scope=sandbox', {credentials: 'include'});
+}
+
+export interface TestOrderItem {
+  id: string;
+  quantity: number;
+}
+
+export interface PlacedTestOrder {
+  orderId: string;
+  orderGroup: string;
+  /** Cents. */
+  value: number;
+}
+
+const SHIPPING_ADDRESS = {
+  addressType: 'residential',
+  receiverName: 'Ana Silva',
+  postalCode: '22250-040',
+  country: 'BRA',
+  number: '300',
+  street: 'Praia de Botafogo',
+  city: 'Rio de Janeiro',
+  state: 'RJ',
+  neighborhood: 'Botafogo',
+};
+
+/**
+ * Places an approved card order for `email` through the real API (cart → attachments → transaction → payments →
+ * gatewayCallback), in a new cart of its own. Call it signed out or signed in as the same shopper.
+ */
+export async function placeTestOrder(email: string, items: TestOrderItem[] = [{id: '101', quantity: 1}]): Promise<PlacedTestOrder> {
+  const OF = '/api/checkout/pub/orderForm';
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const r = await fetch(path, {
+      method,
+      credentials: 'include',
+      headers: body === undefined ? {} : {'Content-Type': 'application/json', Accept: 'application/json'},
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`placeTestOrder: ${method} ${path} → ${r.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  const id = (await call<{orderFormId: string}>('GET', `${OF}?forceNewCart=true`)).orderFormId;
+  await call('POST', `${OF}/${id}/items`, {orderItems: items.map((i) => ({...i, seller: '1'}))});
+  const [firstName = 'Test', lastName = 'Shopper'] = email.split('@')[0]!.split('.');
+  await call('POST', `${OF}/${id}/attachments/clientProfileData`, {
+    email,
+    firstName,
+    lastName,
+    documentType: 'cpf',
+    document: '529.982.247-25',
+    phone: '+5521999990000',
+  });
+  await call('POST', `${OF}/${id}/attachments/shippingData`, {selectedAddresses: [SHIPPING_ADDRESS]});
+  const value = (await call<{value: number}>('GET', `${OF}/${id}`)).value;
+  await call('POST', `${OF}/${id}/attachments/paymentData`, {payments: [{paymentSystem: 2, installments: 1, value, referenceValue: value}]});
+  const placed = await call<{orderGroup: string; orders: {orderId: string}[]; transactionData: {merchantTransactions: {transactionId: string; merchantName: string}[]}}>(
+    'POST',
+    `${OF}/${id}/transaction`,
+    {referenceId: id, value, referenceValue: value, interestValue: 0},
+  );
+  const tx = placed.transactionData.merchantTransactions[0]!;
+  await call('POST', `/api/payments/transactions/${tx.transactionId}/payments?an=sandbox&orderId=${placed.orderGroup}`, [
+    {
+      paymentSystem: 2,
+      installments: 1,
+      currencyCode: 'BRL',
+      value,
+      installmentsInterestRate: 0,
+      installmentsValue: value,
+      referenceValue: value,
+      fields: {holderName: 'Ana Silva', cardNumber: '4111111111111111', validationCode: '123', dueDate: '12/35', document: '', accountId: '', address: null, callbackUrl: ''},
+      transaction: {id: tx.transactionId, merchantName: tx.merchantName},
+    },
+  ]);
+  await call('POST', `/api/checkout/pub/gatewayCallback/${placed.orderGroup}`);
+  return {orderId: placed.orders[0]!.orderId, orderGroup: placed.orderGroup, value};
+}
