@@ -3,15 +3,18 @@ import {defineMessages} from '../../i18n/messages.js';
 
 export const cartButtonMessages = defineMessages({
   en: {
-    label: (n: number) => `Cart, ${plural('en', n, {one: '1 item', other: `${n} items`})}`,
+    label: (n: number) =>
+      `Cart, ${plural('en', n, {zero: '0 items', one: `${n} item`, other: `${n} items`})}`,
     loading: 'Cart',
   },
   'pt-BR': {
-    label: (n: number) => `Carrinho, ${plural('pt-BR', n, {one: '1 item', other: `${n} itens`})}`,
+    label: (n: number) =>
+      `Carrinho, ${plural('pt-BR', n, {zero: '0 itens', one: `${n} item`, other: `${n} itens`})}`,
     loading: 'Carrinho',
   },
   es: {
-    label: (n: number) => `Carrito, ${plural('es', n, {one: '1 artículo', other: `${n} artículos`})}`,
+    label: (n: number) =>
+      `Carrito, ${plural('es', n, {zero: '0 artículos', one: `${n} artículo`, other: `${n} artículos`})}`,
     loading: 'Carrito',
   },
 });

@@ -45,12 +45,12 @@ export const cartMessages = defineMessages({
     free: 'Free',
     eta: (n: number, unit: EstimateUnit) =>
       unit === 'bd'
-        ? plural('en', n, {one: 'up to 1 business day', other: `up to ${n} business days`})
+        ? plural('en', n, {one: `up to ${n} business day`, other: `up to ${n} business days`})
         : unit === 'd'
-          ? plural('en', n, {one: 'up to 1 day', other: `up to ${n} days`})
+          ? plural('en', n, {one: `up to ${n} day`, other: `up to ${n} days`})
           : unit === 'h'
-            ? plural('en', n, {one: 'up to 1 hour', other: `up to ${n} hours`})
-            : plural('en', n, {one: 'up to 1 minute', other: `up to ${n} minutes`}),
+            ? plural('en', n, {one: `up to ${n} hour`, other: `up to ${n} hours`})
+            : plural('en', n, {one: `up to ${n} minute`, other: `up to ${n} minutes`}),
     totals: 'Order summary',
     subtotal: 'Items',
     discounts: 'Discounts',
@@ -99,12 +99,12 @@ export const cartMessages = defineMessages({
     free: 'Grátis',
     eta: (n: number, unit: EstimateUnit) =>
       unit === 'bd'
-        ? plural('pt-BR', n, {one: 'até 1 dia útil', other: `até ${n} dias úteis`})
+        ? plural('pt-BR', n, {one: `até ${n} dia útil`, other: `até ${n} dias úteis`})
         : unit === 'd'
-          ? plural('pt-BR', n, {one: 'até 1 dia', other: `até ${n} dias`})
+          ? plural('pt-BR', n, {one: `até ${n} dia`, other: `até ${n} dias`})
           : unit === 'h'
-            ? plural('pt-BR', n, {one: 'até 1 hora', other: `até ${n} horas`})
-            : plural('pt-BR', n, {one: 'até 1 minuto', other: `até ${n} minutos`}),
+            ? plural('pt-BR', n, {one: `até ${n} hora`, other: `até ${n} horas`})
+            : plural('pt-BR', n, {one: `até ${n} minuto`, other: `até ${n} minutos`}),
     totals: 'Resumo do pedido',
     subtotal: 'Itens',
     discounts: 'Descontos',
@@ -153,12 +153,12 @@ export const cartMessages = defineMessages({
     free: 'Gratis',
     eta: (n: number, unit: EstimateUnit) =>
       unit === 'bd'
-        ? plural('es', n, {one: 'hasta 1 día hábil', other: `hasta ${n} días hábiles`})
+        ? plural('es', n, {one: `hasta ${n} día hábil`, other: `hasta ${n} días hábiles`})
         : unit === 'd'
-          ? plural('es', n, {one: 'hasta 1 día', other: `hasta ${n} días`})
+          ? plural('es', n, {one: `hasta ${n} día`, other: `hasta ${n} días`})
           : unit === 'h'
-            ? plural('es', n, {one: 'hasta 1 hora', other: `hasta ${n} horas`})
-            : plural('es', n, {one: 'hasta 1 minuto', other: `hasta ${n} minutos`}),
+            ? plural('es', n, {one: `hasta ${n} hora`, other: `hasta ${n} horas`})
+            : plural('es', n, {one: `hasta ${n} minuto`, other: `hasta ${n} minutos`}),
     totals: 'Resumen del pedido',
     subtotal: 'Artículos',
     discounts: 'Descuentos',

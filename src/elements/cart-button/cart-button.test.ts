@@ -1,0 +1,96 @@
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {freshCart} from '../../../test/browser/sandbox.js';
+import '../store/define.js';
+import './define.js';
+import type {VtexStore} from '../store/store.js';
+import type {VtexCartButton} from './cart-button.js';
+
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
+
+async function firstSkus(n: number): Promise<{id: string; seller: string}[]> {
+  const r = await fetch('/api/intelligent-search/v1/product-search/?count=20');
+  const body = (await r.json()) as {
+    products: {
+      items: {itemId: string; sellers: {sellerId: string; commertialOffer: {AvailableQuantity: number}}[]}[];
+    }[];
+  };
+  return body.products
+    .flatMap((p) => p.items)
+    .filter((i) => i.sellers[0]!.commertialOffer.AvailableQuantity >= 10)
+    .slice(0, n)
+    .map((i) => ({id: i.itemId, seller: i.sellers[0]!.sellerId}));
+}
+
+describe('<vtex-cart-button>', () => {
+  it('counts items or lines in the badge and the label, inside or outside <vtex-store>', async () => {
+    await freshCart();
+    const root = await fixture<HTMLElement>(
+      html`<div>
+        <header><vtex-cart-button id="out"></vtex-cart-button></header>
+        <vtex-store api="" account="sandbox" locale="en"
+          ><vtex-cart-button id="in" count="lines"></vtex-cart-button
+        ></vtex-store>
+      </div>`,
+    );
+    const out = root.querySelector<VtexCartButton>('#out')!;
+    const inside = root.querySelector<VtexCartButton>('#in')!;
+    const store = root.querySelector<VtexStore>('vtex-store')!;
+    await waitUntil(() => store.cart?.state.status === 'ready', 'loaded', {timeout: 15_000});
+    await out.updateComplete;
+    expect($(out, 'button')!.getAttribute('aria-label')).to.equal('Cart, 0 items');
+    expect($(out, '[part~="badge"]')).to.not.exist;
+    await expect(out).to.be.accessible();
+    const [a, b] = await firstSkus(2);
+    await store.cart!.addItems([
+      {id: a!.id, quantity: 2, seller: a!.seller},
+      {id: b!.id, quantity: 1, seller: b!.seller},
+    ]);
+    await out.updateComplete;
+    await inside.updateComplete;
+    expect($(out, 'button')!.getAttribute('aria-label')).to.equal('Cart, 3 items');
+    expect($(out, '[part~="badge"]')!.textContent).to.equal('3');
+    expect($(inside, 'button')!.getAttribute('aria-label')).to.equal('Cart, 2 items');
+    expect($(inside, '[part~="badge"]')!.textContent).to.equal('2');
+    expect($(out, '[part~="button"]')).to.exist;
+    expect($(out, '[part~="icon"]')).to.exist;
+    await expect(out).to.be.accessible();
+  });
+
+  it('opens the drawer named by for, else the first drawer, else one it creates in the body', async () => {
+    await freshCart();
+    const root = await fixture<HTMLElement>(
+      html`<div>
+        <vtex-store api="" account="sandbox" locale="pt-BR">
+          <vtex-cart-button for="second"></vtex-cart-button>
+          <vtex-cart variant="drawer" id="first"></vtex-cart>
+          <vtex-cart variant="drawer" id="second"></vtex-cart>
+        </vtex-store>
+      </div>`,
+    );
+    const button = root.querySelector('vtex-cart-button')!;
+    await waitUntil(
+      () => root.querySelector<VtexStore>('vtex-store')!.cart?.state.status === 'ready',
+      'loaded',
+      {timeout: 15_000},
+    );
+    await button.updateComplete;
+    expect($(button, 'button')!.getAttribute('aria-label')).to.equal('Carrinho, 0 itens');
+    expect(button.openCart().id).to.equal('second');
+    root.querySelector<HTMLElement & {hide(): void}>('#second')!.hide();
+    button.for = undefined;
+    expect(button.openCart().id).to.equal('first');
+    root.querySelector<HTMLElement & {hide(): void}>('#first')!.hide();
+    for (const d of root.querySelectorAll('vtex-cart')) d.remove();
+    const created = button.openCart();
+    try {
+      expect(created.parentElement).to.equal(document.body);
+      expect(created.variant).to.equal('drawer');
+      await created.updateComplete;
+      await waitUntil(() => created.shadowRoot!.querySelector('dialog')?.open, 'created drawer open');
+    } finally {
+      created.hide();
+      await created.updateComplete;
+      created.remove();
+    }
+  });
+});

@@ -1,0 +1,639 @@
+import {aTimeout, expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import {createVtexClient} from '../../client/index.js';
+import type {OrderForm} from '../../client/types.js';
+import {CartStore} from '../../state/cart-store.js';
+import type {VtexStore} from '../store/store.js';
+import {clearFaults, freshCart, serverCart, setFaults} from '../../../test/browser/sandbox.js';
+import '../store/define.js';
+import './define.js';
+import '../cart-button/define.js';
+import type {VtexCart} from './cart.js';
+import {isValidPostalCode, parseEstimate, shippingOptions} from './cart-helpers.js';
+
+interface Sku {
+  id: string;
+  seller: string;
+  stock: number;
+}
+
+let catalog: Sku[] | undefined;
+async function skus(): Promise<Sku[]> {
+  if (catalog) return catalog;
+  const r = await fetch('/api/intelligent-search/v1/product-search/?count=50');
+  const body = (await r.json()) as {
+    products: {
+      items: {itemId: string; sellers: {sellerId: string; commertialOffer: {AvailableQuantity: number}}[]}[];
+    }[];
+  };
+  catalog = body.products.flatMap((p) =>
+    p.items.map((i) => ({
+      id: i.itemId,
+      seller: i.sellers[0]!.sellerId,
+      stock: i.sellers[0]!.commertialOffer.AvailableQuantity,
+    })),
+  );
+  return catalog;
+}
+const plenty = async (n = 0) => (await skus()).filter((s) => s.stock >= 30)[n]!;
+const scarce = async () => (await skus()).find((s) => s.stock > 1 && s.stock < 10)!;
+const soldOut = async () => (await skus()).find((s) => s.stock === 0)!;
+
+const sr = (el: Element) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => sr(el).querySelector<T>(sel);
+const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [
+  ...sr(el).querySelectorAll<T>(sel),
+];
+
+/** Visible text of the shadow root, whitespace collapsed. */
+const text = (el: Element) => (sr(el).textContent ?? '').replace(/\s+/g, ' ');
+
+/** Resolves when the store has answered everything and the element shows it. */
+async function settled(cart: VtexCart): Promise<void> {
+  const store = (cart.closest('vtex-store') as VtexStore | null)?.cart;
+  await waitUntil(
+    () =>
+      store &&
+      store.state.status === 'ready' &&
+      store.state.busy === 0 &&
+      !Object.keys(store.state.pendingQuantities).length,
+    'cart settled',
+    {timeout: 15_000},
+  );
+  await cart.updateComplete;
+}
+
+/** What the element shows per line: SKU id → quantity in the input. */
+function shown(cart: VtexCart, of: OrderForm): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const li of $$(cart, '[part~="line"]')) {
+    const item = of.items.find((i) => i.uniqueId === li.dataset.uniqueId)!;
+    out[item.id] = Number(li.querySelector<HTMLInputElement>('[part~="quantity"]')!.value);
+  }
+  return out;
+}
+
+async function expectScreenIsServer(cart: VtexCart): Promise<void> {
+  await settled(cart);
+  const server = await serverCart();
+  const of = (cart.closest('vtex-store') as VtexStore).cart!.state.orderForm!;
+  expect(of.orderFormId).to.equal(server.orderFormId);
+  const serverLines = Object.fromEntries(server.items.map((i) => [i.id, i.quantity]));
+  expect(shown(cart, of)).to.deep.equal(serverLines);
+  expect($(cart, '[part~="total"]')!.textContent).to.equal(formatBRL(server.value));
+}
+
+const formatBRL = (cents: number) =>
+  new Intl.NumberFormat('en', {style: 'currency', currency: 'BRL'}).format(cents / 100);
+
+async function mount(extra = html``): Promise<{store: VtexStore; cart: VtexCart}> {
+  await freshCart();
+  const root = await fixture<HTMLElement>(
+    html`<div>
+      <vtex-store api="" account="sandbox" locale="en"><vtex-cart></vtex-cart>${extra}</vtex-store>
+    </div>`,
+  );
+  const store = root.querySelector('vtex-store')!;
+  const cart = root.querySelector('vtex-cart')!;
+  await waitUntil(() => store.cart?.state.status === 'ready', 'cart loaded', {timeout: 15_000});
+  await cart.updateComplete;
+  return {store, cart};
+}
+
+/** Records the page's requests by wrapping fetch. */
+function recordRequests(): {calls: {method: string; url: string}[]; restore(): void} {
+  const original = window.fetch;
+  const calls: {method: string; url: string}[] = [];
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    calls.push({
+      method: (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase(),
+      url,
+    });
+    return original(input, init);
+  };
+  return {calls, restore: () => (window.fetch = original)};
+}
+
+afterEach(async () => {
+  await clearFaults();
+});
+
+describe('cart helpers', () => {
+  it('validates postal codes per country and parses estimates', () => {
+    expect(isValidPostalCode('BRA', '22250-040')).to.be.true;
+    expect(isValidPostalCode('BRA', '22250040')).to.be.true;
+    expect(isValidPostalCode('BRA', '2225')).to.be.false;
+    expect(isValidPostalCode('USA', '10001')).to.be.true;
+    expect(isValidPostalCode('USA', '1000')).to.be.false;
+    expect(parseEstimate('3bd')).to.deep.equal({n: 3, unit: 'bd'});
+    expect(parseEstimate('30m')).to.deep.equal({n: 30, unit: 'm'});
+    expect(parseEstimate('soon')).to.be.undefined;
+  });
+
+  it('sums SLA prices across lines and keeps the slowest estimate', () => {
+    const sla = (id: string, price: number, est: string) => ({
+      id,
+      name: id,
+      deliveryChannel: 'delivery',
+      price,
+      shippingEstimate: est,
+    });
+    const options = shippingOptions({
+      logisticsInfo: [
+        {itemIndex: 0, selectedSla: null, slas: [sla('A', 100, '2bd'), sla('B', 50, '5bd')]},
+        {itemIndex: 1, selectedSla: null, slas: [sla('A', 100, '3bd')]},
+      ],
+    });
+    expect(options.map((o) => [o.id, o.price, o.estimate])).to.deep.equal([['A', 200, '3bd']]);
+  });
+});
+
+describe('<vtex-cart>', () => {
+  it('makes exactly one orderForm request for a button, a drawer cart, an inline cart and more consumers', async () => {
+    await freshCart();
+    const rec = recordRequests();
+    try {
+      const root = await fixture<HTMLElement>(
+        html`<div>
+          <header><vtex-cart-button></vtex-cart-button></header>
+          <vtex-store api="" account="sandbox" locale="en">
+            <vtex-cart variant="drawer" id="mini"></vtex-cart>
+            <vtex-cart></vtex-cart>
+            <vtex-cart-button count="lines"></vtex-cart-button>
+          </vtex-store>
+        </div>`,
+      );
+      const inline = root.querySelector<VtexCart>('vtex-cart[variant="inline"]')!;
+      await waitUntil(() => $(inline, '[part~="empty"]'), 'empty state shown', {timeout: 15_000});
+      const gets = rec.calls.filter(
+        (c) => c.method === 'GET' && /\/api\/checkout\/pub\/orderForm(\/[0-9a-f]+)?(\?|$)/.test(c.url),
+      );
+      expect(gets).to.have.length(1);
+    } finally {
+      rec.restore();
+    }
+  });
+
+  it('shows a loading skeleton while the cart loads', async () => {
+    await freshCart();
+    await setFaults({latencyMs: 1500, routes: '/api/checkout/pub/orderForm'});
+    const root = await fixture<HTMLElement>(
+      html`<div>
+        <vtex-store api="" account="sandbox" locale="en"><vtex-cart></vtex-cart></vtex-store>
+      </div>`,
+    );
+    const cart = root.querySelector('vtex-cart')!;
+    await cart.updateComplete;
+    expect($(cart, '[part~="skeleton"]')).to.exist;
+    expect($(cart, '[part~="skeleton"]')!.getAttribute('aria-busy')).to.equal('true');
+    await expect(cart).to.be.accessible();
+    await waitUntil(() => $(cart, '[part~="empty"]'), 'loaded', {timeout: 15_000});
+  });
+
+  it('shows an error with a retry button and reports vtex-error', async () => {
+    await freshCart();
+    await setFaults({errorRate: 1, errorStatus: 400, routes: '/api/checkout/pub/orderForm'});
+    const errors: CustomEvent[] = [];
+    const root = await fixture<HTMLElement>(
+      html`<div @vtex-error=${(e: CustomEvent) => errors.push(e)}>
+        <vtex-store api="" account="sandbox" locale="en"><vtex-cart></vtex-cart></vtex-store>
+      </div>`,
+    );
+    const cart = root.querySelector('vtex-cart')!;
+    await waitUntil(() => $(cart, '[part~="error"]'), 'error state', {timeout: 15_000});
+    expect(text(cart)).to.include('We could not load your cart.');
+    await expect(cart).to.be.accessible();
+    expect(errors[0]!.detail.operation).to.equal('load');
+    expect(errors[0]!.bubbles && errors[0]!.composed).to.be.true;
+    await clearFaults();
+    $(cart, '[part~="retry"]')!.click();
+    await waitUntil(() => $(cart, '[part~="empty"]'), 'recovered', {timeout: 15_000});
+  });
+
+  it('renders the empty state, the empty slot and passes a11y', async () => {
+    await freshCart();
+    const root = await fixture<HTMLElement>(
+      html`<div>
+        <vtex-store api="" account="sandbox" locale="en"
+          ><vtex-cart><p slot="empty">Nothing here yet</p></vtex-cart></vtex-store
+        >
+      </div>`,
+    );
+    const cart = root.querySelector('vtex-cart')!;
+    await waitUntil(() => $(cart, 'slot[name="empty"]'), 'empty', {timeout: 15_000});
+    expect($<HTMLSlotElement>(cart, 'slot[name="empty"]')!.assignedElements()[0]!.textContent).to.equal(
+      'Nothing here yet',
+    );
+    await expect(cart).to.be.accessible();
+  });
+
+  it('shows lines with image, name, variation, prices and totals; screen == server after add', async () => {
+    const {store, cart} = await mount();
+    const a = await plenty(0);
+    const b = await plenty(1);
+    await store.cart!.addItems([
+      {id: a.id, quantity: 2, seller: a.seller},
+      {id: b.id, quantity: 1, seller: b.seller},
+    ]);
+    await expectScreenIsServer(cart);
+    const of = store.cart!.state.orderForm!;
+    const line = $$(cart, '[part~="line"]')[0]!;
+    const item = of.items[0]!;
+    expect(line.querySelector('[part~="image"]')!.getAttribute('src')).to.equal(item.imageUrl);
+    expect(line.querySelector('[part~="name"]')!.textContent).to.equal(item.name);
+    if (item.skuName !== item.name)
+      expect(line.querySelector('[part~="variation"]')!.textContent).to.equal(item.skuName);
+    expect(line.querySelector('[part~="line-total"]')!.textContent).to.equal(
+      formatBRL(item.priceDefinition!.total),
+    );
+    if (item.listPrice > item.sellingPrice) expect(line.querySelector('[part~="list-price"]')).to.exist;
+    const items = of.totalizers.find((t) => t.id === 'Items')!;
+    expect($(cart, '[data-totalizer="Items"]')!.textContent).to.equal(formatBRL(items.value));
+    for (const part of [
+      'lines',
+      'stepper',
+      'decrease',
+      'quantity',
+      'increase',
+      'remove',
+      'clear',
+      'coupon',
+      'shipping',
+      'totals',
+      'total',
+      'checkout',
+      'header',
+      'title',
+    ]) {
+      expect($(cart, `[part~="${part}"]`), part).to.exist;
+    }
+    await expect(cart).to.be.accessible();
+  });
+
+  it('changes quantities with the stepper and the input, instantly and busy until VTEX answers', async () => {
+    const {store, cart} = await mount();
+    const a = await plenty(0);
+    await store.cart!.addItems([{id: a.id, quantity: 1, seller: a.seller}]);
+    await cart.updateComplete;
+    $(cart, '[part~="increase"]')!.click();
+    await cart.updateComplete;
+    expect($<HTMLInputElement>(cart, '[part~="quantity"]')!.value).to.equal('2');
+    expect($(cart, '[part~="line"]')!.getAttribute('aria-busy')).to.equal('true');
+    await expectScreenIsServer(cart);
+    expect($(cart, '[part~="line"]')!.getAttribute('aria-busy')).to.equal('false');
+    const input = $<HTMLInputElement>(cart, '[part~="quantity"]')!;
+    input.value = '5';
+    input.dispatchEvent(new Event('change'));
+    await expectScreenIsServer(cart);
+    expect((await serverCart()).items[0]!.quantity).to.equal(5);
+    $(cart, '[part~="decrease"]')!.click();
+    await expectScreenIsServer(cart);
+    expect((await serverCart()).items[0]!.quantity).to.equal(4);
+  });
+
+  it('20 rapid + clicks end with the server quantity equal to the last one shown', async () => {
+    const {store, cart} = await mount();
+    const a = await plenty(0);
+    await store.cart!.addItems([{id: a.id, quantity: 1, seller: a.seller}]);
+    await cart.updateComplete;
+    for (let i = 0; i < 20; i++) {
+      $(cart, '[part~="increase"]')!.click();
+      await cart.updateComplete;
+    }
+    const lastShown = Number($<HTMLInputElement>(cart, '[part~="quantity"]')!.value);
+    expect(lastShown).to.equal(21);
+    await expectScreenIsServer(cart);
+    expect((await serverCart()).items[0]!.quantity).to.equal(lastShown);
+  });
+
+  it('loses and duplicates nothing when 30% of item updates fail, and ends with screen == server', async () => {
+    const {store, cart} = await mount();
+    const a = await plenty(0);
+    const b = await plenty(1);
+    await store.cart!.addItems([
+      {id: a.id, quantity: 1, seller: a.seller},
+      {id: b.id, quantity: 1, seller: b.seller},
+    ]);
+    await cart.updateComplete;
+    await setFaults({errorRate: 0.3, routes: 'items/update'});
+    for (let i = 0; i < 24; i++) {
+      const buttons = $$(cart, '[part~="increase"]');
+      buttons[i % 2]!.click();
+      await cart.updateComplete;
+      if (i % 5 === 4) await aTimeout(30);
+    }
+    await settled(cart);
+    await clearFaults();
+    await expectScreenIsServer(cart);
+    const server = await serverCart();
+    expect(server.items.map((i) => i.id).sort()).to.deep.equal([a.id, b.id].sort());
+    expect(server.items.every((i) => i.quantity >= 1 && i.quantity <= 13)).to.be.true;
+  });
+
+  it('removes a line (vtex-item-removed) and clears the cart after confirmation', async () => {
+    const {store, cart} = await mount();
+    const a = await plenty(0);
+    const b = await plenty(1);
+    const c = await plenty(2);
+    await store.cart!.addItems([
+      {id: a.id, quantity: 1, seller: a.seller},
+      {id: b.id, quantity: 2, seller: b.seller},
+      {id: c.id, quantity: 1, seller: c.seller},
+    ]);
+    await cart.updateComplete;
+    const removed = oneEvent(cart, 'vtex-item-removed');
+    $$(cart, '[part~="remove"]')[0]!.click();
+    const event = await removed;
+    expect(event.bubbles && event.composed).to.be.true;
+    expect(event.detail.item.id).to.equal(a.id);
+    await expectScreenIsServer(cart);
+    expect((await serverCart()).items.map((i) => i.id)).to.deep.equal([b.id, c.id]);
+
+    $(cart, '[part~="clear"]')!.click();
+    await cart.updateComplete;
+    expect($(cart, '[part~="clear-confirm"]')).to.exist;
+    await expect(cart).to.be.accessible();
+    // Cancel keeps everything.
+    $$(cart, '.confirm button')[1]!.click();
+    await cart.updateComplete;
+    expect((await serverCart()).items).to.have.length(2);
+    $(cart, '[part~="clear"]')!.click();
+    await cart.updateComplete;
+    $(cart, '.confirm .button.primary')!.click();
+    await waitUntil(() => $(cart, '[part~="empty"]'), 'emptied', {timeout: 15_000});
+    expect((await serverCart()).items).to.have.length(0);
+  });
+
+  it('applies a valid coupon, explains an invalid one in the shopper language, and removes it', async () => {
+    const {store, cart} = await mount();
+    const a = await plenty(0);
+    await store.cart!.addItems([{id: a.id, quantity: 2, seller: a.seller}]);
+    await cart.updateComplete;
+    const input = $<HTMLInputElement>(cart, '[part~="coupon-input"]')!;
+    input.value = 'NOPE42';
+    $(cart, '[part~="coupon-apply"]')!.click();
+    await waitUntil(() => $(cart, '#coupon-msg')!.textContent!.trim(), 'coupon error', {timeout: 15_000});
+    expect($(cart, '#coupon-msg')!.textContent).to.equal('The coupon “NOPE42” does not exist.');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect((await serverCart()).marketingData?.coupon ?? null).to.equal(null);
+    await expect(cart).to.be.accessible();
+
+    input.value = 'summer10';
+    const applied = oneEvent(cart, 'vtex-coupon-applied');
+    $(cart, '[part~="coupon-apply"]')!.click();
+    expect((await applied).detail).to.deep.equal({coupon: 'SUMMER10'});
+    await expectScreenIsServer(cart);
+    expect(text(cart)).to.include('Coupon SUMMER10 applied');
+    expect($(cart, '[data-totalizer="Discounts"]')!.textContent).to.match(/^-/);
+    expect((await serverCart()).marketingData!.coupon).to.equal('SUMMER10');
+    await expect(cart).to.be.accessible();
+
+    $(cart, '[part~="coupon-remove"]')!.click();
+    await waitUntil(() => $(cart, '[part~="coupon-input"]'), 'coupon removed', {timeout: 15_000});
+    await expectScreenIsServer(cart);
+    expect((await serverCart()).marketingData?.coupon ?? null).to.equal(null);
+    expect($(cart, '[data-totalizer="Discounts"]')).to.not.exist;
+  });
+
+  it('estimates shipping: malformed codes are rejected before any request, unknown ones say so, valid ones list SLAs and pickup points', async () => {
+    const {store, cart} = await mount();
+    const a = await plenty(0);
+    await store.cart!.addItems([{id: a.id, quantity: 2, seller: a.seller}]);
+    await cart.updateComplete;
+    const rec = recordRequests();
+    try {
+      const input = $<HTMLInputElement>(cart, '[part~="postal-code"]')!;
+      input.value = '1234';
+      $(cart, '[part~="estimate"]')!.click();
+      await cart.updateComplete;
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect($(cart, '#ship-msg')!.textContent).to.include('Enter a valid postal code');
+      expect(rec.calls.filter((c) => c.url.includes('simulation'))).to.have.length(0);
+      await expect(cart).to.be.accessible();
+
+      input.value = '99999-999';
+      $(cart, '[part~="estimate"]')!.click();
+      await waitUntil(() => $(cart, '#ship-msg')!.textContent!.includes('99999-999'), 'no delivery', {
+        timeout: 15_000,
+      });
+      expect($(cart, '#ship-msg')!.textContent!.trim()).to.equal('We cannot deliver to 99999-999.');
+      expect(input.getAttribute('aria-invalid')).to.equal('false');
+
+      input.value = '22250-040';
+      $(cart, '[part~="estimate"]')!.click();
+      await waitUntil(() => $$(cart, '[part~="shipping-option"]').length > 0, 'options', {timeout: 15_000});
+      expect(rec.calls.filter((c) => c.url.includes('simulation'))).to.have.length(2);
+    } finally {
+      rec.restore();
+    }
+    // The same question asked to the server directly.
+    const r = await fetch('/api/checkout/pub/orderForms/simulation?sc=1', {
+      method: 'POST',
+      headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify({
+        items: [{id: a.id, quantity: 2, seller: a.seller}],
+        postalCode: '22250-040',
+        country: 'BRA',
+      }),
+    });
+    const expected = shippingOptions(await r.json());
+    const rows = $$(cart, '[part~="shipping-option"]').map((li) =>
+      li.textContent!.replace(/\s+/g, ' ').trim(),
+    );
+    expect(rows).to.have.length(expected.length);
+    const normal = expected.find((o) => o.id === 'Normal')!;
+    expect(
+      rows.some(
+        (row) =>
+          row.includes('Normal') &&
+          row.includes(formatBRL(normal.price)) &&
+          row.includes('up to 5 business days'),
+      ),
+    ).to.be.true;
+    expect(rows.some((row) => /Free/.test(row))).to.be.true; // pickup points
+    expect(text(cart)).to.include('Pickup points');
+    await expect(cart).to.be.accessible();
+
+    // A quantity change re-estimates for the same postal code.
+    $(cart, '[part~="increase"]')!.click();
+    await settled(cart);
+    await waitUntil(
+      () =>
+        $$(cart, '[part~="shipping-option"]').some((li) =>
+          li.textContent!.includes(formatBRL(normal.price + 100)),
+        ),
+      're-estimated',
+      {timeout: 15_000},
+    );
+  });
+
+  it('shows VTEX messages and availability next to the line they concern', async () => {
+    const {store, cart} = await mount();
+    const low = await scarce();
+    const gone = await soldOut();
+    await store.cart!.addItems([{id: low.id, quantity: low.stock + 5, seller: low.seller}]);
+    await store.cart!.addItems([{id: gone.id, quantity: 1, seller: gone.seller}]).catch(() => undefined);
+    await settled(cart);
+    const of = store.cart!.state.orderForm!;
+    const lowLine = $$(cart, '[part~="line"]').find(
+      (li) => li.dataset.uniqueId === of.items.find((i) => i.id === low.id)!.uniqueId,
+    )!;
+    expect(lowLine.querySelector('[part~="line-messages"]')!.textContent).to.include(
+      `Only ${low.stock} available`,
+    );
+    expect(lowLine.querySelector<HTMLInputElement>('[part~="quantity"]')!.value).to.equal(String(low.stock));
+    expect(lowLine.querySelector<HTMLButtonElement>('[part~="increase"]')!.disabled).to.be.true;
+    const goneItem = of.items.find((i) => i.id === gone.id);
+    if (goneItem) {
+      const goneLine = $$(cart, '[part~="line"]').find((li) => li.dataset.uniqueId === goneItem.uniqueId)!;
+      expect(goneLine.querySelector('[part~="line-messages"]')!.textContent).to.include('Out of stock');
+    }
+    await expect(cart).to.be.accessible();
+  });
+
+  it('fires vtex-cart-updated with a summary when the cart changes', async () => {
+    const {store, cart} = await mount();
+    const a = await plenty(0);
+    const updated = oneEvent(cart, 'vtex-cart-updated');
+    void store.cart!.addItems([{id: a.id, quantity: 3, seller: a.seller}]);
+    const e = await updated;
+    expect(e.bubbles && e.composed).to.be.true;
+    expect(e.detail.itemCount).to.equal(3);
+    expect(e.detail.items[0].id).to.equal(a.id);
+    expect(e.detail.orderFormId).to.equal((await serverCart()).orderFormId);
+  });
+
+  it('goes to checkout: cancelable vtex-before-checkout, <vtex-checkout> on the page, checkout-url, hosted checkout', async () => {
+    const {store, cart} = await mount(html`<div id="co-wrap"></div>`);
+    const a = await plenty(0);
+    await store.cart!.addItems([{id: a.id, quantity: 1, seller: a.seller}]);
+    await cart.updateComplete;
+    const link = $<HTMLAnchorElement>(cart, '[part~="checkout"]')!;
+    expect(link.getAttribute('href')).to.equal('/checkout/#/cart');
+    cart.checkoutUrl = '/my-checkout';
+    await cart.updateComplete;
+    expect(link.getAttribute('href')).to.equal('/my-checkout');
+
+    const stop = (e: Event) => e.preventDefault();
+    cart.addEventListener('vtex-before-checkout', stop);
+    const before = oneEvent(cart, 'vtex-before-checkout');
+    const where = location.href;
+    link.click();
+    const e = await before;
+    expect(e.cancelable && e.bubbles && e.composed).to.be.true;
+    expect(e.detail.itemCount).to.equal(1);
+    expect(location.href).to.equal(where);
+    cart.removeEventListener('vtex-before-checkout', stop);
+
+    const target = document.createElement('vtex-checkout');
+    target.tabIndex = -1;
+    store.querySelector('#co-wrap')!.append(target);
+    link.click();
+    expect(document.activeElement).to.equal(target);
+    expect(location.href).to.equal(where);
+  });
+
+  it('speaks pt-BR and es', async () => {
+    await freshCart();
+    const root = await fixture<HTMLElement>(
+      html`<div>
+        <vtex-store api="" account="sandbox"
+          ><vtex-cart locale="pt-BR"></vtex-cart><vtex-cart locale="es"></vtex-cart
+        ></vtex-store>
+      </div>`,
+    );
+    const [pt, es] = root.querySelectorAll('vtex-cart');
+    await waitUntil(() => $(pt!, '[part~="empty"]') && $(es!, '[part~="empty"]'), 'loaded', {
+      timeout: 15_000,
+    });
+    expect(text(pt!)).to.include('Seu carrinho está vazio.');
+    expect(text(es!)).to.include('Tu carrito está vacío.');
+  });
+
+  it('converges with another tab (a second CartStore on the same cart)', async () => {
+    const {cart} = await mount();
+    const other = new CartStore(createVtexClient({api: '', account: 'sandbox'}));
+    try {
+      await other.load();
+      const a = await plenty(0);
+      await other.addItems([{id: a.id, quantity: 4, seller: a.seller}]);
+      await waitUntil(() => $(cart, '[part~="line"]'), 'remote change shown', {timeout: 15_000});
+      await expectScreenIsServer(cart);
+      expect((await serverCart()).items[0]!.quantity).to.equal(4);
+    } finally {
+      other.dispose();
+    }
+  });
+
+  describe('drawer', () => {
+    it('opens from the cart button as a modal dialog, traps focus, closes with Escape and returns focus', async () => {
+      await freshCart();
+      const root = await fixture<HTMLElement>(
+        html`<div>
+          <vtex-store api="" account="sandbox" locale="en">
+            <vtex-cart-button></vtex-cart-button>
+            <vtex-cart variant="drawer"></vtex-cart>
+          </vtex-store>
+        </div>`,
+      );
+      const button = root.querySelector('vtex-cart-button')!;
+      const drawer = root.querySelector('vtex-cart')!;
+      const store = root.querySelector('vtex-store')!;
+      await waitUntil(() => store.cart?.state.status === 'ready', 'loaded', {timeout: 15_000});
+      const a = await plenty(0);
+      await store.cart!.addItems([{id: a.id, quantity: 1, seller: a.seller}]);
+      await drawer.updateComplete;
+      const inner = $<HTMLButtonElement>(button, 'button')!;
+      inner.focus();
+      await sendKeys({press: 'Enter'});
+      await waitUntil(() => drawer.open && $<HTMLDialogElement>(drawer, 'dialog')!.open, 'opened');
+      expect(drawer.hasAttribute('open')).to.be.true;
+      const dialog = $<HTMLDialogElement>(drawer, 'dialog')!;
+      expect(dialog.matches(':modal')).to.be.true;
+      await expect(drawer).to.be.accessible();
+      // Tab around more times than there are controls: focus never leaves the dialog.
+      const focusables = dialog.querySelectorAll(
+        'button:not([disabled]), input:not([disabled]), a[href]',
+      ).length;
+      for (let i = 0; i < focusables + 3; i++) {
+        await sendKeys({press: 'Tab'});
+        expect(document.activeElement).to.equal(drawer);
+        expect(dialog.contains(sr(drawer).activeElement)).to.be.true;
+      }
+      await sendKeys({down: 'Shift'});
+      for (let i = 0; i < focusables + 3; i++) {
+        await sendKeys({press: 'Tab'});
+        expect(dialog.contains(sr(drawer).activeElement)).to.be.true;
+      }
+      await sendKeys({up: 'Shift'});
+      expect(dialog.contains(sr(drawer).activeElement)).to.be.true;
+      await sendKeys({press: 'Escape'});
+      await waitUntil(() => !dialog.open && !drawer.open, 'closed');
+      expect(drawer.hasAttribute('open')).to.be.false;
+      expect(document.activeElement).to.equal(button);
+      expect(sr(button).activeElement).to.equal(inner);
+    });
+
+    it('opens and closes with the open attribute, show() and hide(), and the close button', async () => {
+      const {cart: inline} = await mount(html`<vtex-cart variant="drawer" id="d"></vtex-cart>`);
+      const drawer = inline.parentElement!.querySelector<VtexCart>('#d')!;
+      drawer.setAttribute('open', '');
+      await drawer.updateComplete;
+      expect($<HTMLDialogElement>(drawer, 'dialog')!.open).to.be.true;
+      $(drawer, '[part~="close"]')!.click();
+      await drawer.updateComplete;
+      await waitUntil(() => !drawer.open);
+      drawer.show();
+      await drawer.updateComplete;
+      expect($<HTMLDialogElement>(drawer, 'dialog')!.open).to.be.true;
+      drawer.hide();
+      await drawer.updateComplete;
+      expect($<HTMLDialogElement>(drawer, 'dialog')!.open).to.be.false;
+      // The inline cart has no dialog and ignores show().
+      inline.show();
+      expect($(inline, 'dialog')).to.not.exist;
+      expect(inline.open).to.be.false;
+    });
+  });
+});
