@@ -292,6 +292,25 @@ describe('<vtex-cart>', () => {
     expect((await serverCart()).items[0]!.quantity).to.equal(4);
   });
 
+  it('returns a failed line to the server value with a message', async () => {
+    const {store, cart} = await mount();
+    const a = await plenty(0);
+    await store.cart!.addItems([{id: a.id, quantity: 1, seller: a.seller}]);
+    await cart.updateComplete;
+    await setFaults({errorRate: 1, errorStatus: 400, routes: 'items/update'});
+    const failed = oneEvent(cart, 'vtex-error');
+    $(cart, '[part~="increase"]')!.click();
+    await cart.updateComplete;
+    expect($<HTMLInputElement>(cart, '[part~="quantity"]')!.value).to.equal('2');
+    expect((await failed).detail.operation).to.equal('setQuantity');
+    await settled(cart);
+    expect($<HTMLInputElement>(cart, '[part~="quantity"]')!.value).to.equal('1');
+    expect($(cart, '[part~="line-messages"]')!.textContent).to.include('We could not update this item');
+    await expect(cart).to.be.accessible();
+    await clearFaults();
+    await expectScreenIsServer(cart);
+  });
+
   it('20 rapid + clicks end with the server quantity equal to the last one shown', async () => {
     const {store, cart} = await mount();
     const a = await plenty(0);
@@ -316,7 +335,10 @@ describe('<vtex-cart>', () => {
       {id: b.id, quantity: 1, seller: b.seller},
     ]);
     await cart.updateComplete;
-    await setFaults({errorRate: 0.3, routes: 'items/update'});
+    const errors: CustomEvent[] = [];
+    cart.addEventListener('vtex-error', (e) => errors.push(e));
+    // A fixed seed makes the 30% deterministic, so the test always sees failures.
+    await setFaults({errorRate: 0.3, routes: 'items/update', seed: 7} as Parameters<typeof setFaults>[0]);
     for (let i = 0; i < 24; i++) {
       const buttons = $$(cart, '[part~="increase"]');
       buttons[i % 2]!.click();
@@ -325,6 +347,8 @@ describe('<vtex-cart>', () => {
     }
     await settled(cart);
     await clearFaults();
+    expect(errors.length, 'some updates failed').to.be.greaterThan(0);
+    expect(errors[0]!.detail.operation).to.equal('setQuantity');
     await expectScreenIsServer(cart);
     const server = await serverCart();
     expect(server.items.map((i) => i.id).sort()).to.deep.equal([a.id, b.id].sort());
