@@ -393,9 +393,17 @@ export function createVtexBridge(options: VtexBridgeOptions): (request: Request)
       body: body && body.byteLength ? body : undefined,
       redirect: 'manual',
     };
-    const signals = [AbortSignal.timeout(timeoutMs)];
-    if (request.signal) signals.push(request.signal);
-    init.signal = signals.length > 1 && 'any' in AbortSignal ? AbortSignal.any(signals) : signals[0];
+    // A plain timer (not AbortSignal.timeout/any) so it works on every runtime and keeps Node's loop alive.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new Error('upstream timeout'));
+    }, timeoutMs);
+    const onClientAbort = () => controller.abort(new Error('client went away'));
+    if (request.signal?.aborted) onClientAbort();
+    else request.signal?.addEventListener('abort', onClientAbort, {once: true});
+    init.signal = controller.signal;
 
     let upstream: Response;
     try {
@@ -405,11 +413,13 @@ export function createVtexBridge(options: VtexBridgeOptions): (request: Request)
         const handler = options.upstream as UpstreamHandler;
         upstream = await handler(new Request(`${selfOrigin}${path}${url.search}`, init));
       }
-    } catch (e) {
-      const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
+    } catch {
       return timedOut
         ? error(504, 'BRIDGE_TIMEOUT', 'Upstream timed out', base)
         : error(502, 'BRIDGE_UPSTREAM', 'Upstream unavailable', base);
+    } finally {
+      clearTimeout(timer);
+      request.signal?.removeEventListener('abort', onClientAbort);
     }
 
     const h = responseHeaders(upstream, base, url, trusted);

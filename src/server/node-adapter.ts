@@ -59,29 +59,36 @@ export function toRequest(req: IncomingMessage, options: ToRequestOptions = {}):
   if (method !== 'GET' && method !== 'HEAD') {
     const declared = Number(req.headers['content-length'] ?? '0');
     let seen = 0;
+    let finished = false;
     body = new ReadableStream<Uint8Array>({
       start(c) {
+        const stop = (fn: () => void) => {
+          if (finished) return;
+          finished = true;
+          req.removeAllListeners('data');
+          fn();
+        };
         if (Number.isFinite(declared) && declared > limit) {
           req.resume();
-          c.error(new PayloadTooLargeError('request body too large'));
+          stop(() => c.error(new PayloadTooLargeError('request body too large')));
           return;
         }
         req.on('data', (chunk: Buffer) => {
+          if (finished) return;
           seen += chunk.byteLength;
           if (seen > limit) {
-            req.pause();
-            req.removeAllListeners('data');
-            c.error(new PayloadTooLargeError('request body too large'));
+            req.resume();
+            stop(() => c.error(new PayloadTooLargeError('request body too large')));
             return;
           }
           c.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
         });
-        req.once('end', () => {
-          if (seen <= limit) c.close();
-        });
-        req.once('error', (e) => c.error(e));
+        req.once('end', () => stop(() => c.close()));
+        req.once('error', (e) => stop(() => c.error(e)));
       },
       cancel() {
+        finished = true;
+        req.removeAllListeners('data');
         req.resume();
       },
     });
