@@ -159,7 +159,8 @@ export class VtexCart extends VtexElement {
       const prev = this.#seen;
       this.#seen = of;
       if (prev && of) this.emit('vtex-cart-updated', cartSummary(of));
-      this.#refreshEstimate(of);
+      // After this update, not inside it: re-estimating changes state.
+      queueMicrotask(() => this.#refreshEstimate(of));
     }
     if (s?.error && s.error !== this.#seenError) {
       this.#seenError = s.error;
