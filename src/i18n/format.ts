@@ -47,8 +47,11 @@ export function formatDate(iso: string | number | Date, locale: Locale | string,
   return Number.isNaN(d.getTime()) ? '' : new Intl.DateTimeFormat(locale, options).format(d);
 }
 
-/** Picks the plural category with Intl.PluralRules: `plural('pt-BR', n, {one: '1 item', other: `${n} itens`})`. */
+/**
+ * Singular or plural: `plural('pt-BR', n, {one: '1 item', other: `${n} itens`})`. The singular form is for
+ * exactly one (CLDR puts 0 in Portuguese's "one" category, which would read "0 item" here).
+ */
 export function plural(locale: Locale | string, n: number, forms: {one: string; other: string; zero?: string}): string {
   if (n === 0 && forms.zero !== undefined) return forms.zero;
-  return new Intl.PluralRules(locale).select(n) === 'one' ? forms.one : forms.other;
+  return n === 1 && new Intl.PluralRules(locale).select(n) === 'one' ? forms.one : forms.other;
 }

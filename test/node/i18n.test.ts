@@ -40,6 +40,8 @@ describe('i18n: locale and messages', () => {
   it('plurals per language', () => {
     assert.equal(commonMessages.en.items(1), '1 item');
     assert.equal(commonMessages['pt-BR'].items(3), '3 itens');
+    assert.equal(commonMessages['pt-BR'].items(0), '0 itens');
+    assert.equal(commonMessages['pt-BR'].items(1), '1 item');
     assert.equal(commonMessages.es.items(2), '2 artículos');
     assert.equal(plural('en', 0, {one: 'a', other: 'b', zero: 'none'}), 'none');
   });
