@@ -9,7 +9,9 @@ const doc: OpenApiDocument = {
     '/api/thing/{id}': {
       get: {
         responses: {
-          '200': {content: {'application/json; charset=utf-8': {schema: {$ref: '#/components/schemas/Thing'}}}},
+          '200': {
+            content: {'application/json; charset=utf-8': {schema: {$ref: '#/components/schemas/Thing'}}},
+          },
           '404': {$ref: '#/components/responses/NotFound'},
           '204': {description: 'empty'},
         },
@@ -32,7 +34,12 @@ const doc: OpenApiDocument = {
           child: {$ref: '#/components/schemas/Thing'},
         },
       },
-      Owner: {type: 'object', required: ['email'], properties: {email: {type: 'string'}}, additionalProperties: false},
+      Owner: {
+        type: 'object',
+        required: ['email'],
+        properties: {email: {type: 'string'}},
+        additionalProperties: false,
+      },
       Error: {type: 'object', properties: {error: {type: 'object'}}},
     },
     responses: {
@@ -47,7 +54,17 @@ const check = (value: unknown, schema: Schema = thing) => validate(doc, schema, 
 describe('contract schema validator', () => {
   it('accepts a valid instance, including extra properties and nested refs', () => {
     assert.deepEqual(
-      check({id: 'a', price: 100, ratio: 1, tags: ['x'], status: 'on', owner: {email: 'e'}, note: null, extra: 1, child: {id: 'b', price: 1}}),
+      check({
+        id: 'a',
+        price: 100,
+        ratio: 1,
+        tags: ['x'],
+        status: 'on',
+        owner: {email: 'e'},
+        note: null,
+        extra: 1,
+        child: {id: 'b', price: 1},
+      }),
       [],
     );
   });
@@ -86,7 +103,10 @@ describe('contract schema validator', () => {
       check({id: 'a', price: 1, owner: {}}).map((e) => e.path),
       ['$.owner.email'],
     );
-    assert.match(check({id: 'a', price: 1, owner: {email: 'e', password: 'x'}})[0]!.message, /additionalProperties/);
+    assert.match(
+      check({id: 'a', price: 1, owner: {email: 'e', password: 'x'}})[0]!.message,
+      /additionalProperties/,
+    );
     assert.deepEqual(
       check({id: 'a', price: 1, child: {id: 'b'}}).map((e) => e.path),
       ['$.child.price'],
@@ -108,7 +128,12 @@ describe('contract schema validator', () => {
     const any: Schema = {anyOf: [{type: 'string'}, {type: 'integer'}]};
     assert.deepEqual(check(3, any), []);
     assert.equal(check([], any).length, 1);
-    const all: Schema = {allOf: [{type: 'object', required: ['a']}, {type: 'object', required: ['b']}]};
+    const all: Schema = {
+      allOf: [
+        {type: 'object', required: ['a']},
+        {type: 'object', required: ['b']},
+      ],
+    };
     assert.deepEqual(check({a: 1, b: 1}, all), []);
     assert.deepEqual(
       check({a: 1}, all).map((e) => e.path),

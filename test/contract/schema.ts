@@ -38,7 +38,8 @@ export function resolveRef(doc: unknown, ref: string): Schema {
   let node: unknown = doc;
   for (const raw of ref.slice(2).split('/')) {
     const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    if (typeof node !== 'object' || node === null || !(key in node)) throw new Error(`Unresolvable $ref: ${ref}`);
+    if (typeof node !== 'object' || node === null || !(key in node))
+      throw new Error(`Unresolvable $ref: ${ref}`);
     node = (node as Record<string, unknown>)[key];
   }
   return node as Schema;
@@ -60,7 +61,13 @@ function matchesType(value: unknown, type: string): boolean {
 const MAX_DEPTH = 64;
 
 /** Validates `value` against `schema` (resolving refs in `doc`); returns every error found. */
-export function validate(doc: unknown, schema: Schema, value: unknown, path = '$', depth = 0): ValidationError[] {
+export function validate(
+  doc: unknown,
+  schema: Schema,
+  value: unknown,
+  path = '$',
+  depth = 0,
+): ValidationError[] {
   if (depth > MAX_DEPTH) return [{path, message: 'schema nesting too deep (cyclic $ref?)'}];
   if (schema.$ref) return validate(doc, resolveRef(doc, schema.$ref), value, path, depth + 1);
   const errors: ValidationError[] = [];
@@ -80,7 +87,13 @@ export function validate(doc: unknown, schema: Schema, value: unknown, path = '$
     }
   }
 
-  if (schema.enum && !schema.enum.some((e) => e === value || (e !== null && typeof e === 'object' && JSON.stringify(e) === JSON.stringify(value)))) {
+  if (
+    schema.enum &&
+    !schema.enum.some(
+      (e) =>
+        e === value || (e !== null && typeof e === 'object' && JSON.stringify(e) === JSON.stringify(value)),
+    )
+  ) {
     errors.push({path, message: `${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`});
   }
 
@@ -90,7 +103,10 @@ export function validate(doc: unknown, schema: Schema, value: unknown, path = '$
   if (schema.anyOf) {
     const results = schema.anyOf.map((s) => validate(doc, s, value, path, depth + 1));
     if (!results.some((r) => r.length === 0)) {
-      errors.push({path, message: `matches none of anyOf (${results.map((r) => r[0]?.message ?? '').join(' / ')})`});
+      errors.push({
+        path,
+        message: `matches none of anyOf (${results.map((r) => r[0]?.message ?? '').join(' / ')})`,
+      });
     }
   }
   if (schema.oneOf) {
@@ -116,7 +132,8 @@ export function validate(doc: unknown, schema: Schema, value: unknown, path = '$
     for (const [key, v] of Object.entries(obj)) {
       const sub = props[key];
       if (sub) errors.push(...validate(doc, sub, v, `${path}.${key}`, depth + 1));
-      else if (schema.additionalProperties === false) errors.push({path: `${path}.${key}`, message: 'is not allowed (additionalProperties: false)'});
+      else if (schema.additionalProperties === false)
+        errors.push({path: `${path}.${key}`, message: 'is not allowed (additionalProperties: false)'});
       else if (typeof schema.additionalProperties === 'object') {
         errors.push(...validate(doc, schema.additionalProperties, v, `${path}.${key}`, depth + 1));
       }
@@ -124,13 +141,20 @@ export function validate(doc: unknown, schema: Schema, value: unknown, path = '$
   }
 
   if (Array.isArray(value) && schema.items) {
-    value.forEach((item, i) => errors.push(...validate(doc, schema.items!, item, `${path}[${i}]`, depth + 1)));
+    value.forEach((item, i) =>
+      errors.push(...validate(doc, schema.items!, item, `${path}[${i}]`, depth + 1)),
+    );
   }
   return errors;
 }
 
 /** The JSON response schema for path template + method + status in an OpenAPI document. */
-export function responseSchema(doc: OpenApiDocument, pathTemplate: string, method: string, status: number | string): Schema {
+export function responseSchema(
+  doc: OpenApiDocument,
+  pathTemplate: string,
+  method: string,
+  status: number | string,
+): Schema {
   const op = doc.paths[pathTemplate]?.[method.toLowerCase()];
   if (!op) throw new Error(`No operation ${method.toUpperCase()} ${pathTemplate} in the spec`);
   let response = op.responses?.[String(status)] as Record<string, unknown> | undefined;

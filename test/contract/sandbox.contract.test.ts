@@ -1,0 +1,617 @@
+/**
+ * Contract test: drives the sandbox (`createSandbox().fetch`, no HTTP) through the shopper journey and
+ * validates each response body against VTEX's own response schema for that path + method + status, from
+ * the official OpenAPI files in ../shared/vtex/openapi. Known errors in VTEX's specs (API.md §11) are
+ * named exceptions below; anything else is a failure.
+ */
+import {after, before, describe, it, type TestContext} from 'node:test';
+import assert from 'node:assert/strict';
+import {existsSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {
+  responseSchema,
+  validate,
+  wildcardPath,
+  type OpenApiDocument,
+  type ValidationError,
+} from './schema.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const specDir = path.resolve(repoRoot, '../shared/vtex/openapi');
+if (!existsSync(specDir)) {
+  console.error(
+    `Contract tests need VTEX's OpenAPI files at ${specDir} (the shared folder next to the repository). ` +
+      'It is missing: nothing was validated.',
+  );
+  process.exit(1);
+}
+
+const SPECS = {
+  ISv1: 'VTEX---Intelligent-Search-API---v1.json',
+  Checkout: 'VTEX---Checkout-API.json',
+  OMS: 'VTEX---Orders-API.json',
+  Session: 'VTEX---Session-Manager-API.json',
+  Catalog: 'VTEX---Catalog-API.json',
+} as const;
+type SpecName = keyof typeof SPECS;
+
+const docs = new Map<SpecName, OpenApiDocument>();
+function spec(name: SpecName): OpenApiDocument {
+  let d = docs.get(name);
+  if (!d) {
+    d = JSON.parse(readFileSync(path.join(specDir, SPECS[name]), 'utf8')) as OpenApiDocument;
+    docs.set(name, d);
+  }
+  return d;
+}
+
+/**
+ * Errors in VTEX's specs, as documented in ../shared/vtex/API.md §11. An exception applies to one spec,
+ * to instance paths matching `at` (array indices written `[*]`; a trailing `*` matches a subtree).
+ */
+interface SpecException {
+  id: string;
+  reason: string;
+  spec: SpecName;
+  at: string;
+  /** Only errors whose message matches this (default: any). */
+  message?: RegExp;
+}
+
+const EXCEPTIONS: SpecException[] = [
+  {
+    id: 'orderform-messages-objects',
+    reason: 'API.md §11.4: `messages` is typed array<string>; real items are {code, text, status, fields}.',
+    spec: 'Checkout',
+    at: '$.messages[*]',
+    message: /expected string, got object/,
+  },
+  ...[
+    '$.clientPreferencesData.optinNewsLetter',
+    '$.shippingData.address',
+    '$.marketingData.utmMedium',
+    '$.marketingData.utmCampaign',
+    '$.marketingData.utmSource',
+  ].map((at): SpecException => ({
+    id: `example-null:${at}`,
+    reason:
+      "The spec's own orderForm examples (examples/orderForm.*.json) return null here, but the schema is not nullable.",
+    spec: 'Checkout',
+    at,
+    message: /is null/,
+  })),
+];
+
+/**
+ * Places where the sandbox currently differs from the schema and no VTEX source excuses it. They do not
+ * pass: a check that hits one is reported as a failing TODO (visible, not counted as a failure) until the
+ * sandbox or this list is fixed. Remove an entry once the sandbox conforms.
+ */
+const SANDBOX_DEVIATIONS: SpecException[] = [
+  {
+    id: 'anonymous-userProfileId-null',
+    reason: 'new anonymous carts answer userProfileId: null',
+    spec: 'Checkout',
+    at: '$.userProfileId',
+    message: /is null/,
+  },
+  {
+    id: 'invoiceData-null',
+    reason: 'examples use {}',
+    spec: 'Checkout',
+    at: '$.invoiceData',
+    message: /is null/,
+  },
+  {
+    id: 'itemsOrdination-null',
+    reason: 'examples use an object',
+    spec: 'Checkout',
+    at: '$.itemsOrdination',
+    message: /is null/,
+  },
+  {
+    id: 'marketingData-coupon-null',
+    reason: 'coupon null without a coupon',
+    spec: 'Checkout',
+    at: '$.marketingData.coupon',
+    message: /is null/,
+  },
+  {
+    id: 'simulation-paymentSystem-string',
+    reason: 'spec/example: integer',
+    spec: 'Checkout',
+    at: '$.paymentData.installmentOptions[*].paymentSystem',
+    message: /expected integer/,
+  },
+  {
+    id: 'paymentSystems-description-null',
+    reason: 'spec/example: string',
+    spec: 'Checkout',
+    at: '$.paymentData.paymentSystems[*].description',
+    message: /is null/,
+  },
+  {
+    id: 'sla-availableDeliveryWindows-array',
+    reason: 'spec/example: object',
+    spec: 'Checkout',
+    at: '$.logisticsInfo[*].slas[*].availableDeliveryWindows',
+    message: /expected object/,
+  },
+  {
+    id: 'sla-deliveryWindow-null',
+    reason: 'spec/example: object',
+    spec: 'Checkout',
+    at: '$.logisticsInfo[*].slas[*].deliveryWindow',
+    message: /is null/,
+  },
+];
+
+const used = new Map<string, number>();
+
+interface Check {
+  spec: SpecName;
+  /** Path template as written in the spec. */
+  template: string;
+  method: string;
+  status: number;
+  body: unknown;
+}
+
+function matches(e: ValidationError, x: SpecException): boolean {
+  const p = wildcardPath(e.path);
+  const pathOk = x.at.endsWith('*') && !x.at.endsWith('[*]') ? p.startsWith(x.at.slice(0, -1)) : p === x.at;
+  return pathOk && (!x.message || x.message.test(e.message));
+}
+
+/** Validates one response; fails the test with every unexcused error (known sandbox deviations → failing TODO). */
+function conforms(t: TestContext, c: Check): void {
+  const doc = spec(c.spec);
+  const schema = responseSchema(doc, c.template, c.method, c.status);
+  const errors = validate(doc, schema, c.body);
+  const unexcused: ValidationError[] = [];
+  const deviations = new Set<string>();
+  for (const e of errors) {
+    const x = EXCEPTIONS.find((x) => x.spec === c.spec && matches(e, x));
+    if (x) {
+      used.set(x.id, (used.get(x.id) ?? 0) + 1);
+      continue;
+    }
+    const d = SANDBOX_DEVIATIONS.find((x) => x.spec === c.spec && matches(e, x));
+    if (d) deviations.add(d.id);
+    else unexcused.push(e);
+  }
+  if (errors.length > unexcused.length)
+    t.diagnostic(`${errors.length - unexcused.length} error(s) matched named exceptions/deviations`);
+  const where = `${c.method} ${c.template} ${c.status} does not match ${SPECS[c.spec]}`;
+  assert.deepEqual(
+    unexcused.slice(0, 25).map((e) => `${e.path}: ${e.message}`),
+    [],
+    where,
+  );
+  if (deviations.size) {
+    t.todo(`known sandbox deviations: ${[...deviations].join(', ')}`);
+    throw new Error(`${where}: known sandbox deviations ${[...deviations].join(', ')}`);
+  }
+}
+
+// --- the sandbox, with a cookie jar --------------------------------------------------------------------
+
+const ORIGIN = 'https://store.example.com';
+
+type SandboxModule = {createSandbox(o?: Record<string, unknown>): {fetch(r: Request): Promise<Response>}};
+let sandbox: {fetch(r: Request): Promise<Response>};
+const jar = new Map<string, string>();
+
+async function call(method: string, p: string, body?: unknown, headers: Record<string, string> = {}) {
+  const h = new Headers({Accept: 'application/json', ...headers});
+  if (jar.size) h.set('Cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
+  let payload: string | undefined;
+  if (body !== undefined) {
+    payload = typeof body === 'string' ? body : JSON.stringify(body);
+    if (!h.has('Content-Type')) h.set('Content-Type', 'application/json');
+  }
+  const response = await sandbox.fetch(new Request(ORIGIN + p, {method, headers: h, body: payload}));
+  for (const sc of response.headers.getSetCookie()) {
+    const [pair = ''] = sc.split(';');
+    const eq = pair.indexOf('=');
+    const name = pair.slice(0, eq);
+    const value = pair.slice(eq + 1);
+    if (/max-age=0/i.test(sc) || !value) jar.delete(name);
+    else jar.set(name, value);
+  }
+  const text = await response.text();
+  let json: any;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return {status: response.status, json, text};
+}
+
+describe('sandbox conforms to VTEX OpenAPI response schemas', () => {
+  let orderFormId = '';
+  let item: {itemId: string; sellerId: string; productId: string} | undefined;
+  let orderId = '';
+
+  before(async () => {
+    const mod = (await import('../../src/sandbox/index.js')) as unknown as SandboxModule;
+    sandbox = mod.createSandbox({allowedReturnOrigins: [ORIGIN]});
+  });
+
+  after(() => {
+    const summary = EXCEPTIONS.map((x) => `${x.id}: ${used.get(x.id) ?? 0} use(s)`).join('; ');
+    console.log(`spec exceptions — ${summary}`);
+  });
+
+  it('IS v1 product-search', async (t) => {
+    const r = await call(
+      'GET',
+      '/api/intelligent-search/v1/product-search/?query=&page=1&count=12&locale=pt-BR',
+    );
+    assert.equal(r.status, 200);
+    assert.ok(r.json.products.length > 0);
+    conforms(t, {
+      spec: 'ISv1',
+      template: '/product-search/{facets}',
+      method: 'GET',
+      status: 200,
+      body: r.json,
+    });
+    for (const p of r.json.products as any[]) {
+      for (const i of p.items as any[]) {
+        const s = i.sellers?.[0];
+        if (!item && s?.commertialOffer?.AvailableQuantity > 0)
+          item = {itemId: i.itemId, sellerId: s.sellerId, productId: p.productId};
+      }
+    }
+    assert.ok(item, 'an available SKU');
+  });
+
+  it('IS v1 facets', async (t) => {
+    const r = await call('GET', '/api/intelligent-search/v1/facets/?query=&locale=pt-BR');
+    assert.equal(r.status, 200);
+    conforms(t, {spec: 'ISv1', template: '/facets/{facets}', method: 'GET', status: 200, body: r.json});
+  });
+
+  it('IS v1 products (PDP)', async (t) => {
+    const r = await call('GET', `/api/intelligent-search/v1/products?field=id&value=${item!.productId}&sc=1`);
+    assert.equal(r.status, 200);
+    conforms(t, {spec: 'ISv1', template: '/products', method: 'GET', status: 200, body: r.json});
+  });
+
+  it('IS v1 autocomplete-suggestions', async (t) => {
+    const r = await call('GET', '/api/intelligent-search/v1/autocomplete-suggestions?query=ca&locale=pt-BR');
+    assert.equal(r.status, 200);
+    conforms(t, {
+      spec: 'ISv1',
+      template: '/autocomplete-suggestions',
+      method: 'GET',
+      status: 200,
+      body: r.json,
+    });
+  });
+
+  it('catalog category tree and product variations', async (t) => {
+    const tree = await call('GET', '/api/catalog_system/pub/category/tree/2');
+    assert.equal(tree.status, 200);
+    conforms(t, {
+      spec: 'Catalog',
+      template: '/api/catalog_system/pub/category/tree/{categoryLevels}',
+      method: 'GET',
+      status: 200,
+      body: tree.json,
+    });
+    const v = await call('GET', `/api/catalog_system/pub/products/variations/${item!.productId}`);
+    assert.equal(v.status, 200);
+    conforms(t, {
+      spec: 'Catalog',
+      template: '/api/catalog_system/pub/products/variations/{productId}',
+      method: 'GET',
+      status: 200,
+      body: v.json,
+    });
+  });
+
+  it('orderForm get-or-create', async (t) => {
+    const r = await call('GET', '/api/checkout/pub/orderForm');
+    assert.equal(r.status, 200);
+    orderFormId = r.json.orderFormId;
+    assert.match(orderFormId, /^[0-9a-f]{32}$/);
+    conforms(t, {
+      spec: 'Checkout',
+      template: '/api/checkout/pub/orderForm',
+      method: 'GET',
+      status: 200,
+      body: r.json,
+    });
+    const byId = await call('GET', `/api/checkout/pub/orderForm/${orderFormId}`);
+    conforms(t, {
+      spec: 'Checkout',
+      template: '/api/checkout/pub/orderForm/{orderFormId}',
+      method: 'GET',
+      status: 200,
+      body: byId.json,
+    });
+  });
+
+  it('orderForm add items', async (t) => {
+    const r = await call('POST', `/api/checkout/pub/orderForm/${orderFormId}/items?sc=1`, {
+      orderItems: [{id: item!.itemId, quantity: 2, seller: item!.sellerId}],
+    });
+    assert.equal(r.status, 200);
+    assert.equal(r.json.items.length, 1);
+    conforms(t, {
+      spec: 'Checkout',
+      template: '/api/checkout/pub/orderForm/{orderFormId}/items',
+      method: 'POST',
+      status: 200,
+      body: r.json,
+    });
+  });
+
+  it('orderForm update items', async (t) => {
+    const r = await call('POST', `/api/checkout/pub/orderForm/${orderFormId}/items/update`, {
+      orderItems: [{index: 0, quantity: 1}],
+    });
+    assert.equal(r.status, 200);
+    assert.equal(r.json.items[0].quantity, 1);
+    conforms(t, {
+      spec: 'Checkout',
+      template: '/api/checkout/pub/orderForm/{orderFormId}/items/update',
+      method: 'POST',
+      status: 200,
+      body: r.json,
+    });
+  });
+
+  it('orderForm coupon (valid, then invalid: a 200 with messages)', async (t) => {
+    const bad = await call('POST', `/api/checkout/pub/orderForm/${orderFormId}/coupons`, {
+      text: 'NOPE-NOT-A-COUPON',
+    });
+    assert.equal(bad.status, 200);
+    assert.ok(bad.json.messages.length > 0, 'an invalid coupon yields a message');
+    conforms(t, {
+      spec: 'Checkout',
+      template: '/api/checkout/pub/orderForm/{orderFormId}/coupons',
+      method: 'POST',
+      status: 200,
+      body: bad.json,
+    });
+    const r = await call('POST', `/api/checkout/pub/orderForm/${orderFormId}/coupons`, {text: 'SUMMER10'});
+    assert.equal(r.status, 200);
+    conforms(t, {
+      spec: 'Checkout',
+      template: '/api/checkout/pub/orderForm/{orderFormId}/coupons',
+      method: 'POST',
+      status: 200,
+      body: r.json,
+    });
+    const cleared = await call('POST', `/api/checkout/pub/orderForm/${orderFormId}/messages/clear`, {});
+    assert.equal(cleared.status, 200);
+    conforms(t, {
+      spec: 'Checkout',
+      template: '/api/checkout/pub/orderForm/{orderFormId}/messages/clear',
+      method: 'POST',
+      status: 200,
+      body: cleared.json,
+    });
+  });
+
+  it('cart simulation', async (t) => {
+    const r = await call('POST', '/api/checkout/pub/orderForms/simulation?sc=1', {
+      items: [{id: item!.itemId, quantity: 1, seller: item!.sellerId}],
+      country: 'BRA',
+      postalCode: '22250-040',
+    });
+    assert.equal(r.status, 200);
+    conforms(t, {
+      spec: 'Checkout',
+      template: '/api/checkout/pub/orderForms/simulation',
+      method: 'POST',
+      status: 200,
+      body: r.json,
+    });
+  });
+
+  it('orderForm attachments: clientProfileData, shippingData, paymentData, marketingData', async (t) => {
+    const base = `/api/checkout/pub/orderForm/${orderFormId}/attachments`;
+    const profile = await call('POST', `${base}/clientProfileData`, {
+      email: 'contract.shopper@example.com',
+      firstName: 'Ana',
+      lastName: 'Souza',
+      document: '52998224725',
+      documentType: 'cpf',
+      phone: '+5521999999999',
+      isCorporate: false,
+    });
+    assert.equal(profile.status, 200, profile.text.slice(0, 300));
+    conforms(t, {
+      spec: 'Checkout',
+      template: `/api/checkout/pub/orderForm/{orderFormId}/attachments/clientProfileData`,
+      method: 'POST',
+      status: 200,
+      body: profile.json,
+    });
+
+    const shipping = await call('POST', `${base}/shippingData`, {
+      clearAddressIfPostalCodeNotFound: false,
+      selectedAddresses: [
+        {
+          addressType: 'residential',
+          receiverName: 'Ana Souza',
+          postalCode: '22250-040',
+          city: 'Rio de Janeiro',
+          state: 'RJ',
+          country: 'BRA',
+          street: 'Praia de Botafogo',
+          number: '300',
+          neighborhood: 'Botafogo',
+          complement: null,
+          reference: null,
+          geoCoordinates: [],
+        },
+      ],
+    });
+    assert.equal(shipping.status, 200, shipping.text.slice(0, 300));
+    conforms(t, {
+      spec: 'Checkout',
+      template: `/api/checkout/pub/orderForm/{orderFormId}/attachments/shippingData`,
+      method: 'POST',
+      status: 200,
+      body: shipping.json,
+    });
+    const sla = shipping.json.shippingData.logisticsInfo[0]?.slas?.[0]?.id;
+    if (sla) {
+      const chosen = await call('POST', `${base}/shippingData`, {
+        selectedAddresses: shipping.json.shippingData.selectedAddresses,
+        logisticsInfo: [{itemIndex: 0, selectedSla: sla, selectedDeliveryChannel: 'delivery'}],
+      });
+      assert.equal(chosen.status, 200, chosen.text.slice(0, 300));
+      conforms(t, {
+        spec: 'Checkout',
+        template: `/api/checkout/pub/orderForm/{orderFormId}/attachments/shippingData`,
+        method: 'POST',
+        status: 200,
+        body: chosen.json,
+      });
+    }
+
+    const current = await call('GET', `/api/checkout/pub/orderForm/${orderFormId}`);
+    const value = current.json.value as number;
+    const payment = await call('POST', `${base}/paymentData`, {
+      payments: [{paymentSystem: '2', installments: 1, value, referenceValue: value}],
+    });
+    assert.equal(payment.status, 200, payment.text.slice(0, 300));
+    conforms(t, {
+      spec: 'Checkout',
+      template: `/api/checkout/pub/orderForm/{orderFormId}/attachments/paymentData`,
+      method: 'POST',
+      status: 200,
+      body: payment.json,
+    });
+
+    const marketing = await call('POST', `${base}/marketingData`, {
+      utmSource: 'contract',
+      marketingTags: ['test'],
+    });
+    assert.equal(marketing.status, 200, marketing.text.slice(0, 300));
+    conforms(t, {
+      spec: 'Checkout',
+      template: `/api/checkout/pub/orderForm/{orderFormId}/attachments/marketingData`,
+      method: 'POST',
+      status: 200,
+      body: marketing.json,
+    });
+  });
+
+  it('orderForm installments', async (t) => {
+    const r = await call('GET', `/api/checkout/pub/orderForm/${orderFormId}/installments?paymentSystem=2`);
+    assert.equal(r.status, 200);
+    conforms(t, {
+      spec: 'Checkout',
+      template: '/api/checkout/pub/orderForm/{orderFormId}/installments',
+      method: 'GET',
+      status: 200,
+      body: r.json,
+    });
+  });
+
+  it('place order (transaction)', async (t) => {
+    const current = await call('GET', `/api/checkout/pub/orderForm/${orderFormId}`);
+    const value = current.json.value as number;
+    const r = await call('POST', `/api/checkout/pub/orderForm/${orderFormId}/transaction`, {
+      referenceId: orderFormId,
+      savePersonalData: false,
+      optinNewsLetter: false,
+      value,
+      referenceValue: value,
+      interestValue: 0,
+    });
+    assert.equal(r.status, 200, r.text.slice(0, 400));
+    const orders = (r.json.orders ?? []) as {orderId: string}[];
+    orderId = orders[0]?.orderId ?? '';
+    assert.match(orderId, /-\d{2}$/);
+    // Steps 2 and 3 (payments, gatewayCallback) so the order becomes visible in OMS; not schema-checked here.
+    const tid = r.json.transactionData?.merchantTransactions?.[0]?.transactionId as string;
+    const orderGroup = (r.json.orderGroup ?? orderId.replace(/-\d{2}$/, '')) as string;
+    const pay = await call('POST', `/api/payments/transactions/${tid}/payments?orderId=${orderGroup}`, [
+      {
+        paymentSystem: 2,
+        installments: 1,
+        currencyCode: 'BRL',
+        value,
+        referenceValue: value,
+        installmentsInterestRate: 0,
+        installmentsValue: value,
+        fields: {
+          holderName: 'Ana Souza',
+          cardNumber: '4111111111111111',
+          validationCode: '123',
+          dueDate: '12/35',
+        },
+        transaction: {id: tid, merchantName: 'sandbox'},
+      },
+    ]);
+    assert.equal(pay.status, 201, pay.text.slice(0, 300));
+    const cb = await call('POST', `/api/checkout/pub/gatewayCallback/${orderGroup}`);
+    assert.ok(
+      cb.status === 200 || cb.status === 204,
+      `gatewayCallback ${cb.status} ${cb.text.slice(0, 200)}`,
+    );
+    conforms(t, {
+      spec: 'Checkout',
+      template: '/api/checkout/pub/orderForm/{orderFormId}/transaction',
+      method: 'POST',
+      status: 200,
+      body: r.json,
+    });
+  });
+
+  it('sessions and segments', async (t) => {
+    const created = await call('POST', '/api/sessions', {
+      public: {country: {value: 'BRA'}, postalCode: {value: '22250-040'}},
+    });
+    assert.equal(created.status, 201, created.text.slice(0, 300));
+    conforms(t, {
+      spec: 'Session',
+      template: '/api/sessions',
+      method: 'POST',
+      status: 201,
+      body: created.json,
+    });
+    const got = await call('GET', '/api/sessions?items=*');
+    assert.equal(got.status, 200);
+    conforms(t, {spec: 'Session', template: '/api/sessions', method: 'GET', status: 200, body: got.json});
+    const seg = await call('GET', '/api/segments');
+    assert.equal(seg.status, 200);
+    conforms(t, {spec: 'Session', template: '/api/segments', method: 'GET', status: 200, body: seg.json});
+  });
+
+  it('OMS user orders list and detail (after login)', async (t) => {
+    const login = await call(
+      'POST',
+      '/login',
+      `email=${encodeURIComponent('contract.shopper@example.com')}&code=123456&returnUrl=%2F`,
+      {'Content-Type': 'application/x-www-form-urlencoded'},
+    );
+    assert.equal(login.status, 303);
+    const list = await call('GET', '/api/oms/user/orders?page=1&per_page=15');
+    assert.equal(list.status, 200, list.text.slice(0, 300));
+    assert.ok(
+      list.json.list.some((o: {orderId: string}) => o.orderId === orderId),
+      'the placed order is listed',
+    );
+    conforms(t, {spec: 'OMS', template: '/api/oms/user/orders', method: 'GET', status: 200, body: list.json});
+    const detail = await call('GET', `/api/oms/user/orders/${orderId}`);
+    assert.equal(detail.status, 200, detail.text.slice(0, 300));
+    conforms(t, {
+      spec: 'OMS',
+      template: '/api/oms/user/orders/{orderId}',
+      method: 'GET',
+      status: 200,
+      body: detail.json,
+    });
+  });
+});
