@@ -18,7 +18,9 @@ const themes: Record<string, string> = {
     'background: #0d1117',
     'color: #e6edf3',
   ].join(';'),
-  brand: ['--vtex-color-accent: #b3261e', '--vtex-radius: 2px', '--vtex-font-family: Georgia, serif'].join(';'),
+  brand: ['--vtex-color-accent: #b3261e', '--vtex-radius: 2px', '--vtex-font-family: Georgia, serif'].join(
+    ';',
+  ),
 };
 
 const preview: Preview = {
