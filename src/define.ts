@@ -4,3 +4,4 @@ import './elements/cart/define.js';
 import './elements/cart-button/define.js';
 import './elements/login-button/define.js';
 import './elements/order-history/define.js';
+import './elements/checkout/define.js';

@@ -17,3 +17,6 @@ export {VtexLoginButton} from './elements/login-button/login-button.js';
 export type {BeforeLoginDetail, SessionChangedDetail} from './elements/login-button/login-button.js';
 export {VtexOrderHistory} from './elements/order-history/order-history.js';
 export type {ItemsReorderedDetail, OrderSelectedDetail, ReorderedItem} from './elements/order-history/order-history.js';
+export {VtexCheckout} from './elements/checkout/checkout.js';
+export type {CheckoutStep} from './elements/checkout/checkout.js';
+export type {OrderPlacedDetail} from './elements/checkout/confirmation.js';

@@ -1,0 +1,184 @@
+import {css} from 'lit';
+
+export const styles = css`
+  :host {
+    --_gap: var(--vtex-checkout-gap, 1rem);
+    max-width: var(--vtex-checkout-max-width, 44rem);
+  }
+  h2,
+  h3,
+  h4 {
+    margin: 0;
+  }
+  .title {
+    font-size: 1.4em;
+    margin-bottom: var(--_gap);
+  }
+  h3 {
+    font-size: 1.1em;
+  }
+  h4 {
+    font-size: 1em;
+    margin-top: var(--_gap);
+  }
+  ol.steps,
+  ul.items {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_gap);
+  }
+  section {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
+  section.todo {
+    color: var(--_muted);
+  }
+  .step-head {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    gap: var(--_gap);
+  }
+  form,
+  [part~='form'] {
+    display: grid;
+    gap: 0.75rem;
+    margin-top: var(--_gap);
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.5rem;
+    min-width: 0;
+  }
+  legend {
+    font-weight: 600;
+    margin-bottom: 0.5rem;
+    padding: 0;
+  }
+  .row,
+  .grid {
+    display: grid;
+    gap: 0.5rem 0.75rem;
+    grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
+    align-items: start;
+  }
+  .row.postal {
+    grid-template-columns: 1fr auto;
+    align-items: center;
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+  }
+  input:not([type='radio']),
+  select {
+    min-height: 2.75rem;
+    padding: 0.4em 0.6em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    width: 100%;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .field-error {
+    margin: 0;
+    font-size: 0.875em;
+    min-height: 1.25em;
+  }
+  .field-error:empty {
+    min-height: 0;
+  }
+  .option {
+    display: flex;
+    gap: 0.6rem;
+    align-items: flex-start;
+    padding: 0.6rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  .option:has(input:checked) {
+    border-color: var(--_accent);
+  }
+  .option input {
+    margin-top: 0.3em;
+  }
+  .option-body {
+    display: grid;
+  }
+  .option-name {
+    font-weight: 600;
+  }
+  .muted {
+    color: var(--_muted);
+  }
+  .notice {
+    color: var(--_success);
+  }
+  .link {
+    border: 0;
+    background: none;
+    padding: 0.25rem;
+    color: var(--_accent);
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .summary p,
+  .confirmation p {
+    margin: 0.2rem 0;
+  }
+  .summary {
+    margin-top: 0.5rem;
+  }
+  ul.items li,
+  .totals div {
+    display: flex;
+    justify-content: space-between;
+    gap: var(--_gap);
+  }
+  .totals {
+    margin: 0;
+    display: grid;
+    gap: 0.25rem;
+  }
+  dd {
+    margin: 0;
+  }
+  .total {
+    font-weight: 700;
+  }
+  .facts div {
+    display: flex;
+    gap: 0.5rem;
+  }
+  .facts dt::after {
+    content: ':';
+  }
+  .pix {
+    display: grid;
+    gap: 0.5rem;
+    padding: var(--_space);
+    border: 1px dashed var(--_accent);
+    border-radius: var(--_radius);
+    margin-top: var(--_gap);
+  }
+  .place {
+    width: 100%;
+  }
+  .sk {
+    height: 4rem;
+    margin-bottom: var(--_gap);
+  }
+  #form-error:empty {
+    display: none;
+  }
+`;

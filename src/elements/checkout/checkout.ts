@@ -1,0 +1,1213 @@
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {VtexError} from '../../client/errors.js';
+import type {Address, InstallmentOption, OrderForm} from '../../client/types.js';
+import {LocalizeController} from '../../controllers/localize-controller.js';
+import {CartController, StoreController} from '../../controllers/store-controller.js';
+import {hostStyles} from '../../internal/styles.js';
+import {VtexElement} from '../../internal/vtex-element.js';
+import {checkoutMessages} from './checkout.messages.js';
+import {styles} from './checkout.styles.js';
+import {confirmationOf, orderPlacedDetail, type Confirmation} from './confirmation.js';
+import {isCard, paymentOptions, systemForCard, type PaymentOption} from './payment.js';
+import {placeOrder, PaymentDeclinedError, type CardData, type PaymentChoice} from './place-order.js';
+import {
+  addressFormat,
+  AUTOCOMPLETE,
+  countries,
+  packages,
+  parseEstimate,
+  shippingDone,
+  undeliverable,
+  unmasked,
+  type AddressField,
+  type Package,
+} from './shipping.js';
+import {
+  cardBrand,
+  cardRules,
+  digits,
+  documentTypes,
+  dueDate,
+  formatCardNumber,
+  isCardNumber,
+  isCvv,
+  isDocument,
+  isEmail,
+  isExpiry,
+  isPhone,
+  isPostalCode,
+  postalFormat,
+  type CardBrand,
+} from './validators.js';
+
+export type CheckoutStep = 'profile' | 'shipping' | 'payment' | 'review' | 'confirmation';
+const STEPS: CheckoutStep[] = ['profile', 'shipping', 'payment', 'review'];
+
+/** Which step a VTEX validation error belongs to, by the field it names or by its code. */
+const FIELD_STEP: Record<string, CheckoutStep> = {
+  email: 'profile',
+  firstName: 'profile',
+  lastName: 'profile',
+  document: 'profile',
+  documentType: 'profile',
+  phone: 'profile',
+  postalCode: 'shipping',
+  street: 'shipping',
+  number: 'shipping',
+  complement: 'shipping',
+  neighborhood: 'shipping',
+  city: 'shipping',
+  state: 'shipping',
+  receiverName: 'shipping',
+  country: 'shipping',
+};
+const CODE_STEP: Record<string, CheckoutStep> = {
+  CHK0109: 'profile',
+  ORD001: 'shipping',
+  ORD026: 'shipping',
+  CHK0119: 'shipping',
+  CHK0171: 'shipping',
+  CHK0175: 'shipping',
+  CHK0257: 'shipping',
+  ORD009: 'payment',
+  ORD020: 'payment',
+};
+
+type Installments = {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  system?: number;
+  options: InstallmentOption[];
+};
+
+const profileDone = (of: OrderForm): boolean => {
+  const p = of.clientProfileData;
+  return Boolean(p?.email && p.firstName && p.lastName && p.document);
+};
+
+/**
+ * A single-page checkout over VTEX's Checkout API, in steps the shopper can reopen: identification,
+ * shipping (address by postal code, delivery options per package, pickup points), payment (the store's
+ * payment systems, installments, a card form), review and place (VTEX's 3-step placement inside the
+ * cart's write queue, one order however often it is pressed), and the confirmation. Card data stays in
+ * memory and goes only to the payments call; it is never attached to the cart, logged, put in an event or
+ * left in the page after it was submitted.
+ *
+ * @summary Checkout in steps: identification, shipping, payment, review and place, confirmation.
+ * @tag vtex-checkout
+ * @fires vtex-checkout-step - A step opened. detail: {step: 'profile' | 'shipping' | 'payment' | 'review' | 'confirmation', index}
+ * @fires vtex-order-placed - Once per order, after VTEX accepted it (approved, or waiting for Pix/boleto/redirect). No card data. detail: {orderGroup, orderIds, status, value, currency, payment: {paymentSystem, name, group, installments}, items}
+ * @fires vtex-error - A request failed. detail: {operation, error: {status, code, message, retryable}}
+ * @slot empty - Shown instead of the default text when the cart has no items.
+ * @csspart title - The checkout heading.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart error - The load-error state.
+ * @csspart empty - The default empty-cart text.
+ * @csspart step - A step's section (also `step-profile`, `step-shipping`, `step-payment`, `step-review`).
+ * @csspart heading - A step's heading.
+ * @csspart summary - A completed step's summary.
+ * @csspart edit - A completed step's edit button.
+ * @csspart form - A step's form.
+ * @csspart field - A label, input and message.
+ * @csspart field-error - A field's error message.
+ * @csspart form-error - A step's error message.
+ * @csspart continue - A step's continue button.
+ * @csspart package - One package's delivery options.
+ * @csspart option - A delivery or payment option.
+ * @csspart card - The card form.
+ * @csspart installments - The installments select.
+ * @csspart totals - The totals of the review.
+ * @csspart place-order - The "Place order" button.
+ * @csspart confirmation - The confirmation.
+ * @csspart pix - The Pix code block.
+ * @csspart orders-link - The link to the order history.
+ * @cssprop [--vtex-checkout-gap=1rem] - Space between sections.
+ * @cssprop [--vtex-checkout-max-width=44rem] - Width of the checkout column.
+ */
+export class VtexCheckout extends VtexElement {
+  static override styles = [hostStyles, styles];
+
+  /** @internal */ readonly #store = new StoreController(this);
+  /** @internal */ readonly #cart = new CartController(this);
+  /** @internal */ readonly #i18n = new LocalizeController(this, checkoutMessages, {
+    store: this.#store,
+    cart: this.#cart,
+  });
+
+  /** Link to the shopper's order history (e.g. the page with `<vtex-order-history>`), shown on the confirmation. */
+  @property({attribute: 'orders-url'}) ordersUrl?: string;
+
+  @state() private step: CheckoutStep = 'profile';
+  @state() private done: Partial<Record<CheckoutStep, boolean>> = {};
+  @state() private errors: Readonly<Record<string, string>> = {};
+  @state() private formError = '';
+  @state() private notice = '';
+  @state() private busy = false;
+  @state() private paymentKey = '';
+  @state() private installments: Installments = {status: 'idle', options: []};
+  @state() private installmentCount = 1;
+  @state() private brand?: CardBrand;
+  @state() private heldCard?: {brand: string; last4: string};
+  @state() private confirmation?: Confirmation;
+  @state() private copied = false;
+
+  /** Profile and address as typed (never card data). */
+  #draft: Record<string, string> = {};
+  /** The card, in memory only, until the order is placed or the shopper replaces it. */
+  #card?: CardData & {system: number};
+  #choice?: PaymentChoice & {name: string};
+  #slaChoice = new Map<string, string>();
+  #started = false;
+  #placing = false;
+  readonly #announced = new Set<string>();
+  #aborts: AbortController[] = [];
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const a of this.#aborts) a.abort();
+    this.#aborts = [];
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const of = this.#cart.state?.orderForm;
+    if (!of || this.#started || this.confirmation || !of.items.length) return;
+    this.#started = true;
+    const p = of.clientProfileData;
+    const a = of.shippingData?.address;
+    const d = this.#draft;
+    d.email = unmasked(p?.email);
+    d.firstName = unmasked(p?.firstName);
+    d.lastName = unmasked(p?.lastName);
+    d.document = unmasked(p?.document);
+    d.documentType = p?.documentType ?? '';
+    d.phone = unmasked(p?.phone);
+    d.country = a?.country ?? '';
+    for (const f of [
+      'postalCode',
+      'street',
+      'number',
+      'complement',
+      'neighborhood',
+      'city',
+      'state',
+      'receiverName',
+    ] as const)
+      d[f] = unmasked(a?.[f]);
+    const profile = profileDone(of);
+    this.done = {profile, shipping: profile && shippingDone(of)};
+    this.step = !this.done.profile ? 'profile' : !this.done.shipping ? 'shipping' : 'payment';
+    if (this.step === 'payment') this.#enterPayment(of);
+    this.emit('vtex-checkout-step', {step: this.step, index: STEPS.indexOf(this.step)});
+  }
+
+  // ---------- helpers ----------
+
+  get #of(): OrderForm | null {
+    return this.#cart.state?.orderForm ?? null;
+  }
+
+  #country(): string {
+    const of = this.#of;
+    return (
+      this.#draft.country ||
+      of?.shippingData?.address?.country ||
+      of?.storePreferencesData?.countryCode ||
+      'BRA'
+    ).toUpperCase();
+  }
+
+  #docTypes() {
+    const of = this.#of;
+    return documentTypes(of?.storePreferencesData?.currencyCode, of?.storePreferencesData?.countryCode);
+  }
+
+  #abort(): AbortController {
+    const a = new AbortController();
+    this.#aborts.push(a);
+    return a;
+  }
+
+  async #go(step: CheckoutStep, focus = true): Promise<void> {
+    this.step = step;
+    this.errors = {};
+    this.formError = '';
+    this.notice = '';
+    if (step === 'payment' && this.#of) this.#enterPayment(this.#of);
+    this.emit('vtex-checkout-step', {
+      step,
+      index: step === 'confirmation' ? STEPS.length : STEPS.indexOf(step),
+    });
+    await this.updateComplete;
+    if (focus) this.renderRoot.querySelector<HTMLElement>(`#h-${step}`)?.focus();
+  }
+
+  #next(after: CheckoutStep): CheckoutStep {
+    const rest = STEPS.slice(STEPS.indexOf(after) + 1);
+    return rest.find((s) => !this.done[s]) ?? 'review';
+  }
+
+  async #complete(step: CheckoutStep): Promise<void> {
+    const done = {...this.done, [step]: true};
+    if (step === 'shipping') done.payment = false; // the total may have changed
+    this.done = done;
+    await this.#go(this.#next(step));
+  }
+
+  /** Shows field errors and moves focus to the first invalid field. */
+  async #invalid(errors: Record<string, string>, formError?: string): Promise<void> {
+    this.errors = errors;
+    this.formError = formError ?? this.#i18n.m.fixFields(Object.keys(errors).length);
+    await this.updateComplete;
+    const first = [...this.renderRoot.querySelectorAll<HTMLElement>('[aria-invalid="true"]')][0];
+    first?.focus();
+  }
+
+  /** Maps a VTEX error to the step and field it concerns (e.g. ORD007 with `fields: {document}`). */
+  async #serverError(error: unknown, operation: string): Promise<void> {
+    this.emitError(operation, error);
+    const m = this.#i18n.m;
+    const e = error instanceof VtexError ? error : undefined;
+    const field = Object.keys(e?.fields ?? {}).find((f) => f in FIELD_STEP);
+    const target = field ? FIELD_STEP[field] : e ? CODE_STEP[e.code] : undefined;
+    if (target && target !== this.step) await this.#go(target);
+    if (field) {
+      const text =
+        field === 'email'
+          ? m.emailInvalid
+          : field === 'document'
+            ? this.#draft.documentType === 'cpf' || this.#docTypes()[0] === 'cpf'
+              ? m.cpfInvalid
+              : m.documentInvalid
+            : field === 'phone'
+              ? m.phoneInvalid
+              : field === 'postalCode'
+                ? m.postalInvalid(postalFormat(this.#country()).example)
+                : m.invalid;
+      await this.#invalid({[field]: text});
+      return;
+    }
+    if (e?.code === 'ORD022') this.formError = m.outdated;
+    else if (target === 'shipping')
+      this.formError = e?.code === 'CHK0257' || e?.code === 'CHK0171' ? m.chooseSla : m.noDelivery;
+    else if (this.step === 'review') this.formError = `${m.placeError} ${this.#i18n.error(e)}`;
+    else this.formError = this.#i18n.error(e);
+  }
+
+  #onDraft = (e: Event): void => {
+    const input = e.target as HTMLInputElement | HTMLSelectElement;
+    this.#draft[input.name] = input.value;
+    if (this.errors[input.name]) {
+      const {[input.name]: _gone, ...rest} = this.errors;
+      this.errors = rest;
+    }
+  };
+
+  // ---------- 1. identification ----------
+
+  #lookupProfile = async (): Promise<void> => {
+    const email = (this.#draft.email ?? '').trim();
+    const client = this.#store.client;
+    if (!client || !isEmail(email)) return;
+    try {
+      const found = await client.checkout.profileByEmail(email, {signal: this.#abort().signal});
+      const p = found.userProfile;
+      if (!p || this.step !== 'profile') return;
+      const d = this.#draft;
+      for (const f of ['firstName', 'lastName', 'document', 'phone', 'documentType'] as const) {
+        const v = unmasked(p[f] as string | null | undefined);
+        if (v && !d[f]) d[f] = v;
+      }
+      if (found.isComplete) this.notice = this.#i18n.m.welcomeBack;
+      this.requestUpdate();
+    } catch {
+      // A lookup is a convenience: the shopper types the data.
+    }
+  };
+
+  #submitProfile = async (e: SubmitEvent): Promise<void> => {
+    e.preventDefault();
+    const cart = this.#cart.store;
+    if (!cart || this.busy) return;
+    const m = this.#i18n.m;
+    const v = formValues(e.target as HTMLFormElement);
+    const type = v.documentType || this.#docTypes()[0]!;
+    const errors: Record<string, string> = {};
+    if (!v.email) errors.email = m.required;
+    else if (!isEmail(v.email)) errors.email = m.emailInvalid;
+    if (!v.firstName) errors.firstName = m.required;
+    if (!v.lastName) errors.lastName = m.required;
+    if (!v.document) errors.document = m.required;
+    else if (!isDocument(type, v.document))
+      errors.document = type === 'cpf' ? m.cpfInvalid : m.documentInvalid;
+    if (!v.phone) errors.phone = m.required;
+    else if (!isPhone(v.phone)) errors.phone = m.phoneInvalid;
+    if (Object.keys(errors).length) return this.#invalid(errors);
+    this.busy = true;
+    try {
+      await cart.attachClientProfile({
+        email: v.email,
+        firstName: v.firstName,
+        lastName: v.lastName,
+        documentType: type,
+        document: type === 'cpf' ? digits(v.document) : v.document,
+        phone: v.phone,
+      });
+      this.#draft.receiverName ||= `${v.firstName} ${v.lastName}`;
+      await this.#complete('profile');
+    } catch (error) {
+      await this.#serverError(error, 'attachClientProfile');
+    } finally {
+      this.busy = false;
+    }
+  };
+
+  // ---------- 2. shipping ----------
+
+  #address(country: string) {
+    const d = this.#draft;
+    const v = (f: AddressField) => (d[f] ?? '').trim() || null;
+    return {
+      addressType: 'residential',
+      receiverName: v('receiverName'),
+      postalCode: (d.postalCode ?? '').trim(),
+      country,
+      street: v('street'),
+      number: v('number'),
+      complement: v('complement'),
+      neighborhood: v('neighborhood'),
+      city: v('city'),
+      state: v('state'),
+    };
+  }
+
+  #lookupPostal = async (): Promise<void> => {
+    const cart = this.#cart.store;
+    const client = this.#store.client;
+    const country = this.#country();
+    const code = (this.#draft.postalCode ?? '').trim();
+    if (!cart || !client) return;
+    if (!isPostalCode(country, code))
+      return this.#invalid({postalCode: this.#i18n.m.postalInvalid(postalFormat(country).example)});
+    const {postalCode: _p, ...rest} = this.errors;
+    this.errors = rest;
+    this.notice = '';
+    this.busy = true;
+    try {
+      try {
+        const a = await client.checkout.addressByPostalCode(country, code, {signal: this.#abort().signal});
+        const d = this.#draft;
+        for (const f of ['street', 'neighborhood', 'city', 'state'] as const) if (a[f]) d[f] = a[f];
+      } catch {
+        this.notice = this.#i18n.m.postalNotFound;
+      }
+      await cart.attachShippingData({
+        clearAddressIfPostalCodeNotFound: false,
+        selectedAddresses: [this.#address(country)],
+      });
+    } catch (error) {
+      await this.#serverError(error, 'attachShippingData');
+    } finally {
+      this.busy = false;
+    }
+  };
+
+  #onPostalKey = (e: KeyboardEvent): void => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    void this.#lookupPostal();
+  };
+
+  #submitShipping = async (e: SubmitEvent): Promise<void> => {
+    e.preventDefault();
+    const cart = this.#cart.store;
+    let of = this.#of;
+    if (!cart || !of || this.busy) return;
+    const m = this.#i18n.m;
+    const country = this.#country();
+    const format = addressFormat(country);
+    const d = this.#draft;
+    const errors: Record<string, string> = {};
+    for (const f of format.fields) {
+      const value = (d[f] ?? '').trim();
+      if (!value && !format.optional.includes(f)) errors[f] = m.required;
+    }
+    if (d.postalCode && !isPostalCode(country, d.postalCode))
+      errors.postalCode = m.postalInvalid(postalFormat(country).example);
+    if (Object.keys(errors).length) return this.#invalid(errors);
+    this.busy = true;
+    try {
+      const attached = of.shippingData?.address;
+      const address = this.#address(country);
+      const samePlace =
+        attached?.postalCode?.replace(/\D/g, '') === address.postalCode.replace(/\D/g, '') &&
+        attached?.country === country;
+      if (!samePlace || !packages(of).length) {
+        of = await cart.attachShippingData({
+          clearAddressIfPostalCodeNotFound: false,
+          selectedAddresses: [address],
+        });
+        if (packages(of).length && !undeliverable(of).length) {
+          // New options: let the shopper choose before going on.
+          this.busy = false;
+          await this.updateComplete;
+          this.renderRoot.querySelector<HTMLElement>('[part~="package"] legend')?.focus();
+          return;
+        }
+      }
+      const pkgs = packages(of);
+      if (!pkgs.length || undeliverable(of).length) {
+        this.busy = false;
+        return this.#invalid({postalCode: m.noDelivery}, m.noDelivery);
+      }
+      const logisticsInfo = pkgs.flatMap((p) => {
+        const sla = this.#chosenSla(p);
+        return p.items.map((itemIndex) => ({
+          itemIndex,
+          selectedSla: sla.id,
+          selectedDeliveryChannel: sla.deliveryChannel,
+        }));
+      });
+      of = await cart.attachShippingData({selectedAddresses: [address], logisticsInfo});
+      if (!shippingDone(of)) {
+        this.formError = m.chooseSla;
+        return;
+      }
+      await this.#complete('shipping');
+    } catch (error) {
+      await this.#serverError(error, 'attachShippingData');
+    } finally {
+      this.busy = false;
+    }
+  };
+
+  #packageKey = (p: Package): string => p.items.join(',');
+
+  #chosenSla(p: Package) {
+    const id = this.#slaChoice.get(this.#packageKey(p)) ?? p.selected;
+    const delivery = p.slas
+      .filter((s) => s.deliveryChannel !== 'pickup-in-point')
+      .sort((a, b) => a.price - b.price);
+    return p.slas.find((s) => s.id === id) ?? delivery[0] ?? p.slas[0]!;
+  }
+
+  // ---------- 3. payment ----------
+
+  #options(): PaymentOption[] {
+    return paymentOptions(this.#of?.paymentData?.paymentSystems ?? []);
+  }
+
+  #option(): PaymentOption | undefined {
+    return this.#options().find((o) => o.key === this.paymentKey);
+  }
+
+  #enterPayment(of: OrderForm): void {
+    const options = paymentOptions(of.paymentData?.paymentSystems ?? []);
+    if (!options.some((o) => o.key === this.paymentKey)) {
+      const current = of.paymentData?.payments?.[0]?.paymentSystem;
+      this.paymentKey =
+        (options.find((o) => o.systems.some((s) => String(s.id) === String(current))) ?? options[0])?.key ??
+        '';
+    }
+    const option = options.find((o) => o.key === this.paymentKey);
+    const system = this.#card?.system ?? option?.systems[0]?.id;
+    if (system !== undefined) void this.#loadInstallments(system);
+  }
+
+  async #loadInstallments(system: number): Promise<void> {
+    const of = this.#of;
+    const client = this.#store.client;
+    if (!of || !client) return;
+    if (this.installments.system === system && this.installments.status !== 'error') return;
+    this.installments = {status: 'loading', system, options: this.installments.options};
+    try {
+      const r = await client.checkout.installments(of.orderFormId, system, {signal: this.#abort().signal});
+      if (this.installments.system !== system) return;
+      this.installments = {status: 'ready', system, options: r.installments};
+    } catch {
+      if (this.installments.system !== system) return;
+      const fallback =
+        of.paymentData?.installmentOptions?.find((o) => String(o.paymentSystem) === String(system))
+          ?.installments ?? [];
+      this.installments = {status: fallback.length ? 'ready' : 'error', system, options: fallback};
+    }
+    if (!this.installments.options.some((o) => o.count === this.installmentCount)) this.installmentCount = 1;
+  }
+
+  #selectPayment(option: PaymentOption): void {
+    this.paymentKey = option.key;
+    this.formError = '';
+    void this.#loadInstallments(this.#card?.system ?? option.systems[0]!.id);
+  }
+
+  #onCardNumber = (e: Event): void => {
+    const input = e.target as HTMLInputElement;
+    const formatted = formatCardNumber(input.value);
+    if (formatted !== input.value) input.value = formatted;
+    this.brand = cardBrand(input.value);
+    const option = this.#option();
+    const system = option && systemForCard(option, input.value);
+    if (system) void this.#loadInstallments(system.id);
+    if (this.errors.cardNumber) this.#clearError('cardNumber');
+  };
+
+  #clearError(name: string): void {
+    const {[name]: _gone, ...rest} = this.errors;
+    this.errors = rest;
+  }
+
+  #useAnotherCard = async (): Promise<void> => {
+    this.#card = undefined;
+    this.heldCard = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#cardNumber')?.focus();
+  };
+
+  #submitPayment = async (e: SubmitEvent): Promise<void> => {
+    e.preventDefault();
+    const cart = this.#cart.store;
+    const of = this.#of;
+    const form = e.target as HTMLFormElement;
+    if (!cart || !of || this.busy) return;
+    const m = this.#i18n.m;
+    const option = this.#option();
+    if (!option) {
+      this.formError = m.choosePayment;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('input[name="payment"]')?.focus();
+      return;
+    }
+    let system = option.systems[0]!;
+    let card: (CardData & {system: number}) | undefined;
+    if (isCard(option) && this.#card) {
+      system = option.systems.find((s) => s.id === this.#card!.system) ?? system;
+      card = this.#card;
+    } else if (isCard(option)) {
+      const el = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
+      const number = el('cardNumber').value;
+      const holder = el('holderName').value.trim();
+      const expiry = el('expiry').value;
+      const cvv = el('cvv').value.trim();
+      const brand = cardBrand(number);
+      const found = systemForCard(option, number);
+      const errors: Record<string, string> = {};
+      if (!number.trim()) errors.cardNumber = m.required;
+      else if (!isCardNumber(number)) errors.cardNumber = m.cardNumberInvalid;
+      else if (!found) errors.cardNumber = m.brandNotAccepted;
+      if (!holder) errors.holderName = m.required;
+      else if (holder.length < 2 || /\d/.test(holder)) errors.holderName = m.holderInvalid;
+      if (!expiry.trim()) errors.expiry = m.required;
+      else if (!isExpiry(expiry)) errors.expiry = m.expiryInvalid;
+      if (!cvv) errors.cvv = m.required;
+      else if (!isCvv(cvv, brand)) errors.cvv = m.cvvInvalid(cardRules(brand).cvv.join('–'));
+      if (Object.keys(errors).length) return this.#invalid(errors);
+      system = found!;
+      card = {
+        holderName: holder,
+        cardNumber: digits(number),
+        validationCode: cvv,
+        dueDate: dueDate(expiry),
+        system: system.id,
+      };
+    }
+    this.busy = true;
+    try {
+      if (this.installments.system !== system.id || this.installments.status === 'loading') {
+        this.installments = {status: 'idle', options: []};
+        await this.#loadInstallments(system.id);
+      }
+      const opt =
+        this.installments.options.find((o) => o.count === this.installmentCount) ??
+        this.installments.options.find((o) => o.count === 1);
+      const count = opt?.count ?? 1;
+      const interest = opt?.hasInterestRate ? Math.max(0, opt.total - of.value) : 0;
+      const total = of.value + interest;
+      await cart.attachPaymentData({
+        payments: [
+          {
+            paymentSystem: system.id,
+            installments: count,
+            value: total,
+            referenceValue: of.value,
+            installmentsInterestRate: opt?.interestRate ?? 0,
+            installmentsValue: opt?.value ?? total,
+            group: system.groupName,
+            hasDefaultBillingAddress: true,
+          },
+        ],
+      });
+      this.#choice = {
+        paymentSystem: system.id,
+        group: system.groupName,
+        installments: count,
+        interest,
+        name: system.name,
+      };
+      if (card) {
+        this.#card = card;
+        this.heldCard = {brand: system.name, last4: card.cardNumber.slice(-4)};
+        // The card is in memory now: nothing of it stays in the page.
+        for (const name of ['cardNumber', 'holderName', 'expiry', 'cvv']) {
+          const input = form.elements.namedItem(name) as HTMLInputElement | null;
+          if (input) input.value = '';
+        }
+      } else {
+        this.#card = undefined;
+        this.heldCard = undefined;
+      }
+      await this.#complete('payment');
+    } catch (error) {
+      await this.#serverError(error, 'attachPaymentData');
+    } finally {
+      this.busy = false;
+    }
+  };
+
+  // ---------- 4. place ----------
+
+  #place = async (): Promise<void> => {
+    const cart = this.#cart.store;
+    const client = this.#store.client ?? cart?.client;
+    const choice = this.#choice;
+    if (this.#placing || !cart || !client) return;
+    if (!choice) return void this.#go('payment');
+    this.#placing = true;
+    this.busy = true;
+    this.formError = '';
+    const card = this.#card;
+    try {
+      const result = await placeOrder(cart, client, {
+        ...choice,
+        card: card && {
+          holderName: card.holderName,
+          cardNumber: card.cardNumber,
+          validationCode: card.validationCode,
+          dueDate: card.dueDate,
+        },
+      });
+      this.#card = undefined;
+      this.heldCard = undefined;
+      this.confirmation = confirmationOf(result, choice);
+      if (!this.#announced.has(result.placed.orderGroup)) {
+        this.#announced.add(result.placed.orderGroup);
+        this.emit('vtex-order-placed', orderPlacedDetail(this.confirmation, result.orderForm, choice));
+      }
+      await this.#go('confirmation');
+      cart.startNewCart().catch((error: unknown) => this.emitError('startNewCart', error));
+    } catch (error) {
+      if (error instanceof PaymentDeclinedError) {
+        this.emitError('placeOrder', error);
+        this.#card = undefined;
+        this.heldCard = undefined;
+        this.done = {...this.done, payment: false};
+        await this.#go('payment');
+        this.formError = this.#i18n.m.declined;
+      } else {
+        await this.#serverError(error, 'placeOrder');
+      }
+    } finally {
+      this.#placing = false;
+      this.busy = false;
+    }
+  };
+
+  #copyPix = async (code: string): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(code);
+      this.copied = true;
+    } catch {
+      this.renderRoot.querySelector<HTMLInputElement>('#pix-code')?.select();
+    }
+  };
+
+  // ---------- render ----------
+
+  override render(): TemplateResult {
+    const {m, common} = this.#i18n;
+    const title = html`<h2 part="title" class="title">${m.title}</h2>`;
+    if (this.confirmation) return html`${title}${this.#renderConfirmation(this.confirmation)}`;
+    const s = this.#cart.state;
+    const of = s?.orderForm;
+    if (!of) {
+      if (s?.status === 'error') {
+        return html`${title}
+          <div class="state" part="error" role="alert">
+            <p class="error-text">${m.loadError} ${this.#i18n.error(s.error?.error)}</p>
+            <button
+              type="button"
+              class="button"
+              @click=${() => this.#cart.store?.load().catch(() => undefined)}
+            >
+              ${common.retry}
+            </button>
+          </div>`;
+      }
+      return html`${title}
+        <div part="skeleton" aria-busy="true">
+          <span class="visually-hidden" role="status">${common.loading}</span>
+          <div class="skeleton sk"></div>
+          <div class="skeleton sk"></div>
+          <div class="skeleton sk"></div>
+        </div>`;
+    }
+    if (!of.items.length)
+      return html`${title}<slot name="empty"><p class="state" part="empty">${m.empty}</p></slot>`;
+    return html`${title}
+      <ol class="steps">
+        ${STEPS.map((step, i) => this.#renderStep(step, i, of))}
+      </ol>`;
+  }
+
+  #renderStep(step: CheckoutStep, i: number, of: OrderForm): TemplateResult {
+    const m = this.#i18n.m;
+    const name = m[step as 'profile'];
+    const current = this.step === step;
+    const done = this.done[step] && !current;
+    return html`<li>
+      <section
+        part="step step-${step}"
+        class=${current ? 'current' : done ? 'done' : 'todo'}
+        aria-labelledby="h-${step}"
+        aria-current=${current ? 'step' : nothing}
+      >
+        <div class="step-head">
+          <h3 id="h-${step}" part="heading" tabindex="-1">
+            <span class="visually-hidden">${m.stepOf(i + 1, STEPS.length)}</span> ${name}
+          </h3>
+          ${
+            done && !this.#placing
+              ? html`<button
+                  type="button"
+                  class="link"
+                  part="edit"
+                  aria-label=${m.editStep(name)}
+                  @click=${() => this.#go(step)}
+                >
+                  ${m.edit}
+                </button>`
+              : nothing
+          }
+        </div>
+        ${current ? this.#renderForm(step, of) : done ? html`<div part="summary" class="summary">${this.#renderSummary(step, of)}</div>` : nothing}
+      </section>
+    </li>`;
+  }
+
+  #renderForm(step: CheckoutStep, of: OrderForm): TemplateResult {
+    switch (step) {
+      case 'profile':
+        return this.#renderProfile();
+      case 'shipping':
+        return this.#renderShipping(of);
+      case 'payment':
+        return this.#renderPayment(of);
+      default:
+        return this.#renderReview(of);
+    }
+  }
+
+  #field(
+    name: string,
+    label: string,
+    o: {
+      type?: string;
+      autocomplete?: string;
+      inputmode?: string;
+      required?: boolean;
+      card?: boolean;
+      placeholder?: string;
+      onInput?: (e: Event) => void;
+      onChange?: () => void;
+      onKey?: (e: KeyboardEvent) => void;
+    } = {},
+  ): TemplateResult {
+    const error = this.errors[name];
+    return html`<div class="field" part="field">
+      <label for=${name}>${label}</label>
+      <input
+        id=${name}
+        name=${name}
+        type=${o.type ?? 'text'}
+        autocomplete=${o.autocomplete ?? 'off'}
+        inputmode=${o.inputmode ?? nothing}
+        placeholder=${o.placeholder ?? nothing}
+        ?required=${o.required !== false}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby="${name}-error"
+        .value=${o.card ? '' : (this.#draft[name] ?? '')}
+        @input=${o.onInput ?? (o.card ? () => this.#clearError(name) : this.#onDraft)}
+        @change=${o.onChange ?? nothing}
+        @keydown=${o.onKey ?? nothing}
+      />
+      <p id="${name}-error" class="error-text field-error" part="field-error">${error ?? ''}</p>
+    </div>`;
+  }
+
+  #actions(label = this.#i18n.m.continue): TemplateResult {
+    return html`<p id="form-error" class="error-text" part="form-error" role="alert">${this.formError}</p>
+      <button class="button primary" part="continue" ?disabled=${this.busy}>
+        ${this.busy ? this.#i18n.m.saving : label}
+      </button>`;
+  }
+
+  #renderProfile(): TemplateResult {
+    const m = this.#i18n.m;
+    const types = this.#docTypes();
+    const type = (types.find((t) => t === this.#draft.documentType) ?? types[0])!;
+    return html`<form part="form" novalidate @submit=${this.#submitProfile}>
+      <fieldset>
+        <legend class="visually-hidden">${m.profile}</legend>
+        ${this.#field('email', m.email, {type: 'email', autocomplete: 'email', onChange: this.#lookupProfile})}
+        ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
+        <div class="row">
+          ${this.#field('firstName', m.firstName, {autocomplete: 'given-name'})}
+          ${this.#field('lastName', m.lastName, {autocomplete: 'family-name'})}
+        </div>
+        <div class="row">
+          ${
+            types.length > 1
+              ? html`<div class="field" part="field">
+                  <label for="documentType">${m.documentType}</label>
+                  <select id="documentType" name="documentType" @change=${this.#onDraft}>
+                    ${types.map((t) => html`<option value=${t} ?selected=${t === type}>${m[t]}</option>`)}
+                  </select>
+                </div>`
+              : nothing
+          }
+          ${this.#field('document', m[type], {inputmode: type === 'cpf' ? 'numeric' : undefined, autocomplete: 'off'})}
+          ${this.#field('phone', m.phone, {type: 'tel', autocomplete: 'tel'})}
+        </div>
+      </fieldset>
+      ${this.#actions()}
+    </form>`;
+  }
+
+  #renderShipping(of: OrderForm): TemplateResult {
+    const m = this.#i18n.m;
+    const country = this.#country();
+    const format = addressFormat(country);
+    const list = countries(of);
+    const pkgs = packages(of);
+    const attached = Boolean(of.shippingData?.address?.postalCode);
+    const labels: Record<AddressField, string> = {
+      postalCode: m.postalCode,
+      street: m.street,
+      number: m.number,
+      complement: m.complement,
+      neighborhood: m.neighborhood,
+      city: m.city,
+      state: m.state,
+      receiverName: m.receiverName,
+    };
+    return html`<form part="form" novalidate @submit=${this.#submitShipping}>
+      <fieldset>
+        <legend>${m.address}</legend>
+        ${
+          list.length > 1
+            ? html`<div class="field" part="field">
+                <label for="country">${m.country}</label>
+                <select id="country" name="country" autocomplete="country" @change=${this.#onDraft}>
+                  ${list.map((c) => html`<option value=${c} ?selected=${c === country}>${c}</option>`)}
+                </select>
+              </div>`
+            : nothing
+        }
+        <div class="row postal">
+          ${this.#field('postalCode', m.postalCode, {autocomplete: AUTOCOMPLETE.postalCode, placeholder: postalFormat(country).example, onChange: this.#lookupPostal, onKey: this.#onPostalKey})}
+          <button type="button" class="button" @click=${this.#lookupPostal} ?disabled=${this.busy}>
+            ${m.findAddress}
+          </button>
+        </div>
+        ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
+        <div class="grid">
+          ${format.fields
+            .filter((f) => f !== 'postalCode')
+            .map((f) =>
+              this.#field(f, labels[f], {
+                autocomplete: AUTOCOMPLETE[f],
+                required: !format.optional.includes(f),
+              }),
+            )}
+        </div>
+      </fieldset>
+      ${
+        pkgs.length
+          ? pkgs.map((p, i) => this.#renderPackage(p, i, pkgs.length, of))
+          : html`<p class=${attached ? 'error-text' : 'muted'} role="status">
+              ${attached ? m.noDelivery : m.enterPostal}
+            </p>`
+      }
+      ${this.#actions()}
+    </form>`;
+  }
+
+  #renderPackage(p: Package, i: number, count: number, of: OrderForm): TemplateResult {
+    const m = this.#i18n.m;
+    const chosen = this.#chosenSla(p).id;
+    const names = p.items.map((idx) => of.items[idx]?.name ?? '').join(', ');
+    const key = this.#packageKey(p);
+    return html`<fieldset part="package" class="options">
+      <legend tabindex="-1">${count > 1 ? m.packageOf(i + 1, names) : m.deliveryOptions}</legend>
+      ${p.slas.map((sla) => {
+        const eta = parseEstimate(sla.shippingEstimate);
+        const store = sla.pickupStoreInfo;
+        return html`<label part="option" class="option">
+          <input
+            type="radio"
+            name="sla-${key}"
+            value=${sla.id}
+            .checked=${sla.id === chosen}
+            @change=${() => {
+              this.#slaChoice.set(key, sla.id);
+              this.requestUpdate();
+            }}
+          />
+          <span class="option-body">
+            <span class="option-name"
+              >${sla.deliveryChannel === 'pickup-in-point' ? html`${m.pickup}: ${store?.friendlyName ?? sla.name}` : sla.name}</span
+            >
+            <span>${sla.price ? this.#i18n.cents(sla.price) : m.free}</span>
+            <span class="muted">${eta ? m.eta(eta.n, eta.unit) : sla.shippingEstimate}</span>
+            ${store?.address ? html`<span class="muted">${[store.address.street, store.address.number, store.address.city].filter(Boolean).join(', ')}</span>` : nothing}
+          </span>
+        </label>`;
+      })}
+    </fieldset>`;
+  }
+
+  #optionLabel(o: PaymentOption): string {
+    const m = this.#i18n.m;
+    return o.kind === 'creditCard'
+      ? m.creditCard
+      : o.kind === 'debitCard'
+        ? m.debitCard
+        : o.kind === 'pix'
+          ? m.pix
+          : o.kind === 'boleto'
+            ? m.boleto
+            : o.systems[0]!.name;
+  }
+
+  #renderPayment(of: OrderForm): TemplateResult {
+    const m = this.#i18n.m;
+    const options = this.#options();
+    const option = this.#option();
+    return html`<form part="form" novalidate @submit=${this.#submitPayment}>
+      <fieldset class="options">
+        <legend>${m.paymentMethod}</legend>
+        ${options.map(
+          (o) =>
+            html`<label part="option" class="option">
+              <input
+                type="radio"
+                name="payment"
+                value=${o.key}
+                .checked=${o.key === this.paymentKey}
+                @change=${() => this.#selectPayment(o)}
+              />
+              <span class="option-name">${this.#optionLabel(o)}</span>
+            </label>`,
+        )}
+      </fieldset>
+      ${isCard(option) ? this.#renderCard(of) : option?.kind === 'pix' ? html`<p class="muted">${m.pixInfo}</p>` : option?.kind === 'boleto' ? html`<p class="muted">${m.boletoInfo}</p>` : nothing}
+      ${this.#actions()}
+    </form>`;
+  }
+
+  #renderCard(of: OrderForm): TemplateResult {
+    const m = this.#i18n.m;
+    const inst = this.installments;
+    const cardFields = this.heldCard
+      ? html`<p class="held">
+          ${m.cardEnding(this.heldCard.brand, this.heldCard.last4)}
+          <button type="button" class="link" @click=${this.#useAnotherCard}>${m.useAnotherCard}</button>
+        </p>`
+      : html`${this.#field('cardNumber', m.cardNumber, {autocomplete: 'cc-number', inputmode: 'numeric', card: true, onInput: this.#onCardNumber})}
+          <p class="muted brand" aria-live="polite">${this.brand ? m.brand(this.brand) : ''}</p>
+          ${this.#field('holderName', m.holderName, {autocomplete: 'cc-name', card: true})}
+          <div class="row">
+            ${this.#field('expiry', m.expiry, {autocomplete: 'cc-exp', inputmode: 'numeric', placeholder: 'MM/YY', card: true})}
+            ${this.#field('cvv', m.cvv, {autocomplete: 'cc-csc', inputmode: 'numeric', card: true})}
+          </div>
+          <p class="muted">${m.cardPrivacy}</p>`;
+    return html`<fieldset part="card">
+      <legend class="visually-hidden">${m.creditCard}</legend>
+      ${cardFields}
+      <div class="field" part="field">
+        <label for="installments">${m.installments}</label>
+        <select
+          id="installments"
+          name="installments"
+          part="installments"
+          aria-busy=${inst.status === 'loading' ? 'true' : 'false'}
+          @change=${(e: Event) => (this.installmentCount = Number((e.target as HTMLSelectElement).value))}
+        >
+          ${
+            inst.options.length
+              ? inst.options.map(
+                  (o) =>
+                    html`<option value=${o.count} ?selected=${o.count === this.installmentCount}>
+                      ${m.installment(o.count, this.#i18n.cents(o.value))} —
+                      ${o.hasInterestRate ? m.withInterest(String(o.interestRate), this.#i18n.cents(o.total)) : m.interestFree}
+                    </option>`,
+                )
+              : html`<option value="1">
+                  ${inst.status === 'loading' ? m.installmentsLoading : m.installment(1, this.#i18n.cents(of.value))}
+                </option>`
+          }
+        </select>
+      </div>
+    </fieldset>`;
+  }
+
+  #renderSummary(step: CheckoutStep, of: OrderForm): TemplateResult | typeof nothing {
+    const m = this.#i18n.m;
+    if (step === 'profile') {
+      const p = of.clientProfileData;
+      return html`<p>${p?.firstName} ${p?.lastName}</p>
+        <p>${p?.email}</p>
+        <p class="muted">${p?.document} · ${p?.phone}</p>`;
+    }
+    if (step === 'shipping') {
+      const a = of.shippingData?.address;
+      return html`${addressLines(a)}
+        <p class="muted">${this.#slaNames(of).join(' · ')}</p>`;
+    }
+    if (step === 'payment' && this.#choice) {
+      return html`<p>
+          ${this.heldCard ? m.cardEnding(this.heldCard.brand, this.heldCard.last4) : this.#choice.name}
+        </p>
+        <p class="muted">${m.paymentSummary(this.#choice.name, this.#choice.installments)}</p>`;
+    }
+    return nothing;
+  }
+
+  #slaNames(of: OrderForm): string[] {
+    const names = new Set<string>();
+    for (const li of of.shippingData?.logisticsInfo ?? []) {
+      const sla = li.slas.find((s) => s.id === li.selectedSla);
+      if (sla) names.add(sla.pickupStoreInfo?.friendlyName ?? sla.name);
+    }
+    return [...names];
+  }
+
+  #renderReview(of: OrderForm): TemplateResult {
+    const m = this.#i18n.m;
+    const cents = (v: number) => this.#i18n.cents(v);
+    const interest = this.#choice?.interest ?? 0;
+    const label: Record<string, string> = {
+      Items: m.subtotal,
+      Discounts: m.discounts,
+      Shipping: m.shippingTotal,
+      Tax: m.tax,
+    };
+    return html`<div part="form">
+      <h4>${m.items}</h4>
+      <ul class="items">
+        ${of.items.map((i) => html`<li><span>${m.itemLine(i.quantity, i.name)}</span><span>${cents(i.priceDefinition?.total ?? i.sellingPrice * i.quantity)}</span></li>`)}
+      </ul>
+      <dl part="totals" class="totals">
+        ${of.totalizers
+          .filter((t) => t.value !== 0 || t.id === 'Shipping')
+          .map(
+            (t) =>
+              html`<div>
+                <dt>${label[t.id] ?? t.name}</dt>
+                <dd>${cents(t.value)}</dd>
+              </div>`,
+          )}
+        ${
+          interest
+            ? html`<div>
+                <dt>${m.interest}</dt>
+                <dd>${cents(interest)}</dd>
+              </div>`
+            : nothing
+        }
+        <div class="total">
+          <dt>${m.total}</dt>
+          <dd>${cents(of.value + interest)}</dd>
+        </div>
+      </dl>
+      <p id="form-error" class="error-text" part="form-error" role="alert">${this.formError}</p>
+      <button
+        type="button"
+        class="button primary place"
+        part="place-order"
+        ?disabled=${this.busy}
+        aria-describedby="form-error"
+        @click=${this.#place}
+      >
+        ${this.busy ? m.placing : m.placeOrder}
+      </button>
+      ${this.busy ? html`<p class="visually-hidden" role="status">${m.placing}</p>` : nothing}
+    </div>`;
+  }
+
+  #renderConfirmation(c: Confirmation): TemplateResult {
+    const m = this.#i18n.m;
+    const cents = (v: number) => this.#i18n.cents(v, c.currency);
+    return html`<section part="confirmation" class="confirmation" aria-labelledby="h-confirmation">
+      <h3 id="h-confirmation" tabindex="-1">${m.thanks}</h3>
+      <dl class="facts">
+        <div>
+          <dt>${m.orderNumber}</dt>
+          <dd>${c.orderGroup}</dd>
+        </div>
+        <div>
+          <dt>${m.orders}</dt>
+          <dd>${c.orderIds.join(', ')}</dd>
+        </div>
+      </dl>
+      ${
+        c.pix
+          ? html`<div part="pix" class="pix">
+              <h4>${m.pixTitle}</h4>
+              ${c.pix.qr ? html`<img src=${c.pix.qr} alt="" width="200" height="200" />` : nothing}
+              <label for="pix-code">${m.pixCode}</label>
+              <div class="row">
+                <input id="pix-code" readonly .value=${c.pix.code} />
+                <button type="button" class="button" @click=${() => this.#copyPix(c.pix!.code)}>
+                  ${m.copyCode}
+                </button>
+              </div>
+              <p role="status">${this.copied ? m.copied : ''}</p>
+              ${c.pix.expiresAt ? html`<p>${m.payBefore(this.#i18n.date(c.pix.expiresAt, {dateStyle: 'short', timeStyle: 'short'}))}</p>` : nothing}
+            </div>`
+          : nothing
+      }
+      ${
+        c.redirectUrl
+          ? html`<p>${c.pix ? nothing : m.redirectInfo}</p>
+              <p>
+                <a class="button" href=${c.redirectUrl} target="_blank" rel="noopener">${m.openPayment}</a>
+              </p>`
+          : nothing
+      }
+      ${c.kind === 'boleto' ? html`<p>${m.boletoPending}</p>` : nothing}
+      <h4>${m.items}</h4>
+      <ul class="items">
+        ${c.items.map((i) => html`<li><span>${m.itemLine(i.quantity, i.name)}</span><span>${cents(i.total)}</span></li>`)}
+      </ul>
+      <h4>${m.address}</h4>
+      ${addressLines(c.address)}
+      <p class="muted">${c.slaNames.join(' · ')}</p>
+      <h4>${m.payment}</h4>
+      <p>${m.paymentSummary(c.paymentName, c.installments)}</p>
+      <p class="total"><span>${m.total}</span> <strong>${cents(c.value)}</strong></p>
+      ${this.ordersUrl ? html`<p><a part="orders-link" href=${this.ordersUrl}>${m.ordersLink}</a></p>` : nothing}
+    </section>`;
+  }
+}
+
+function addressLines(a: Address | null | undefined): TemplateResult {
+  if (!a) return html``;
+  return html`<p>${[a.street, a.number, a.complement].filter(Boolean).join(', ')}</p>
+    <p>${[a.neighborhood, a.city, a.state].filter(Boolean).join(', ')} ${a.postalCode}</p>`;
+}
+
+/** A form's text values, trimmed (card fields are read by name where needed, never through this). */
+function formValues(form: HTMLFormElement): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of new FormData(form)) if (typeof v === 'string') out[k] = v.trim();
+  return out;
+}

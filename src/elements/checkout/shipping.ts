@@ -1,0 +1,99 @@
+import type {Address, OrderForm, Sla} from '../../client/types.js';
+import type {EstimateUnit} from './checkout.messages.js';
+
+export type AddressField =
+  'postalCode' | 'street' | 'number' | 'complement' | 'neighborhood' | 'city' | 'state' | 'receiverName';
+
+interface Format {
+  fields: AddressField[];
+  optional: AddressField[];
+}
+
+/** Address fields by country (ISO alpha-3), in the order shoppers there expect. */
+const FORMATS: Record<string, Format> = {
+  BRA: {
+    fields: ['postalCode', 'street', 'number', 'complement', 'neighborhood', 'city', 'state', 'receiverName'],
+    optional: ['complement'],
+  },
+  USA: {
+    fields: ['postalCode', 'street', 'complement', 'city', 'state', 'receiverName'],
+    optional: ['complement'],
+  },
+};
+const DEFAULT_FORMAT: Format = {
+  fields: ['postalCode', 'street', 'number', 'complement', 'city', 'state', 'receiverName'],
+  optional: ['complement', 'number'],
+};
+
+export const addressFormat = (country: string): Format => FORMATS[country.toUpperCase()] ?? DEFAULT_FORMAT;
+
+export const AUTOCOMPLETE: Record<AddressField, string> = {
+  postalCode: 'postal-code',
+  street: 'address-line1',
+  number: 'address-line2',
+  complement: 'address-line3',
+  neighborhood: 'address-level3',
+  city: 'address-level2',
+  state: 'address-level1',
+  receiverName: 'shipping name',
+};
+
+/** VTEX masks known shoppers' data with `*`: such values are not worth showing in an input. */
+export const unmasked = (v: string | null | undefined): string => (v && !v.includes('*') ? v : '');
+
+/** Countries the store ships to (from the orderForm), the store's own first. */
+export function countries(of: OrderForm): string[] {
+  const set = new Set<string>([of.storePreferencesData?.countryCode || 'BRA']);
+  for (const li of of.shippingData?.logisticsInfo ?? []) for (const c of li.shipsTo ?? []) set.add(c);
+  return [...set];
+}
+
+export interface Package {
+  /** Item indexes shipped together (they share the same delivery options). */
+  items: number[];
+  /** Options with prices summed over the package's items. */
+  slas: Sla[];
+  selected: string | null;
+}
+
+/** Groups the cart's lines into packages by the delivery options they share. */
+export function packages(of: OrderForm): Package[] {
+  const byKey = new Map<string, Package>();
+  for (const li of of.shippingData?.logisticsInfo ?? []) {
+    if (!li.slas?.length) continue;
+    const key = li.slas
+      .map((s) => s.id)
+      .sort()
+      .join('|');
+    const pkg = byKey.get(key);
+    if (!pkg) {
+      byKey.set(key, {items: [li.itemIndex], slas: li.slas.map((s) => ({...s})), selected: li.selectedSla});
+    } else {
+      pkg.items.push(li.itemIndex);
+      for (const s of pkg.slas) s.price += li.slas.find((x) => x.id === s.id)?.price ?? 0;
+      pkg.selected ??= li.selectedSla;
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** Lines that cannot be delivered to the attached address (no options at all). */
+export const undeliverable = (of: OrderForm): number[] =>
+  (of.shippingData?.logisticsInfo ?? []).filter((li) => !li.slas?.length).map((li) => li.itemIndex);
+
+/** "3bd" → {n: 3, unit: 'bd'}. */
+export function parseEstimate(value: string | null | undefined): {n: number; unit: EstimateUnit} | undefined {
+  const m = /^(\d+)\s*(bd|d|h|m)$/i.exec(value?.trim() ?? '');
+  return m ? {n: Number(m[1]), unit: m[2]!.toLowerCase() as EstimateUnit} : undefined;
+}
+
+export const isComplete = (a: Address | null | undefined): boolean =>
+  Boolean(a?.postalCode && a.country && a.street);
+
+/** The delivery step is done when the cart has an address and an option for every line. */
+export function shippingDone(of: OrderForm): boolean {
+  const lis = of.shippingData?.logisticsInfo ?? [];
+  return (
+    isComplete(of.shippingData?.address) && lis.length === of.items.length && lis.every((l) => l.selectedSla)
+  );
+}
