@@ -1,0 +1,418 @@
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import type {VtexStore} from '../store/store.js';
+import {
+  advanceClock,
+  clearFaults,
+  freshCart,
+  sandboxOrders,
+  setFaults,
+} from '../../../test/browser/sandbox.js';
+import '../store/define.js';
+import './define.js';
+import type {VtexCheckout} from './checkout.js';
+
+const APPROVED = '4111111111111111';
+const DECLINED = '4000000000000002';
+const CPF = '529.982.247-25';
+
+const sr = (el: Element) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => sr(el).querySelector<T>(sel);
+const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [
+  ...sr(el).querySelectorAll<T>(sel),
+];
+const text = (el: Element) => (sr(el).textContent ?? '').replace(/\s+/g, ' ');
+const current = (co: VtexCheckout) =>
+  $(co, 'section.current')?.getAttribute('part') ??
+  $(co, '[part~="confirmation"]')?.getAttribute('part') ??
+  '';
+const uniqueEmail = () => `ana.${Math.random().toString(36).slice(2, 10)}@example.com`;
+
+/** The sandbox's OMS orders (including canceled attempts) of one shopper. */
+const ordersOf = async (email: string) =>
+  (await sandboxOrders()).filter((o) => (o as {email?: string}).email === email);
+
+let sku: string | undefined;
+async function skuId(): Promise<string> {
+  if (sku) return sku;
+  const r = await fetch('/api/intelligent-search/v1/product-search/?count=20');
+  const body = (await r.json()) as {
+    products: {items: {itemId: string; sellers: {commertialOffer: {AvailableQuantity: number}}[]}[]}[];
+  };
+  sku = body.products
+    .flatMap((p) => p.items)
+    .find((i) => i.sellers[0]!.commertialOffer.AvailableQuantity > 20)!.itemId;
+  return sku;
+}
+
+interface Call {
+  method: string;
+  url: string;
+  body: string;
+}
+
+/** Records every request the page makes (URL and body) by wrapping fetch. */
+function recordRequests(): {calls: Call[]; restore(): void} {
+  const original = window.fetch;
+  const calls: Call[] = [];
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    calls.push({
+      method: (init?.method ?? 'GET').toUpperCase(),
+      url,
+      body: typeof init?.body === 'string' ? init.body : '',
+    });
+    return original(input, init);
+  };
+  return {calls, restore: () => (window.fetch = original)};
+}
+
+const EVENTS = ['vtex-checkout-step', 'vtex-order-placed', 'vtex-error', 'vtex-cart-updated'];
+
+async function mount(): Promise<{store: VtexStore; co: VtexCheckout; events: CustomEvent[]}> {
+  await freshCart();
+  const root = await fixture<HTMLElement>(
+    html`<div>
+      <vtex-store api="" account="sandbox" locale="en"
+        ><vtex-checkout orders-url="/account/orders"></vtex-checkout
+      ></vtex-store>
+    </div>`,
+  );
+  const events: CustomEvent[] = [];
+  for (const type of EVENTS) root.addEventListener(type, (e) => events.push(e as CustomEvent));
+  const store = root.querySelector('vtex-store')!;
+  const co = root.querySelector('vtex-checkout')!;
+  await waitUntil(() => store.cart?.state.status === 'ready', 'cart loaded', {timeout: 15_000});
+  await co.updateComplete;
+  await store.cart!.addItems([{id: await skuId(), quantity: 1, seller: '1'}]);
+  await waitUntil(() => current(co).includes('step-profile'), 'profile step', {timeout: 10_000});
+  return {store, co, events};
+}
+
+function type(co: VtexCheckout, name: string, value: string, change = false): void {
+  const el = $<HTMLInputElement>(co, `[name="${name}"]`)!;
+  el.value = value;
+  el.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
+  if (change) el.dispatchEvent(new Event('change', {bubbles: true, composed: true}));
+}
+
+async function submit(co: VtexCheckout): Promise<void> {
+  $(co, '[part~="continue"]')!.click();
+  await co.updateComplete;
+}
+
+async function waitStep(co: VtexCheckout, step: string): Promise<void> {
+  await waitUntil(
+    () => current(co).includes(step),
+    `step ${step} (now ${current(co)}: ${text(co).slice(0, 300)})`,
+    {timeout: 15_000},
+  );
+  await co.updateComplete;
+}
+
+async function fillProfile(co: VtexCheckout, email = uniqueEmail()): Promise<string> {
+  type(co, 'email', email);
+  type(co, 'firstName', 'Ana');
+  type(co, 'lastName', 'Silva');
+  type(co, 'document', CPF);
+  type(co, 'phone', '+55 21 99999-0000');
+  await submit(co);
+  await waitStep(co, 'step-shipping');
+  return email;
+}
+
+async function fillShipping(co: VtexCheckout, pickup = false): Promise<void> {
+  type(co, 'postalCode', '22250-040', true);
+  await waitUntil(() => $(co, '[part~="package"]'), 'delivery options', {timeout: 15_000});
+  await co.updateComplete;
+  expect($<HTMLInputElement>(co, '[name="city"]')!.value).to.equal('Rio de Janeiro');
+  type(co, 'number', '300');
+  if (pickup) {
+    const radio = $$<HTMLInputElement>(co, '[part~="package"] input[type="radio"]').find((r) =>
+      /Retirada|LOJA/i.test(r.closest('label')!.textContent ?? ''),
+    )!;
+    radio.click();
+  }
+  await submit(co);
+  await waitStep(co, 'step-payment');
+}
+
+async function choosePayment(co: VtexCheckout, label: RegExp): Promise<void> {
+  const radio = $$<HTMLInputElement>(co, 'input[name="payment"]').find((r) =>
+    label.test(r.closest('label')!.textContent ?? ''),
+  )!;
+  radio.click();
+  await co.updateComplete;
+}
+
+async function fillCard(co: VtexCheckout, number: string): Promise<void> {
+  await choosePayment(co, /Credit card/);
+  type(co, 'cardNumber', number);
+  type(co, 'holderName', 'Ana Silva');
+  type(co, 'expiry', '12/35');
+  type(co, 'cvv', '123');
+  await submit(co);
+}
+
+async function place(co: VtexCheckout): Promise<void> {
+  $(co, '[part~="place-order"]')!.click();
+  await co.updateComplete;
+}
+
+afterEach(async () => {
+  await clearFaults();
+});
+
+describe('<vtex-checkout>', () => {
+  it('shows the empty state for an empty cart, accessibly', async () => {
+    await freshCart();
+    const root = await fixture<HTMLElement>(
+      html`<vtex-store api="" account="sandbox" locale="en"><vtex-checkout></vtex-checkout></vtex-store>`,
+    );
+    const co = root.querySelector('vtex-checkout')!;
+    await waitUntil(() => $(co, '[part~="empty"]'), 'empty', {timeout: 15_000});
+    expect(text(co)).to.contain('Your cart is empty');
+    await expect(co).to.be.accessible();
+  });
+
+  it('completes a card purchase; the card number travels only in the payments call and never in an event', async () => {
+    const {store, co, events} = await mount();
+    const spy = recordRequests();
+    try {
+      await expect(co).to.be.accessible();
+      const email = await fillProfile(co);
+      await expect(co).to.be.accessible();
+      await fillShipping(co);
+      await expect(co).to.be.accessible();
+      expect($(co, 'input[name="cardNumber"]')!.getAttribute('autocomplete')).to.equal('cc-number');
+      await fillCard(co, APPROVED);
+      await waitStep(co, 'step-review');
+      // Submitted card data is gone from the page: only the last digits remain in the summary.
+      expect(sr(co).innerHTML).not.to.contain('4111');
+      expect(text(co)).to.contain('Visa ending in 1111');
+      await expect(co).to.be.accessible();
+      const before = store.cart!.state.orderForm!.orderFormId;
+      await place(co);
+      await waitUntil(() => $(co, '[part~="confirmation"]'), 'confirmation', {timeout: 20_000});
+      await co.updateComplete;
+      await expect(co).to.be.accessible();
+      const orders = await ordersOf(email);
+      expect(orders).to.have.length(1);
+      expect(orders[0]!.status).not.to.equal('canceled');
+      expect(text(co)).to.contain(orders[0]!.orderGroup);
+      expect(text(co)).to.contain(orders[0]!.orderId);
+      expect($<HTMLAnchorElement>(co, '[part~="orders-link"]')!.getAttribute('href')).to.equal(
+        '/account/orders',
+      );
+      expect(sr(co).innerHTML).not.to.contain(APPROVED);
+      // The cart is a new one.
+      await waitUntil(() => store.cart!.state.orderForm?.orderFormId !== before, 'new cart', {
+        timeout: 10_000,
+      });
+      expect(store.cart!.state.orderForm!.items).to.have.length(0);
+
+      const withCard = spy.calls.filter((c) => c.body.includes(APPROVED) || c.url.includes(APPROVED));
+      expect(withCard).to.have.length(1);
+      expect(withCard[0]!.url).to.match(/\/api\/payments\/transactions\/[^/]+\/payments/);
+      const attachments = spy.calls.filter((c) => c.url.includes('/attachments/paymentData'));
+      expect(attachments.length).to.be.greaterThan(0);
+      for (const a of attachments) expect(a.body).not.to.match(/cardNumber|holderName|validationCode|4111/);
+
+      const placed = events.filter((e) => e.type === 'vtex-order-placed');
+      expect(placed).to.have.length(1);
+      expect(placed[0]!.bubbles && placed[0]!.composed).to.be.true;
+      expect(placed[0]!.detail.orderGroup).to.equal(orders[0]!.orderGroup);
+      expect(placed[0]!.detail.orderIds).to.deep.equal([orders[0]!.orderId]);
+      for (const e of events)
+        expect(JSON.stringify(e.detail)).not.to.match(/4111|cardNumber|validationCode|123\b.*12\/35/);
+      const steps = events.filter((e) => e.type === 'vtex-checkout-step').map((e) => e.detail.step);
+      expect(steps).to.deep.equal(['profile', 'shipping', 'payment', 'review', 'confirmation']);
+    } finally {
+      spy.restore();
+    }
+  });
+
+  it('reopens the card form after a declined payment and places a new transaction on retry', async () => {
+    const {co, events} = await mount();
+    const email = await fillProfile(co);
+    await fillShipping(co);
+    await fillCard(co, DECLINED);
+    await waitStep(co, 'step-review');
+    await place(co);
+    await waitStep(co, 'step-payment');
+    await waitUntil(() => text(co).includes('not approved'), 'declined message');
+    expect($<HTMLInputElement>(co, 'input[name="cardNumber"]')!.value).to.equal('');
+    expect(sr(co).innerHTML).not.to.contain(DECLINED);
+    await expect(co).to.be.accessible();
+    expect(events.some((e) => e.type === 'vtex-error' && e.detail.error.code === 'PAYMENT_DENIED')).to.be
+      .true;
+    await fillCard(co, APPROVED);
+    await waitStep(co, 'step-review');
+    await place(co);
+    await waitUntil(() => $(co, '[part~="confirmation"]'), 'confirmation', {timeout: 20_000});
+    const orders = await ordersOf(email);
+    expect(orders.map((o) => o.status === 'canceled').sort()).to.deep.equal([false, true]);
+    expect(events.filter((e) => e.type === 'vtex-order-placed')).to.have.length(1);
+    for (const e of events) expect(JSON.stringify(e.detail)).not.to.contain(DECLINED);
+  });
+
+  it('places a Pix order and shows the Pix code with next steps', async () => {
+    const {co, events} = await mount();
+    const email = await fillProfile(co);
+    await fillShipping(co);
+    await choosePayment(co, /Pix/);
+    await submit(co);
+    await waitStep(co, 'step-review');
+    await place(co);
+    await waitUntil(() => $(co, '[part~="pix"]'), 'pix', {timeout: 20_000});
+    await co.updateComplete;
+    expect($<HTMLInputElement>(co, '#pix-code')!.value).to.match(/^000201/);
+    expect(text(co)).to.contain('Pay with Pix');
+    expect($(co, '[part~="confirmation"] a.button')).to.exist;
+    await expect(co).to.be.accessible();
+    const orders = await ordersOf(email);
+    expect(orders.map((o) => o.status)).to.deep.equal(['payment-pending']);
+    const placed = events.find((e) => e.type === 'vtex-order-placed')!;
+    expect(placed.detail.status).to.equal('payment-pending');
+  });
+
+  it('places a boleto order with pickup delivery', async () => {
+    const {co} = await mount();
+    const email = await fillProfile(co);
+    await fillShipping(co, true);
+    await choosePayment(co, /boleto/i);
+    await submit(co);
+    await waitStep(co, 'step-review');
+    expect(text(co)).to.match(/Loja|Retirada/i);
+    await place(co);
+    await waitUntil(() => $(co, '[part~="confirmation"]'), 'confirmation', {timeout: 20_000});
+    expect(text(co)).to.contain('waiting for the bank slip');
+    const orders = await ordersOf(email);
+    expect(orders).to.have.length(1);
+  });
+
+  it('creates exactly one order when "Place order" is pressed twice', async () => {
+    const {co, events} = await mount();
+    const email = await fillProfile(co);
+    await fillShipping(co);
+    await fillCard(co, APPROVED);
+    await waitStep(co, 'step-review');
+    const spy = recordRequests();
+    try {
+      const button = $(co, '[part~="place-order"]')!;
+      button.click();
+      button.click();
+      await co.updateComplete;
+      button.click();
+      await waitUntil(() => $(co, '[part~="confirmation"]'), 'confirmation', {timeout: 20_000});
+      expect(spy.calls.filter((c) => /\/transaction(\?|$)/.test(c.url))).to.have.length(1);
+    } finally {
+      spy.restore();
+    }
+    const orders = await ordersOf(email);
+    expect(orders).to.have.length(1);
+    expect(events.filter((e) => e.type === 'vtex-order-placed')).to.have.length(1);
+  });
+
+  it('recovers an expired 5-minute window by placing again, without a second live order', async () => {
+    const {co} = await mount();
+    const email = await fillProfile(co);
+    await fillShipping(co);
+    await fillCard(co, APPROVED);
+    await waitStep(co, 'step-review');
+    await setFaults({latencyMs: 1500, routes: '/api/payments/transactions'});
+    const spy = recordRequests();
+    try {
+      await place(co);
+      await waitUntil(() => spy.calls.some((c) => c.url.includes('/payments')), 'payments sent', {
+        timeout: 15_000,
+      });
+      await advanceClock(6 * 60_000);
+      await waitUntil(() => $(co, '[part~="confirmation"]'), 'confirmation', {timeout: 20_000});
+      expect(spy.calls.filter((c) => /\/transaction(\?|$)/.test(c.url))).to.have.length(2);
+    } finally {
+      spy.restore();
+    }
+    const orders = await ordersOf(email);
+    expect(orders.filter((o) => o.status !== 'canceled')).to.have.length(1);
+  });
+
+  it('gives field-level messages for invalid e-mail, CPF, postal code and card fields, with no request', async () => {
+    const {co} = await mount();
+    const spy = recordRequests();
+    try {
+      type(co, 'email', 'ana@');
+      type(co, 'firstName', 'Ana');
+      type(co, 'lastName', 'Silva');
+      type(co, 'document', '123.456.789-00');
+      type(co, 'phone', '+55 21 99999-0000');
+      await submit(co);
+      const email = $<HTMLInputElement>(co, '#email')!;
+      expect(email.getAttribute('aria-invalid')).to.equal('true');
+      expect($(co, '#email-error')!.textContent).to.contain('valid e-mail');
+      expect(email.getAttribute('aria-describedby')).to.equal('email-error');
+      expect(sr(co).activeElement).to.equal(email);
+      expect($(co, '#document-error')!.textContent).to.contain('valid CPF');
+      await expect(co).to.be.accessible();
+      expect(spy.calls).to.have.length(0);
+    } finally {
+      spy.restore();
+    }
+    await fillProfile(co);
+    const spy2 = recordRequests();
+    try {
+      type(co, 'postalCode', '2225', true);
+      await co.updateComplete;
+      expect($(co, '#postalCode-error')!.textContent).to.contain('valid postal code');
+      await submit(co);
+      expect($(co, '#postalCode')!.getAttribute('aria-invalid')).to.equal('true');
+      expect(spy2.calls).to.have.length(0);
+    } finally {
+      spy2.restore();
+    }
+    await fillShipping(co);
+    const spy3 = recordRequests();
+    try {
+      await choosePayment(co, /Credit card/);
+      spy3.calls.length = 0;
+      type(co, 'cardNumber', '4111 1111 1111 1112');
+      type(co, 'holderName', 'Ana Silva');
+      type(co, 'expiry', '01/20');
+      type(co, 'cvv', '12');
+      await submit(co);
+      expect($(co, '#cardNumber-error')!.textContent).to.contain('valid card number');
+      expect($(co, '#expiry-error')!.textContent).to.contain('expiry');
+      expect($(co, '#cvv-error')!.textContent).to.contain('3-digit');
+      expect(sr(co).activeElement).to.equal($(co, '#cardNumber'));
+      await expect(co).to.be.accessible();
+      expect(spy3.calls).to.have.length(0);
+    } finally {
+      spy3.restore();
+    }
+  });
+
+  it('greets a returning shopper with what VTEX returns, never filling masked values', async () => {
+    const {co} = await mount();
+    type(co, 'email', 'clark.kent@example.com', true);
+    await waitUntil(() => text(co).includes('Welcome back'), 'welcome back', {timeout: 10_000});
+    await co.updateComplete;
+    for (const name of ['firstName', 'lastName', 'document', 'phone'])
+      expect($<HTMLInputElement>(co, `#${name}`)!.value).not.to.contain('*');
+    await expect(co).to.be.accessible();
+  });
+
+  it('lets the shopper reopen a completed step and edit it', async () => {
+    const {co, events} = await mount();
+    await fillProfile(co);
+    expect(text(co)).to.contain('Ana Silva');
+    $(co, '[part~="step-profile"] [part~="edit"]')!.click();
+    await waitStep(co, 'step-profile');
+    expect(sr(co).activeElement).to.equal($(co, '#h-profile'));
+    expect($<HTMLInputElement>(co, '#firstName')!.value).to.equal('Ana');
+    type(co, 'firstName', 'Beatriz');
+    await submit(co);
+    await waitStep(co, 'step-shipping');
+    expect(text(co)).to.contain('Beatriz Silva');
+    const step = events.filter((e) => e.type === 'vtex-checkout-step').at(-1)!;
+    expect(step.detail).to.deep.equal({step: 'shipping', index: 1});
+  });
+});
