@@ -1,0 +1,753 @@
+import {Task, TaskStatus, initialState} from '@lit/task';
+import {html, nothing, type PropertyValues} from 'lit';
+import {property, query, state} from 'lit/decorators.js';
+import {repeat} from 'lit/directives/repeat.js';
+import {styleMap} from 'lit/directives/style-map.js';
+import {facetsPath, parseFacetsPath} from '../../client/catalog.js';
+import type {Facet, FacetValue, ISProduct, ISSku, SelectedFacet} from '../../client/types.js';
+import {LocalizeController} from '../../controllers/localize-controller.js';
+import {CartController, StoreController} from '../../controllers/store-controller.js';
+import {hostStyles} from '../../internal/styles.js';
+import {VtexElement} from '../../internal/vtex-element.js';
+import {renderCard, renderCardSkeleton, type CardStatus} from '../shared-catalog/card.js';
+import {catalogStyles} from '../shared-catalog/catalog.styles.js';
+import {
+  orderFormSummary,
+  type ItemAddedDetail,
+  type ProductSelectedDetail,
+} from '../shared-catalog/events.js';
+import {defaultSeller, initialSku, pickSku, productUrl, selectionOf} from '../shared-catalog/offer.js';
+import {messages} from './product-grid.messages.js';
+import {styles} from './product-grid.styles.js';
+
+export type PaginationMode = 'pages' | 'load-more' | 'infinite';
+
+const SORTS = [
+  '',
+  'price:asc',
+  'price:desc',
+  'orders:desc',
+  'name:asc',
+  'name:desc',
+  'release:desc',
+  'discount:desc',
+] as const;
+const FACET_LIMIT = 8;
+const slug = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim();
+
+interface Results {
+  key: string;
+  page: number;
+  products: ISProduct[];
+  total: number;
+  pages: number;
+}
+
+/**
+ * A product listing driven by Intelligent Search: full-text query, merchant filters (category, collection,
+ * brand, raw facets), a facet sidebar (a `<dialog>` drawer on narrow widths), sort, and numbered pages,
+ * load-more or infinite scroll. Cards show price, list price and discount, installments, stock, SKU swatches
+ * and an add-to-cart button that writes to the page's shared cart.
+ *
+ * With `sync-url`, the shopper's query, filters, sort and page are mirrored to the address bar
+ * (`?q=&fq=&sort=&page=`) with `history.pushState`, and restored on back/forward and on load.
+ *
+ * @summary Product listing with facets, sort, pagination and add to cart.
+ * @tag vtex-product-grid
+ * @fires vtex-product-selected - Cancelable. A card link was activated; `preventDefault()` stops navigation (e.g. to open `<vtex-product>` in place). detail: {product: {id, slug, name}, url}
+ * @fires vtex-item-added - A card added a SKU to the cart. detail: {item: {id, quantity, seller}, orderForm: {orderFormId, itemCount, value}}
+ * @fires vtex-error - Search or add to cart failed. detail: {operation: 'search' | 'facets' | 'addItems', error}
+ * @csspart layout - The sidebar + results layout.
+ * @csspart facets - The facet sidebar (wide layouts).
+ * @csspart facet - One facet group (a fieldset).
+ * @csspart facet-value - One facet value (label with checkbox and count).
+ * @csspart price-range - The minimum/maximum price form.
+ * @csspart clear - The "Clear filters" button.
+ * @csspart toolbar - Count, filters button and sort.
+ * @csspart count - The result count (a live region).
+ * @csspart filters-button - Opens the filter drawer (narrow layouts).
+ * @csspart drawer - The filter drawer (`<dialog>`).
+ * @csspart sort - The sort `<select>`.
+ * @csspart grid - The list of cards.
+ * @csspart card - A product card. Also: card-media, card-image, card-name, card-link, card-brand, out-of-stock, swatches, swatch, add-to-cart, card-status.
+ * @csspart price - Price block. Also: selling-price, list-price, discount, installments.
+ * @csspart skeleton - A loading placeholder card (same size as a card).
+ * @csspart pagination - The numbered pages navigation.
+ * @csspart page-button - A page number, previous or next button.
+ * @csspart load-more - The "Load more" button (load-more and infinite modes).
+ * @csspart empty - The no-results state.
+ * @csspart error - The error state (with a retry button).
+ * @cssprop [--vtex-product-grid-gap=1rem] - Space between cards.
+ * @cssprop [--vtex-product-grid-card-min-width=12rem] - Minimum card width when `columns` is not set.
+ * @cssprop [--vtex-product-grid-sidebar-width=15rem] - Width of the facet sidebar.
+ * @cssprop [--vtex-product-image-ratio=1 / 1] - Aspect ratio reserved for card images.
+ * @cssprop [--vtex-product-image-fit=cover] - object-fit of card images.
+ * @cssprop [--vtex-product-card-padding=0.75rem] - Card padding.
+ * @cssprop [--vtex-product-card-border=#c9d1d9] - Card border colour.
+ * @cssprop [--vtex-price-color=currentColor] - Selling price colour.
+ * @cssprop [--vtex-discount-background=#fde8e7] - Discount badge background.
+ * @cssprop [--vtex-discount-color=#8a1c13] - Discount badge text.
+ */
+export class VtexProductGrid extends VtexElement {
+  static override styles = [hostStyles, catalogStyles, styles];
+
+  /** @internal */ readonly #store = new StoreController(this);
+  /** @internal */ readonly #cart = new CartController(this, {load: false});
+  /** @internal */ readonly #i18n = new LocalizeController(this, messages, {
+    store: this.#store,
+    cart: this.#cart,
+  });
+
+  /** Full-text search. Setting it (e.g. from `<vtex-search-box for>`) clears the shopper's filters. */
+  @property() query = '';
+
+  /** Category path, e.g. `apparel/shirts` (→ `category-1/apparel/category-2/shirts`). */
+  @property() category?: string;
+
+  /** Collection id(s), comma-separated (→ `productClusterIds/{id}`). */
+  @property() collection?: string;
+
+  /** Brand slug(s), comma-separated (→ `brand/{slug}`). */
+  @property() brand?: string;
+
+  /** A raw VTEX facets path added to every search, e.g. `color/azul/size/m`. */
+  @property() facets?: string;
+
+  /** VTEX sort: `price:asc`, `price:desc`, `orders:desc`, `name:asc`, `name:desc`, `release:desc`, `discount:desc`; empty = relevance. */
+  @property() sort = '';
+
+  /** Products per page (1–100). */
+  @property({type: Number, attribute: 'page-size'}) pageSize = 24;
+
+  /** 1-based page (in `load-more`/`infinite`, the last page loaded). */
+  @property({type: Number}) page = 1;
+
+  /** `pages` (numbered), `load-more` (a button) or `infinite` (loads as the end scrolls into view). */
+  @property() pagination: PaginationMode = 'pages';
+
+  /** Shows the facet sidebar (a drawer on narrow widths). */
+  @property({type: Boolean, attribute: 'show-facets'}) showFacets = false;
+
+  /** Shows the sort menu. */
+  @property({type: Boolean, attribute: 'show-sort'}) showSort = false;
+
+  /** Fixed number of columns (2 on narrow widths). Default: as many as fit. */
+  @property({type: Number}) columns?: number;
+
+  /** Mirrors query, filters, sort and page to the URL (`q`, `fq`, `sort`, `page`) and follows back/forward. */
+  @property({type: Boolean, attribute: 'sync-url'}) syncUrl = false;
+
+  /** Card link template; `{slug}` and `{id}` are replaced. */
+  @property({attribute: 'product-url'}) productUrl = '?product={slug}';
+
+  /** @internal Facets the shopper chose (on top of the merchant's attributes). */
+  @state() private selected: SelectedFacet[] = [];
+  /** @internal */ @state() private results?: Results;
+  /** @internal */ @state() private chosenSku = new Map<string, string>();
+  /** @internal */ @state() private cardStatus = new Map<string, CardStatus>();
+  /** @internal */ @state() private expanded = new Set<string>();
+  /** @internal */ @state() private drawerOpen = false;
+
+  /** @internal */ @query('dialog') private drawer?: HTMLDialogElement;
+  /** @internal */ @query('.sentinel') private sentinel?: HTMLElement;
+
+  #restoring = false;
+  #focusIndex?: number;
+  #observer?: IntersectionObserver;
+  #observedFor?: Results;
+
+  /** @internal */
+  readonly #search = new Task(this, {
+    task: async ([client, path, query, sort, count, page], {signal}) => {
+      if (!client) return initialState;
+      const key = JSON.stringify([path, query, sort, count]);
+      const prev = this.results;
+      const accumulate = this.pagination !== 'pages';
+      const append = accumulate && prev?.key === key && page === prev.page + 1;
+      // Restoring page N of a load-more list (a shared link): fetch pages 1…N.
+      const pages = accumulate && !append ? Array.from({length: page}, (_, i) => i + 1) : [page];
+      try {
+        const replies = await Promise.all(
+          pages.map((p) => client.catalog.search({query, facets: path, sort, count, page: p, signal})),
+        );
+        const last = replies[replies.length - 1]!;
+        const fresh = replies.flatMap((r) => r.products);
+        const products = append ? dedupe([...prev.products, ...fresh]) : fresh;
+        return (this.results = {
+          key,
+          page,
+          products,
+          total: last.recordsFiltered,
+          pages: last.pagination.count,
+        });
+      } catch (e) {
+        if (!signal.aborted) this.emitError('search', e);
+        throw e;
+      }
+    },
+    args: () =>
+      [this.#store.client, this.#path(), this.query.trim(), this.sort, this.#count(), this.page] as const,
+  });
+
+  /** @internal */
+  readonly #facets = new Task(this, {
+    task: async ([client, show, path, query], {signal}) => {
+      if (!client || !show) return initialState;
+      try {
+        return await client.catalog.facets({query, facets: path, signal});
+      } catch (e) {
+        if (!signal.aborted) this.emitError('facets', e);
+        throw e;
+      }
+    },
+    args: () => [this.#store.client, this.showFacets, this.#path(), this.query.trim()] as const,
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.#onPopState);
+    if (this.syncUrl) this.#readUrl();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.#onPopState);
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || this.#restoring) return;
+    // A new search from outside (author, search box): start over from page 1 without the shopper's filters.
+    const scope = ['query', 'category', 'collection', 'brand', 'facets', 'sort', 'pageSize'] as const;
+    if (scope.some((k) => changed.has(k))) {
+      if (
+        changed.has('query') ||
+        changed.has('category') ||
+        changed.has('collection') ||
+        changed.has('brand') ||
+        changed.has('facets')
+      )
+        this.selected = [];
+      if (!changed.has('page')) this.page = 1;
+      if (changed.has('query') && this.syncUrl) this.#pushUrl();
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    const loaded = this.#search.status === TaskStatus.COMPLETE ? this.results : undefined;
+    if (changed.has('pagination') || (loaded && loaded !== this.#observedFor)) {
+      this.#observedFor = loaded;
+      this.#observe();
+    }
+    if (changed.has('drawerOpen')) {
+      const d = this.drawer;
+      if (d && this.drawerOpen && !d.open) d.showModal();
+      if (d && !this.drawerOpen && d.open) d.close();
+    }
+    if (this.#focusIndex !== undefined && this.#search.status === TaskStatus.COMPLETE) {
+      const link = this.renderRoot.querySelectorAll<HTMLAnchorElement>('.card-link')[this.#focusIndex];
+      this.#focusIndex = undefined;
+      link?.focus();
+    }
+  }
+
+  // ---------- state helpers ----------
+
+  #count(): number {
+    return Math.min(100, Math.max(1, Math.floor(this.pageSize) || 24));
+  }
+
+  /** The merchant's fixed filters, as facet pairs. */
+  #base(): SelectedFacet[] {
+    const out: SelectedFacet[] = [];
+    (this.category ?? '')
+      .split('/')
+      .filter(Boolean)
+      .forEach((value, i) => out.push({key: `category-${i + 1}`, value}));
+    for (const id of split(this.collection)) out.push({key: 'productClusterIds', value: id});
+    for (const b of split(this.brand)) out.push({key: 'brand', value: b});
+    if (this.facets) out.push(...parseFacetsPath(this.facets));
+    return out;
+  }
+
+  #path(): string {
+    return facetsPath([...this.#base(), ...this.selected]);
+  }
+
+  #isSelected(key: string, value: string): boolean {
+    return this.selected.some((f) => f.key === key && slug(f.value) === slug(value));
+  }
+
+  #isBase(key: string, value: string): boolean {
+    return this.#base().some((f) => f.key === key && slug(f.value) === slug(value));
+  }
+
+  #setFilters(selected: SelectedFacet[]): void {
+    this.selected = selected;
+    this.page = 1;
+    this.#pushUrl();
+  }
+
+  // ---------- URL sync ----------
+
+  #readUrl(): void {
+    const params = new URL(location.href).searchParams;
+    this.#restoring = true;
+    this.query = params.get('q') ?? this.getAttribute('query') ?? '';
+    this.selected = parseFacetsPath(params.get('fq') ?? '');
+    this.sort = params.get('sort') ?? this.getAttribute('sort') ?? '';
+    this.page = Math.max(1, Number(params.get('page')) || 1);
+    void this.updateComplete.then(() => (this.#restoring = false));
+  }
+
+  #pushUrl(): void {
+    if (!this.syncUrl) return;
+    const url = new URL(location.href);
+    const set = (name: string, value: string) =>
+      value ? url.searchParams.set(name, value) : url.searchParams.delete(name);
+    set('q', this.query.trim());
+    set('fq', facetsPath(this.selected));
+    set('sort', this.sort);
+    set('page', this.page > 1 ? String(this.page) : '');
+    if (url.href !== location.href) history.pushState(history.state, '', url);
+  }
+
+  #onPopState = (): void => {
+    if (this.syncUrl) this.#readUrl();
+  };
+
+  // ---------- infinite scroll ----------
+
+  #observe(): void {
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+    if (this.pagination !== 'infinite' || typeof IntersectionObserver === 'undefined') return;
+    this.#observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) this.#loadMore(false);
+      },
+      {rootMargin: '0px 0px 400px 0px'},
+    );
+    // Observing fires once with the current state, so a sentinel still in view after a page loads loads the next.
+    if (this.sentinel) this.#observer.observe(this.sentinel);
+  }
+
+  #hasMore(): boolean {
+    const r = this.results;
+    return !!r && r.page < r.pages && r.products.length < r.total;
+  }
+
+  #loadMore(focus: boolean): void {
+    if (this.#search.status === TaskStatus.PENDING || !this.#hasMore()) return;
+    if (focus) this.#focusIndex = this.results!.products.length;
+    this.page = this.results!.page + 1;
+    this.#pushUrl();
+  }
+
+  // ---------- handlers ----------
+
+  #goTo(page: number): void {
+    this.page = page;
+    this.#pushUrl();
+    const top = this.getBoundingClientRect().top;
+    if (top < 0) this.scrollIntoView({block: 'start'});
+  }
+
+  #onSort(e: Event): void {
+    this.sort = (e.target as HTMLSelectElement).value;
+    this.page = 1;
+    this.#pushUrl();
+  }
+
+  #onToggle(key: string, value: string, checked: boolean): void {
+    const rest = this.selected.filter((f) => !(f.key === key && slug(f.value) === slug(value)));
+    this.#setFilters(checked ? [...rest, {key, value}] : rest);
+  }
+
+  #onPriceRange(e: SubmitEvent): void {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const data = new FormData(form);
+    const min = Number(data.get('min') || 0);
+    const maxRaw = data.get('max');
+    const max = maxRaw ? Number(maxRaw) : 1_000_000;
+    if (!(min >= 0) || !(max >= min)) return;
+    this.#setFilters([
+      ...this.selected.filter((f) => f.key !== 'price'),
+      {key: 'price', value: `${min}:${max}`},
+    ]);
+  }
+
+  #onSelect = (e: MouseEvent, product: ISProduct, url: string): void => {
+    const detail: ProductSelectedDetail = {
+      product: {id: product.productId, slug: product.linkText, name: product.productName},
+      url,
+    };
+    if (!this.emit('vtex-product-selected', detail, {cancelable: true})) e.preventDefault();
+  };
+
+  #onSwatch = (product: ISProduct, axis: string, value: string): void => {
+    const current = this.#skuOf(product);
+    const sku = pickSku(product, selectionOf(current), axis, value);
+    if (sku) this.chosenSku = new Map(this.chosenSku).set(product.productId, sku.itemId);
+  };
+
+  #onAdd = async (product: ISProduct, sku: ISSku): Promise<void> => {
+    const seller = defaultSeller(sku);
+    const cart = this.#cart.store;
+    const setStatus = (s: CardStatus) =>
+      (this.cardStatus = new Map(this.cardStatus).set(product.productId, s));
+    setStatus('busy');
+    const item = {id: sku.itemId, quantity: 1, seller: seller?.sellerId ?? '1'};
+    try {
+      if (!cart) throw new Error('No <vtex-store> on the page.');
+      const orderForm = await cart.addItems([item]);
+      setStatus('added');
+      this.emit<ItemAddedDetail>('vtex-item-added', {item, orderForm: orderFormSummary(orderForm)});
+    } catch (e) {
+      setStatus('error');
+      this.emitError('addItems', e);
+    }
+  };
+
+  #skuOf(product: ISProduct): ISSku | undefined {
+    const id = this.chosenSku.get(product.productId);
+    return (id && product.items.find((s) => s.itemId === id)) || initialSku(product);
+  }
+
+  // ---------- render ----------
+
+  override render() {
+    const m = this.#i18n.m;
+    const status = this.#search.status;
+    const r = this.results;
+    const current = r?.key === JSON.stringify([this.#path(), this.query.trim(), this.sort, this.#count()]);
+    const pending = status === TaskStatus.PENDING || status === TaskStatus.INITIAL;
+    const appending = pending && this.pagination !== 'pages' && current && this.page === r!.page + 1;
+    const filterCount = this.selected.length;
+    return html`<div class="layout ${this.showFacets ? 'with-facets' : ''}" part="layout">
+        ${this.showFacets ? html`<aside class="sidebar" part="facets" aria-label=${m.filters}>${this.#renderFacets()}</aside>` : nothing}
+        <div class="main">
+          <div class="toolbar" part="toolbar">
+            <p class="count" part="count" role="status">
+              ${pending && !appending ? m.loadingProducts : status === TaskStatus.COMPLETE && r ? m.products(r.total) : ''}
+            </p>
+            ${
+              this.showFacets
+                ? html`<button
+                    type="button"
+                    class="button filters-button"
+                    part="filters-button"
+                    aria-haspopup="dialog"
+                    @click=${() => (this.drawerOpen = true)}
+                  >
+                    ${m.filtersCount(filterCount)}
+                  </button>`
+                : nothing
+            }
+            ${
+              this.showSort
+                ? html`<label class="sort"
+                    ><span>${m.sortBy}</span>
+                    <select part="sort" .value=${this.sort} @change=${this.#onSort}>
+                      ${SORTS.map(
+                        (s) =>
+                          html`<option value=${s} ?selected=${s === this.sort}>
+                            ${s ? m[`sort${s[0]!.toUpperCase()}${s.slice(1)}` as 'sortRelevance'] : m.sortRelevance}
+                          </option>`,
+                      )}
+                    </select></label
+                  >`
+                : nothing
+            }
+          </div>
+          ${this.#renderResults(pending, appending)}
+        </div>
+      </div>
+      ${this.showFacets ? this.#renderDrawer() : nothing}`;
+  }
+
+  #renderResults(pending: boolean, appending: boolean) {
+    const m = this.#i18n.m;
+    const r = this.results;
+    if (this.#search.status === TaskStatus.ERROR) {
+      return html`<div class="state" part="error" role="alert">
+        <p class="error-text">${this.#i18n.error(this.#search.error as never)}</p>
+        <button type="button" class="button" @click=${() => this.#search.run()}>
+          ${this.#i18n.common.retry}
+        </button>
+      </div>`;
+    }
+    const skeletons = (n: number) =>
+      Array.from({length: Math.min(n, 12)}, () => html`<li>${renderCardSkeleton()}</li>`);
+    if (pending && !appending) {
+      return html`<ul
+        class="grid ${this.columns ? 'fixed' : ''}"
+        part="grid"
+        style=${this.#gridStyle()}
+        aria-busy="true"
+        aria-label=${m.productsLabel}
+      >
+        ${skeletons(this.#count())}
+      </ul>`;
+    }
+    if (!r) return nothing;
+    if (r.total === 0) {
+      const q = this.query.trim();
+      return html`<div class="state empty" part="empty">
+        <p class="empty-title">${q ? m.emptyQuery(q) : m.emptyFilters}</p>
+        <p>${m.emptyHint}</p>
+        ${this.selected.length ? html`<button type="button" class="button" @click=${() => this.#setFilters([])}>${m.clearFilters}</button>` : nothing}
+      </div>`;
+    }
+    const money = (v: number) => this.#i18n.decimal(v);
+    return html`<ul
+        class="grid ${this.columns ? 'fixed' : ''}"
+        part="grid"
+        style=${this.#gridStyle()}
+        aria-busy=${appending ? 'true' : 'false'}
+        aria-label=${m.productsLabel}
+      >
+        ${repeat(
+          r.products,
+          (p) => p.productId,
+          (p) =>
+            html`<li>
+              ${renderCard({
+                product: p,
+                sku: this.#skuOf(p),
+                url: productUrl(this.productUrl, p),
+                status: this.cardStatus.get(p.productId),
+                m,
+                money,
+                onSelect: this.#onSelect,
+                onSwatch: this.#onSwatch,
+                onAdd: this.#onAdd,
+              })}
+            </li>`,
+        )}
+        ${appending ? skeletons(Math.min(this.#count(), r.total - r.products.length)) : nothing}
+      </ul>
+      ${this.#renderPagination(pending)}`;
+  }
+
+  #gridStyle() {
+    return styleMap(this.columns ? {'--_columns': String(this.columns)} : {});
+  }
+
+  #renderPagination(pending: boolean) {
+    const m = this.#i18n.m;
+    const r = this.results!;
+    if (this.pagination !== 'pages') {
+      return html`<div class="more-bar">
+        <p class="showing">${m.showing(r.products.length, r.total)}</p>
+        ${
+          this.#hasMore()
+            ? html`<button
+                type="button"
+                class="button"
+                part="load-more"
+                ?disabled=${pending}
+                @click=${() => this.#loadMore(true)}
+              >
+                ${m.loadMore}
+              </button>`
+            : nothing
+        }
+        ${this.pagination === 'infinite' ? html`<div class="sentinel" aria-hidden="true"></div>` : nothing}
+      </div>`;
+    }
+    if (r.pages <= 1) return nothing;
+    const pages = pageWindow(r.page, r.pages);
+    return html`<nav class="pagination" part="pagination" aria-label=${m.pagination}>
+      <button
+        type="button"
+        class="button"
+        part="page-button"
+        ?disabled=${r.page <= 1}
+        aria-label=${m.previous}
+        @click=${() => this.#goTo(r.page - 1)}
+      >
+        ‹
+      </button>
+      ${pages.map((p) =>
+        p === 0
+          ? html`<span class="gap" aria-hidden="true">…</span>`
+          : html`<button
+              type="button"
+              class="button page ${p === r.page ? 'primary' : ''}"
+              part="page-button"
+              aria-label=${m.page(p)}
+              aria-current=${p === r.page ? 'page' : 'false'}
+              @click=${() => p !== r.page && this.#goTo(p)}
+            >
+              ${p}
+            </button>`,
+      )}
+      <button
+        type="button"
+        class="button"
+        part="page-button"
+        ?disabled=${r.page >= r.pages}
+        aria-label=${m.next}
+        @click=${() => this.#goTo(r.page + 1)}
+      >
+        ›
+      </button>
+    </nav>`;
+  }
+
+  #renderDrawer() {
+    const m = this.#i18n.m;
+    return html`<dialog part="drawer" aria-label=${m.filters} @close=${() => (this.drawerOpen = false)}>
+      <div class="drawer-head">
+        <h2>${m.filters}</h2>
+        <button type="button" class="button" @click=${() => (this.drawerOpen = false)}>
+          ${this.#i18n.common.close}
+        </button>
+      </div>
+      ${this.drawerOpen ? this.#renderFacets() : nothing}
+      <button type="button" class="button primary show-results" @click=${() => (this.drawerOpen = false)}>
+        ${m.showResults}
+      </button>
+    </dialog>`;
+  }
+
+  #renderFacets() {
+    const m = this.#i18n.m;
+    const data = this.#facets.value;
+    const clear = this.selected.length
+      ? html`<button type="button" class="button clear" part="clear" @click=${() => this.#setFilters([])}>
+          ${m.clearFilters}
+        </button>`
+      : nothing;
+    if (this.#facets.status === TaskStatus.ERROR) {
+      return html`<p class="error-text">${this.#i18n.error(this.#facets.error as never)}</p>
+        <button type="button" class="button" @click=${() => this.#facets.run()}>
+          ${this.#i18n.common.retry}
+        </button>`;
+    }
+    if (!data) {
+      return html`<div aria-hidden="true">
+        ${[1, 2, 3].map(() => html`<div class="facet-skeleton skeleton"></div>`)}
+      </div>`;
+    }
+    const facets = data.facets
+      .filter((f) => !f.hidden)
+      .map((f) => ({
+        ...f,
+        values: f.values.filter(
+          (v) => !this.#isBase(f.key, v.value) && (v.quantity > 0 || this.#isSelected(f.key, v.value)),
+        ),
+      }))
+      .filter((f) => f.values.length > 0 || f.type === 'PRICERANGE');
+    return html`${clear}${facets.map((f) => this.#renderFacet(f))}`;
+  }
+
+  #renderFacet(facet: Facet) {
+    const m = this.#i18n.m;
+    const isPrice = facet.type === 'PRICERANGE';
+    const open = this.expanded.has(facet.key);
+    const values = open ? facet.values : facet.values.slice(0, FACET_LIMIT);
+    const label = (v: FacetValue) =>
+      isPrice && v.range
+        ? `${this.#i18n.decimal(v.range.from)} – ${this.#i18n.decimal(v.range.to)}`
+        : v.name || v.value;
+    // A custom price range the shopper typed is shown as a selected value too.
+    const custom = isPrice
+      ? this.selected.filter(
+          (f) => f.key === 'price' && !facet.values.some((v) => slug(v.value) === slug(f.value)),
+        )
+      : [];
+    return html`<fieldset class="facet" part="facet">
+      <legend>${facet.name}</legend>
+      ${values.map(
+        (v) =>
+          html`<label class="facet-value" part="facet-value">
+            <input
+              type="checkbox"
+              .checked=${this.#isSelected(facet.key, v.value)}
+              @change=${(e: Event) => this.#onToggle(facet.key, v.value, (e.target as HTMLInputElement).checked)}
+            />
+            <span class="facet-name">${label(v)}</span>
+            <span class="facet-count"
+              ><span class="visually-hidden">(</span>${v.quantity}<span class="visually-hidden">)</span></span
+            >
+          </label>`,
+      )}
+      ${custom.map((f) => {
+        const [from = '0', to = ''] = f.value.split(':');
+        return html`<label class="facet-value" part="facet-value">
+          <input type="checkbox" checked @change=${() => this.#onToggle('price', f.value, false)} />
+          <span class="facet-name"
+            >${this.#i18n.decimal(Number(from))} – ${this.#i18n.decimal(Number(to))}</span
+          >
+        </label>`;
+      })}
+      ${
+        facet.values.length > FACET_LIMIT
+          ? html`<button
+              type="button"
+              class="link-button"
+              aria-expanded=${open ? 'true' : 'false'}
+              @click=${() => {
+                const next = new Set(this.expanded);
+                if (open) next.delete(facet.key);
+                else next.add(facet.key);
+                this.expanded = next;
+              }}
+            >
+              ${open ? m.showLess : m.showMore(facet.values.length - FACET_LIMIT)}
+            </button>`
+          : nothing
+      }
+      ${
+        isPrice
+          ? html`<form class="price-range" part="price-range" @submit=${this.#onPriceRange}>
+              <label
+                ><span class="visually-hidden">${m.min}</span
+                ><input name="min" type="number" min="0" step="any" inputmode="decimal" placeholder=${m.min}
+              /></label>
+              <span aria-hidden="true">–</span>
+              <label
+                ><span class="visually-hidden">${m.max}</span
+                ><input name="max" type="number" min="0" step="any" inputmode="decimal" placeholder=${m.max}
+              /></label>
+              <button type="submit" class="button">${m.apply}</button>
+            </form>`
+          : nothing
+      }
+    </fieldset>`;
+  }
+}
+
+function split(s: string | undefined): string[] {
+  return (s ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
+function dedupe(products: ISProduct[]): ISProduct[] {
+  const seen = new Set<string>();
+  return products.filter((p) => !seen.has(p.productId) && (seen.add(p.productId), true));
+}
+
+/** 1 … 4 5 [6] 7 8 … 20 — 0 marks a gap. */
+export function pageWindow(current: number, total: number): number[] {
+  const out: number[] = [];
+  const from = Math.max(2, current - 2);
+  const to = Math.min(total - 1, current + 2);
+  out.push(1);
+  if (from > 2) out.push(0);
+  for (let p = from; p <= to; p++) out.push(p);
+  if (to < total - 1) out.push(0);
+  if (total > 1) out.push(total);
+  return out;
+}
