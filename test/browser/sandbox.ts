@@ -11,7 +11,12 @@ export async function freshCart(): Promise<string> {
 }
 
 /** The cart as the server sees it now. */
-export async function serverCart(): Promise<{orderFormId: string; items: {id: string; quantity: number; uniqueId: string}[]; value: number; marketingData: {coupon: string | null} | null}> {
+export async function serverCart(): Promise<{
+  orderFormId: string;
+  items: {id: string; quantity: number; uniqueId: string}[];
+  value: number;
+  marketingData: {coupon: string | null} | null;
+}> {
   const r = await fetch('/api/checkout/pub/orderForm', {credentials: 'include'});
   return r.json();
 }
@@ -28,7 +33,11 @@ export interface Faults {
 }
 
 export async function setFaults(faults: Faults): Promise<void> {
-  const r = await fetch('/_sandbox/faults', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(faults)});
+  const r = await fetch('/_sandbox/faults', {
+    method: 'POST',
+    headers: {'Content-Type': 'application/json'},
+    body: JSON.stringify(faults),
+  });
   if (!r.ok) throw new Error(`setFaults: ${r.status}`);
 }
 
@@ -36,14 +45,20 @@ export async function clearFaults(): Promise<void> {
   await fetch('/_sandbox/faults', {method: 'DELETE'});
 }
 
-export async function sandboxOrders(): Promise<{orderId: string; orderGroup: string; status: string; value: number; clientProfileData?: {email?: string}}[]> {
+export async function sandboxOrders(): Promise<
+  {orderId: string; orderGroup: string; status: string; value: number; clientProfileData?: {email?: string}}[]
+> {
   const r = await fetch('/_sandbox/orders');
   return r.json();
 }
 
 /** Advances the sandbox's clock (the 5-minute placement window, order statuses). */
 export async function advanceClock(ms: number): Promise<void> {
-  await fetch('/_sandbox/clock', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({advanceMs: ms})});
+  await fetch('/_sandbox/clock', {
+    method: 'POST',
+    headers: {'Content-Type': 'application/json'},
+    body: JSON.stringify({advanceMs: ms}),
+  });
 }
 
 /** The sandbox's access code for every e-mail (src/sandbox/README.md). */
@@ -99,7 +114,10 @@ const SHIPPING_ADDRESS = {
  * Places an approved card order for `email` through the real API (cart → attachments → transaction → payments →
  * gatewayCallback), in a new cart of its own. Call it signed out or signed in as the same shopper.
  */
-export async function placeTestOrder(email: string, items: TestOrderItem[] = [{id: '101', quantity: 1}]): Promise<PlacedTestOrder> {
+export async function placeTestOrder(
+  email: string,
+  items: TestOrderItem[] = [{id: '101', quantity: 1}],
+): Promise<PlacedTestOrder> {
   const OF = '/api/checkout/pub/orderForm';
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const r = await fetch(path, {
@@ -125,26 +143,41 @@ export async function placeTestOrder(email: string, items: TestOrderItem[] = [{i
   });
   await call('POST', `${OF}/${id}/attachments/shippingData`, {selectedAddresses: [SHIPPING_ADDRESS]});
   const value = (await call<{value: number}>('GET', `${OF}/${id}`)).value;
-  await call('POST', `${OF}/${id}/attachments/paymentData`, {payments: [{paymentSystem: 2, installments: 1, value, referenceValue: value}]});
-  const placed = await call<{orderGroup: string; orders: {orderId: string}[]; transactionData: {merchantTransactions: {transactionId: string; merchantName: string}[]}}>(
-    'POST',
-    `${OF}/${id}/transaction`,
-    {referenceId: id, value, referenceValue: value, interestValue: 0},
-  );
+  await call('POST', `${OF}/${id}/attachments/paymentData`, {
+    payments: [{paymentSystem: 2, installments: 1, value, referenceValue: value}],
+  });
+  const placed = await call<{
+    orderGroup: string;
+    orders: {orderId: string}[];
+    transactionData: {merchantTransactions: {transactionId: string; merchantName: string}[]};
+  }>('POST', `${OF}/${id}/transaction`, {referenceId: id, value, referenceValue: value, interestValue: 0});
   const tx = placed.transactionData.merchantTransactions[0]!;
-  await call('POST', `/api/payments/transactions/${tx.transactionId}/payments?an=sandbox&orderId=${placed.orderGroup}`, [
-    {
-      paymentSystem: 2,
-      installments: 1,
-      currencyCode: 'BRL',
-      value,
-      installmentsInterestRate: 0,
-      installmentsValue: value,
-      referenceValue: value,
-      fields: {holderName: 'Ana Silva', cardNumber: '4111111111111111', validationCode: '123', dueDate: '12/35', document: '', accountId: '', address: null, callbackUrl: ''},
-      transaction: {id: tx.transactionId, merchantName: tx.merchantName},
-    },
-  ]);
+  await call(
+    'POST',
+    `/api/payments/transactions/${tx.transactionId}/payments?an=sandbox&orderId=${placed.orderGroup}`,
+    [
+      {
+        paymentSystem: 2,
+        installments: 1,
+        currencyCode: 'BRL',
+        value,
+        installmentsInterestRate: 0,
+        installmentsValue: value,
+        referenceValue: value,
+        fields: {
+          holderName: 'Ana Silva',
+          cardNumber: '4111111111111111',
+          validationCode: '123',
+          dueDate: '12/35',
+          document: '',
+          accountId: '',
+          address: null,
+          callbackUrl: '',
+        },
+        transaction: {id: tx.transactionId, merchantName: tx.merchantName},
+      },
+    ],
+  );
   await call('POST', `/api/checkout/pub/gatewayCallback/${placed.orderGroup}`);
   return {orderId: placed.orders[0]!.orderId, orderGroup: placed.orderGroup, value};
 }
