@@ -400,6 +400,44 @@ describe('<vtex-checkout>', () => {
     await expect(co).to.be.accessible();
   });
 
+  it('maps a VTEX validation error (ORD007 with fields) to the field it concerns', async () => {
+    const {co, events} = await mount();
+    const original = window.fetch;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (url.includes('/attachments/clientProfileData')) {
+        const body = {
+          fields: {phone: '+55 21 99999-0000'},
+          error: {code: 'ORD007', message: 'Invalid phone', exception: null},
+          operationId: 'x',
+        };
+        return Promise.resolve(
+          new Response(JSON.stringify(body), {status: 400, headers: {'Content-Type': 'application/json'}}),
+        );
+      }
+      return original(input, init);
+    };
+    try {
+      type(co, 'email', uniqueEmail());
+      type(co, 'firstName', 'Ana');
+      type(co, 'lastName', 'Silva');
+      type(co, 'document', CPF);
+      type(co, 'phone', '+55 21 99999-0000');
+      await submit(co);
+      await waitUntil(() => $(co, '#phone')?.getAttribute('aria-invalid') === 'true', 'phone flagged', {
+        timeout: 10_000,
+      });
+      expect($(co, '#phone-error')!.textContent).to.contain('valid phone');
+      expect(sr(co).activeElement).to.equal($(co, '#phone'));
+      expect(current(co)).to.contain('step-profile');
+      const error = events.find((e) => e.type === 'vtex-error')!;
+      expect(error.detail).to.deep.include({operation: 'attachClientProfile'});
+      expect(error.detail.error.code).to.equal('ORD007');
+    } finally {
+      window.fetch = original;
+    }
+  });
+
   it('lets the shopper reopen a completed step and edit it', async () => {
     const {co, events} = await mount();
     await fillProfile(co);
