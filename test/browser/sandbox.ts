@@ -45,9 +45,20 @@ export async function clearFaults(): Promise<void> {
   await fetch('/_sandbox/faults', {method: 'DELETE'});
 }
 
-export async function sandboxOrders(): Promise<
-  {orderId: string; orderGroup: string; status: string; value: number; clientProfileData?: {email?: string}}[]
-> {
+/** Every order the sandbox holds (incl. canceled/incomplete ones), as `sandbox.orders()` exposes them. */
+export interface SandboxOrder {
+  orderId: string;
+  orderGroup: string;
+  orderFormId: string;
+  email: string;
+  value: number;
+  totalItems: number;
+  status: string;
+  visible: boolean;
+  tags: string[];
+}
+
+export async function sandboxOrders(): Promise<SandboxOrder[]> {
   const r = await fetch('/_sandbox/orders');
   return r.json();
 }
