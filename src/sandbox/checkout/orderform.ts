@@ -8,7 +8,7 @@ import {
   isDeliverable,
   type PickupPointDef,
 } from './data.js';
-import type {Address, CartItem, CartState, SandboxContext} from './state.js';
+import type {Address, CartItem, CartState, MarketingData, SandboxContext} from './state.js';
 
 export interface Sla {
   id: string;
@@ -386,6 +386,11 @@ export interface RenderOptions {
   loggedIn: boolean;
 }
 
+function withoutNullCoupon(m: MarketingData): Partial<MarketingData> {
+  const {coupon, ...rest} = m;
+  return coupon ? {coupon, ...rest} : rest;
+}
+
 /** Full orderForm JSON (Checkout shape). */
 export function orderFormJson(ctx: SandboxContext, cart: CartState, opts: RenderOptions) {
   const c = compute(ctx, cart);
@@ -460,7 +465,8 @@ export function orderFormJson(ctx: SandboxContext, cart: CartState, opts: Render
       availableAccounts: [],
       availableTokens: [],
     },
-    marketingData: cart.marketing ? {...cart.marketing} : null,
+    // `coupon` is a non-nullable string in the Checkout schema: left out while no coupon is applied.
+    marketingData: cart.marketing ? withoutNullCoupon(cart.marketing) : null,
     sellers: [{id: '1', name: ctx.account, logo: null}],
     clientPreferencesData: {locale: ctx.store.locale, optinNewsLetter: cart.optinNewsLetter},
     commercialConditionData: null,

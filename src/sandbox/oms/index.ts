@@ -3,7 +3,7 @@
  * user token's email. Another shopper's order answers 404 (its existence is not disclosed).
  */
 import {isVisible, reachedAt, statusOf, sweepExpired} from '../checkout/placement.js';
-import type {OmsOrder, OmsStatus, Placement, SandboxContext} from '../checkout/state.js';
+import type {OmsOrder, OmsStatus, Placement, PlacedPayment, SandboxContext} from '../checkout/state.js';
 import {json, omsError, type Handler} from '../http.js';
 
 const STATUS_DESCRIPTION: Record<OmsStatus, string> = {
@@ -21,6 +21,31 @@ type AnyRecord = Record<string, unknown>;
 function iso(ms: number | undefined): string | null {
   return ms === undefined ? null : new Date(ms).toISOString();
 }
+
+/** Deterministic UUID-shaped id (OMS `versionId`/`entityId`) derived from a seed string. */
+function uuidOf(seed: string): string {
+  let h = 0x811c9dc5;
+  let hex = '';
+  for (let round = 0; hex.length < 32; round++) {
+    for (const ch of `${round}:${seed}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    hex += h.toString(16).padStart(8, '0');
+  }
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** OMS addresses carry `versionId`/`entityId` (master-data address document) and a string `complement`. */
+function omsAddress(a: AnyRecord | null | undefined, email: string): AnyRecord | null {
+  if (!a) return null;
+  return {
+    ...a,
+    versionId: uuidOf(`address-version:${email}:${String(a.addressId)}`),
+    entityId: uuidOf(`address-entity:${email}:${String(a.addressId)}`),
+    complement: a.complement ?? '',
+  };
+}
+
+/** Package size the sandbox reports for every SKU (the seed catalog has no dimensions). */
+const DEFAULT_DIMENSION = {cubicweight: 0.5208, height: 10, length: 25, weight: 300, width: 15};
 
 function clientName(p: Placement): string {
   const c = p.order.clientProfileData as AnyRecord | null;
@@ -136,6 +161,55 @@ function stat(values: number[]) {
   };
 }
 
+const MARKETING_STRINGS = [
+  'utmSource',
+  'utmPartner',
+  'utmMedium',
+  'utmCampaign',
+  'coupon',
+  'utmiCampaign',
+  'utmipage',
+  'utmiPart',
+] as const;
+
+/** OMS always answers a marketingData object; absent values are empty strings (the Orders examples use `coupon: ""`). */
+function omsMarketing(m: AnyRecord | null) {
+  const out: AnyRecord = {id: 'marketingData'};
+  for (const k of MARKETING_STRINGS) out[k] = (m?.[k] as string | null | undefined) ?? '';
+  out.marketingTags = (m?.marketingTags as string[] | undefined) ?? [];
+  return out;
+}
+
+/** Boleto line fields (47-digit typeable line, 44-digit bar code); null for other payment groups. */
+function boleto(x: PlacedPayment, p: Placement) {
+  if (x.omsGroup !== 'bankInvoice')
+    return {
+      bankIssuedInvoiceIdentificationNumber: null,
+      bankIssuedInvoiceIdentificationNumberFormatted: null,
+      bankIssuedInvoiceBarCodeNumber: null,
+      bankIssuedInvoiceBarCodeType: null,
+    };
+  const digits = (p.sequence + p.orderGroup.replace(/\D/g, '') + '0'.repeat(47)).slice(0, 33);
+  const value = String(x.value).padStart(10, '0');
+  const line = `23790${digits}${value}`.slice(0, 37) + value;
+  const bar = `2379${value}${digits}`.padEnd(44, '0').slice(0, 44);
+  return {
+    bankIssuedInvoiceIdentificationNumber: line,
+    bankIssuedInvoiceIdentificationNumberFormatted: `${line.slice(0, 5)}.${line.slice(5, 10)} ${line.slice(10, 15)}.${line.slice(15, 21)} ${line.slice(21, 26)}.${line.slice(26, 32)} ${line[32]} ${line.slice(33)}`,
+    bankIssuedInvoiceBarCodeNumber: bar,
+    bankIssuedInvoiceBarCodeType: 'i25',
+  };
+}
+
+/** Connector answer for a payment (Tid/authId as an acquirer would send them). */
+function connectorResponses(x: PlacedPayment): Record<string, string> {
+  const n = parseInt(x.id.slice(0, 8), 16).toString().padStart(8, '0').slice(-8);
+  if (x.outcome === 'approved')
+    return {Tid: n, ReturnCode: '200', Message: 'Transação autorizada', authId: n.slice(-6)};
+  if (x.outcome === 'declined') return {Tid: n, ReturnCode: '05', Message: 'Transação negada', authId: ''};
+  return {Tid: n, ReturnCode: '', Message: 'Aguardando pagamento', authId: ''};
+}
+
 function detail(ctx: SandboxContext, p: Placement) {
   const status = statusOf(ctx, p);
   const o = p.order;
@@ -144,8 +218,16 @@ function detail(ctx: SandboxContext, p: Placement) {
   const shipping = o.shippingData as AnyRecord & {logisticsInfo: AnyRecord[]};
   const items = (o.items as AnyRecord[]).map((i) => {
     const {priceDefinition, ...rest} = i;
+    const info = (i.additionalInfo ?? {}) as AnyRecord;
     return {
       ...rest,
+      additionalInfo: {
+        ...info,
+        categoriesIds: (i.productCategoryIds as string | undefined) || '/',
+        productClusterId: '',
+        commercialConditionId: '1',
+        dimension: info.dimension ?? DEFAULT_DIMENSION,
+      },
       lockId: `00-${p.orderId}`,
       itemAttachment: {content: {}, name: null},
       params: [],
@@ -166,12 +248,12 @@ function detail(ctx: SandboxContext, p: Placement) {
     orderId: p.orderId,
     sequence: p.sequence,
     marketplaceOrderId: '',
-    marketplaceServicesEndpoint: null,
+    marketplaceServicesEndpoint: `http://oms.vtexinternal.com.br/api/oms?an=${ctx.account}`,
     sellerOrderId: `00-${p.orderId}`,
     origin: 'Marketplace',
     affiliateId: '',
     salesChannel: '1',
-    merchantName: null,
+    merchantName: ctx.account,
     status,
     statusDescription: STATUS_DESCRIPTION[status],
     value: p.value,
@@ -187,14 +269,16 @@ function detail(ctx: SandboxContext, p: Placement) {
       userProfileId: ctx.state.profiles.get(p.email.toLowerCase())?.userProfileId ?? null,
     },
     giftRegistryData: null,
-    marketingData: o.marketingData ? {id: 'marketingData', ...(o.marketingData as AnyRecord)} : null,
+    marketingData: omsMarketing(o.marketingData as AnyRecord | null),
     ratesAndBenefitsData: {id: 'ratesAndBenefitsData', rateAndBenefitsIdentifiers: []},
     shippingData: {
       id: 'shippingData',
-      address: shipping.address,
+      address: omsAddress(shipping.address as AnyRecord | null, p.email),
       logisticsInfo: shipping.logisticsInfo.map((l) => {
         const slas = l.slas as AnyRecord[];
         const sla = slas.find((s) => s.id === l.selectedSla) ?? {};
+        const stock = (ctx.catalog.getSku(String((o.items as AnyRecord[])[l.itemIndex as number]?.id))
+          ?.stock ?? 0) as number;
         return {
           itemIndex: l.itemIndex,
           selectedSla: l.selectedSla,
@@ -208,18 +292,28 @@ function detail(ctx: SandboxContext, p: Placement) {
           shippingEstimateDate: shippingEstimate(p),
           slas,
           shipsTo: l.shipsTo,
-          deliveryIds: sla.deliveryIds ?? [],
-          deliveryChannels: l.deliveryChannels,
+          deliveryIds: ((sla.deliveryIds ?? []) as AnyRecord[]).map((d) => ({
+            ...d,
+            accountCarrierName: ctx.account,
+          })),
+          deliveryChannels: ((l.deliveryChannels ?? []) as AnyRecord[]).map((c) => ({
+            ...c,
+            stockBalance: stock,
+          })),
           deliveryChannel: l.selectedDeliveryChannel,
           pickupStoreInfo: sla.pickupStoreInfo ?? null,
           addressId: l.addressId,
+          versionId: uuidOf(`address-version:${p.email}:${String(l.addressId)}`),
+          entityId: uuidOf(`address-entity:${p.email}:${String(l.addressId)}`),
           polygonName: null,
           pickupPointId: sla.pickupPointId ?? null,
           transitTime: sla.transitTime ?? null,
         };
       }),
       trackingHints: null,
-      selectedAddresses: shipping.selectedAddresses,
+      selectedAddresses: ((shipping.selectedAddresses ?? []) as AnyRecord[]).map((a) =>
+        omsAddress(a, p.email),
+      ),
     },
     paymentData: {
       giftCards: [],
@@ -250,8 +344,14 @@ function detail(ctx: SandboxContext, p: Placement) {
             group: x.omsGroup,
             tid: x.firstDigits ? x.id.slice(0, 8) : null,
             dueDate: x.omsGroup === 'bankInvoice' ? iso(p.createdAt + 3 * 86_400_000)!.slice(0, 10) : null,
-            connectorResponses: {},
-            billingAddress: null,
+            connectorResponses: connectorResponses(x),
+            giftCardProvider: null,
+            giftCardAsDiscount: false,
+            koinUrl: null,
+            accountId: x.firstDigits ? x.id.split('').reverse().join('') : null,
+            parentAccountId: x.firstDigits ? x.id.split('').reverse().join('') : null,
+            ...boleto(x, p),
+            billingAddress: x.firstDigits ? omsAddress(shipping.address as AnyRecord | null, p.email) : null,
           })),
         },
       ],
@@ -335,7 +435,17 @@ function detail(ctx: SandboxContext, p: Placement) {
     subscriptionData: null,
     taxData: null,
     checkedInPickupPointId: null,
-    cancellationData: null,
+    cancellationData:
+      status === 'canceled'
+        ? {
+            RequestedByUser: false,
+            RequestedBySystem: true,
+            RequestedBySellerNotification: false,
+            RequestedByPaymentNotification: p.result !== 'approved',
+            Reason: 'Payment not approved',
+            CancellationDate: iso(lastChange(p, status)),
+          }
+        : null,
     clientPreferencesData: {locale: ctx.store.locale, optinNewsLetter: false},
   };
 }
