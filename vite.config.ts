@@ -1,6 +1,7 @@
 import {existsSync, readdirSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {defineConfig} from 'vite';
+import {minifyLiterals} from './scripts/vite-minify-literals.js';
 
 const root = import.meta.dirname;
 const src = (p: string) => resolve(root, 'src', p);
@@ -27,6 +28,7 @@ export default defineConfig(({mode}) => {
         ...optional('sandbox', 'sandbox/index.ts'),
       };
   return {
+    plugins: [minifyLiterals()],
     build: {
       target: 'es2022',
       outDir: 'dist',
