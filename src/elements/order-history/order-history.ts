@@ -103,7 +103,7 @@ export class VtexOrderHistory extends VtexElement {
   @property({type: Number}) page = 1;
 
   /** Shows this order's detail instead of the list; cleared by the back button. */
-  @property({attribute: 'order-id', reflect: true}) orderId = '';
+  @property({attribute: 'order-id', reflect: true}) orderId?: string;
 
   /** @internal */ @state() private busy = false;
   /** @internal */ @state() private reorder?: {
@@ -232,8 +232,8 @@ export class VtexOrderHistory extends VtexElement {
   }
 
   #back(): void {
-    const from = this.orderId;
-    this.orderId = '';
+    const from = this.orderId ?? '';
+    this.orderId = undefined;
     this.#focus = `[data-order="${CSS.escape(from)}"]`;
     this.emit<OrderSelectedDetail>('vtex-order-selected', {orderId: null});
     // Returning to a list that was never loaded focuses its heading instead.
@@ -352,22 +352,25 @@ export class VtexOrderHistory extends VtexElement {
   }
 
   #renderList(): TemplateResult {
+    // One template: the heading stays the same node across loading and pages, so focus on it survives.
+    return html`<h2 id="title" part="title" tabindex="-1">${this.#i18n.m.title}</h2>
+      ${this.#renderListBody()}`;
+  }
+
+  #renderListBody(): TemplateResult {
     const m = this.#i18n.m;
     const task = this.#list;
-    const title = html`<h2 id="title" part="title" tabindex="-1">${m.title}</h2>`;
     if (task.status === TaskStatus.ERROR) {
       if ([401, 403].includes(status(task.error))) return this.#skeleton(3);
-      return html`${title}${this.#error(`${m.loadFailed} ${this.#i18n.error(task.error as VtexError)}`, () => task.run())}`;
+      return this.#error(`${m.loadFailed} ${this.#i18n.error(task.error as VtexError)}`, () => task.run());
     }
     const data = task.value;
-    if (task.status !== TaskStatus.COMPLETE || !data) return html`${title}${this.#skeleton(3)}`;
+    if (task.status !== TaskStatus.COMPLETE || !data) return this.#skeleton(3);
     if (!data.list.length && data.paging.currentPage <= 1)
-      return html`${title}
-        <p class="state" part="empty">${m.empty}</p>`;
+      return html`<p class="state" part="empty">${m.empty}</p>`;
     const {pages} = data.paging;
     const page = Math.min(this.page, Math.max(pages, 1));
-    return html`${title}
-      <ol class="orders" part="list">
+    return html`<ol class="orders" part="list">
         ${data.list.map((o) => this.#renderRow(o))}
       </ol>
       ${
@@ -435,7 +438,7 @@ export class VtexOrderHistory extends VtexElement {
     const head = html`<button class="button back" part="back" @click=${this.#back}>
         <span aria-hidden="true">←</span> ${m.back}
       </button>
-      <h2 id="detail-title" tabindex="-1">${m.order(this.orderId)}</h2>`;
+      <h2 id="detail-title" tabindex="-1">${m.order(this.orderId ?? '')}</h2>`;
     let body: TemplateResult;
     if (task.status === TaskStatus.ERROR) {
       const code = status(task.error);
