@@ -1,7 +1,14 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {formatCents, formatDate, formatDecimal, type CurrencyInfo} from '../i18n/format.js';
 import {resolveLocale, type Locale} from '../i18n/locale.js';
-import {commonMessages, errorMessage, type CommonMessages, type LocalizedMessages, type MessageMap} from '../i18n/messages.js';
+import {
+  commonMessages,
+  errorMessage,
+  pickMessages,
+  type CommonMessages,
+  type LocalizedMessages,
+  type MessageMap,
+} from '../i18n/messages.js';
 import type {CartController, SessionController, StoreController} from './store-controller.js';
 
 type Host = ReactiveControllerHost & HTMLElement & {locale?: string | null};
@@ -52,20 +59,27 @@ export class LocalizeController<M extends MessageMap> implements ReactiveControl
     );
   }
 
-  /** This element's messages in the current locale. */
+  /** This element's messages in the current locale (en until an on-demand locale pack has loaded). */
   get m(): M {
-    return this.#messages[this.locale];
+    return pickMessages(this.#messages, this.locale, this.#rerender);
   }
 
   /** Messages shared by all elements. */
   get common(): CommonMessages {
-    return commonMessages[this.locale];
+    return pickMessages(commonMessages, this.locale, this.#rerender);
   }
+
+  readonly #rerender = () => this.#host.requestUpdate();
 
   get currency(): CurrencyInfo {
     const prefs = this.#deps.cart?.state?.orderForm?.storePreferencesData;
     if (prefs?.currencyCode) return prefs;
-    return {currencyCode: this.#deps.store?.config?.currency ?? this.#deps.session?.state?.session?.currencyCode ?? FALLBACK_CURRENCY};
+    return {
+      currencyCode:
+        this.#deps.store?.config?.currency ??
+        this.#deps.session?.state?.session?.currencyCode ??
+        FALLBACK_CURRENCY,
+    };
   }
 
   /** Checkout/OMS money (integer cents). */

@@ -7,10 +7,57 @@ import type {Locale} from './locale.js';
  */
 export type MessageMap = Record<string, string | ((...args: never[]) => string)>;
 
-export type LocalizedMessages<M extends MessageMap> = Readonly<Record<Locale, M>>;
+/** A locale pack loaded on demand: `() => import('./cart.messages.es.js')` (its default export). */
+export type MessageLoader<M extends MessageMap> = () => Promise<{default: M}>;
 
-export function defineMessages<M extends MessageMap>(maps: {en: M; 'pt-BR': M; es: M}): LocalizedMessages<M> {
+/** en is always inline (the source and the fallback); other locales inline or loaded on demand. */
+export type LocalizedMessages<M extends MessageMap> = Readonly<{
+  en: M;
+  'pt-BR': M | MessageLoader<M>;
+  es: M | MessageLoader<M>;
+}>;
+
+export function defineMessages<M extends MessageMap>(maps: {
+  en: M;
+  'pt-BR': M;
+  es: M;
+}): Readonly<Record<Locale, M>>;
+export function defineMessages<M extends MessageMap>(maps: {
+  en: M;
+  'pt-BR': M | MessageLoader<M>;
+  es: M | MessageLoader<M>;
+}): LocalizedMessages<M>;
+export function defineMessages<M extends MessageMap>(maps: LocalizedMessages<M>): LocalizedMessages<M> {
   return maps;
+}
+
+const loaded = new WeakMap<MessageLoader<MessageMap>, MessageMap>();
+const pending = new WeakMap<MessageLoader<MessageMap>, Promise<MessageMap>>();
+
+/**
+ * The messages of `locale` if available now; otherwise en, while the pack loads (`onLoad` then runs once).
+ */
+export function pickMessages<M extends MessageMap>(
+  maps: LocalizedMessages<M>,
+  locale: Locale,
+  onLoad?: () => void,
+): M {
+  const entry = maps[locale];
+  if (typeof entry !== 'function') return entry;
+  const loader = entry as unknown as MessageLoader<MessageMap>;
+  const ready = loaded.get(loader);
+  if (ready) return ready as M;
+  let p = pending.get(loader);
+  if (!p) {
+    p = loader().then((m) => {
+      loaded.set(loader, m.default);
+      return m.default;
+    });
+    p.catch(() => pending.delete(loader)); // a failed chunk load may be retried by the next render
+    pending.set(loader, p);
+  }
+  if (onLoad) void p.then(onLoad, () => undefined);
+  return maps.en;
 }
 
 /** Strings shared by every element. */

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {commonMessages, discountPercent, errorMessage, formatCents, formatDecimal, plural, resolveLocale} from '../../src/i18n/index.js';
+import {
+  commonMessages,
+  discountPercent,
+  errorMessage,
+  formatCents,
+  formatDecimal,
+  plural,
+  resolveLocale,
+} from '../../src/i18n/index.js';
 
 const plain = (s: string) => s.replace(/\u00a0|\u202f/g, ' ');
 
@@ -15,8 +23,14 @@ describe('i18n: money', () => {
     assert.equal(formatDecimal(19.9, {currencyCode: 'USD'}, 'en'), '$19.90');
   });
   it('formats a zero-decimal currency without decimals (VTEX still scales by 100)', () => {
-    assert.equal(formatCents(123400, {currencyCode: 'JPY', currencyFormatInfo: {currencyDecimalDigits: 0}}, 'en'), '¥1,234');
-    assert.doesNotMatch(formatCents(990055, {currencyCode: 'CLP', currencyFormatInfo: {currencyDecimalDigits: 0}}, 'es'), /[.,]55|,00/);
+    assert.equal(
+      formatCents(123400, {currencyCode: 'JPY', currencyFormatInfo: {currencyDecimalDigits: 0}}, 'en'),
+      '¥1,234',
+    );
+    assert.doesNotMatch(
+      formatCents(990055, {currencyCode: 'CLP', currencyFormatInfo: {currencyDecimalDigits: 0}}, 'es'),
+      /[.,]55|,00/,
+    );
   });
   it('discount percentage', () => {
     assert.equal(discountPercent(100, 75), 25);
@@ -50,6 +64,29 @@ describe('i18n: locale and messages', () => {
     assert.equal(errorMessage({kind: 'network'}, m), m.errorNetwork);
     assert.equal(errorMessage({kind: 'timeout'}, m), m.errorTimeout);
     assert.equal(errorMessage({kind: 'http', status: 429}, m), m.errorRateLimited);
-    assert.equal(errorMessage({kind: 'http', status: 500, message: 'NullReferenceException at …'}, m), m.errorGeneric);
+    assert.equal(
+      errorMessage({kind: 'http', status: 500, message: 'NullReferenceException at …'}, m),
+      m.errorGeneric,
+    );
+  });
+});
+
+describe('i18n: locale packs on demand', () => {
+  it('falls back to en while a pack loads, then serves it, loading it once', async () => {
+    const {defineMessages, pickMessages} = await import('../../src/i18n/messages.js');
+    let loads = 0;
+    const maps = defineMessages({
+      en: {hi: 'Hello'},
+      'pt-BR': async () => (loads++, {default: {hi: 'Olá'}}),
+      es: {hi: 'Hola'},
+    });
+    let notified = 0;
+    assert.equal(pickMessages(maps, 'pt-BR', () => notified++).hi, 'Hello');
+    assert.equal(pickMessages(maps, 'pt-BR').hi, 'Hello');
+    await new Promise((r) => setTimeout(r, 0));
+    assert.equal(notified, 1);
+    assert.equal(pickMessages(maps, 'pt-BR').hi, 'Olá');
+    assert.equal(pickMessages(maps, 'es').hi, 'Hola');
+    assert.equal(loads, 1);
   });
 });
