@@ -83,10 +83,26 @@ export function pickSku(
   selection: Record<string, string | undefined>,
   axis: string,
   value: string,
+  keep: Record<string, string | undefined> = {},
 ): ISSku | undefined {
   const exact = findSku(product, {...selection, [axis]: value});
   if (exact && isAvailable(exact)) return exact;
-  return product.items.find((sku) => variationOf(sku, axis) === value && isAvailable(sku)) ?? exact;
+  const inStock = product.items.filter((sku) => variationOf(sku, axis) === value && isAvailable(sku));
+  return inStock.find((sku) => matches(sku, keep)) ?? inStock[0] ?? exact;
+}
+
+/** The choices on the axes before `axis` (selectors are hierarchical: Size, then Color for that size). */
+export function priorSelection(
+  axes: readonly {name: string}[],
+  selection: Record<string, string | undefined>,
+  axis: string,
+): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const a of axes) {
+    if (a.name === axis) break;
+    out[a.name] = selection[a.name];
+  }
+  return out;
 }
 
 /** The longest interest-free installment plan (VTEX's usual "12x R$ 10,00 sem juros"), else the longest. */

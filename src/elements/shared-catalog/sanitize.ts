@@ -17,9 +17,13 @@ function load(): Promise<typeof import('dompurify').default> {
 /** Parses `html` into a sanitized DocumentFragment (no scripts, no event handlers, no `javascript:` URLs). */
 export async function sanitizeHtml(html: string): Promise<DocumentFragment> {
   const DOMPurify = await load();
-  return DOMPurify.sanitize(html, {
+  const fragment = DOMPurify.sanitize(html, {
     RETURN_DOM_FRAGMENT: true,
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
     FORBID_ATTR: ['style'],
   });
+  // Merchant images without a text alternative are treated as decorative; links open safely.
+  for (const img of fragment.querySelectorAll('img:not([alt])')) img.setAttribute('alt', '');
+  for (const a of fragment.querySelectorAll('a[target]')) a.setAttribute('rel', 'noopener noreferrer');
+  return fragment;
 }
