@@ -807,7 +807,12 @@ export function createCheckout(ctx: SandboxContext): Checkout {
       const geo = url.searchParams.get('geoCoordinates');
       const near = country === 'BRA' && (geo || (postal && isValidPostalCode(country, postal)));
       const items = near
-        ? PICKUP_POINTS.map((pp, i) => ({distance: 5 + i * 7, pickupPoint: pickupPointJson(pp)}))
+        ? PICKUP_POINTS.map((pp, i) => {
+            const point = pickupPointJson(pp);
+            // The pickup-points route answers empty strings (not null) for these (spec example).
+            const address = {...point.address, receiverName: '', reference: point.address.reference ?? ''};
+            return {distance: 5 + i * 7, pickupPoint: {...point, address}};
+          })
         : [];
       return json({paging: {page: 1, pageSize: 30, total: items.length, pages: items.length ? 1 : 0}, items});
     }
