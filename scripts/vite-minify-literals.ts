@@ -9,7 +9,7 @@ export function minifyLiterals(): Plugin {
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|css|svg)`/.test(code)) return null;
       const result = minifyHTMLLiterals(code, {fileName: id});
-      return result ? {code: result.code, map: result.map ?? null} : null;
+      return result ? {code: result.code, map: result.map?.toString() ?? null} : null;
     },
   };
 }
