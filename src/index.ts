@@ -20,3 +20,9 @@ export type {ItemsReorderedDetail, OrderSelectedDetail, ReorderedItem} from './e
 export {VtexCheckout} from './elements/checkout/checkout.js';
 export type {CheckoutStep} from './elements/checkout/checkout.js';
 export type {OrderPlacedDetail} from './elements/checkout/confirmation.js';
+export {VtexProductGrid} from './elements/product-grid/product-grid.js';
+export type {PaginationMode} from './elements/product-grid/product-grid.js';
+export {VtexProduct} from './elements/product/product.js';
+export {VtexSearchBox} from './elements/search-box/search-box.js';
+export type {SearchSubmittedDetail} from './elements/search-box/search-box.js';
+export type {ItemAddedDetail, ProductSelectedDetail} from './elements/shared-catalog/events.js';

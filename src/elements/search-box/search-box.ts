@@ -228,6 +228,8 @@ export class VtexSearchBox extends VtexElement {
     const expanded = this.open && options.length > 0;
     const terms = options.filter((o) => o.kind === 'term').length;
     const loading = this.open && this.#suggest.status === TaskStatus.PENDING;
+    // Options are not focusable: the combobox input keeps focus and handles the keys (aria-activedescendant).
+    /* eslint-disable lit-a11y/click-events-have-key-events */
     const option = (o: Option, i: number) => {
       const selected = i === this.active;
       const content =
@@ -243,6 +245,7 @@ export class VtexSearchBox extends VtexElement {
         ${content}
       </div>`;
     };
+    /* eslint-enable lit-a11y/click-events-have-key-events */
     return html`<form part="form" role="search" @submit=${this.#onSubmit} @focusout=${this.#onFocusOut}>
       <label class="visually-hidden" for="input">${m.label}</label>
       <input
@@ -250,6 +253,7 @@ export class VtexSearchBox extends VtexElement {
         part="input"
         type="search"
         role="combobox"
+        aria-label=${m.label}
         autocomplete="off"
         spellcheck="false"
         aria-autocomplete="list"
