@@ -62,10 +62,10 @@ export const styles = css`
     font-weight: 600;
     color: var(--_accent);
   }
-  .status.done {
+  .status.is-done {
     color: var(--_success);
   }
-  .status.stopped {
+  .status.is-stopped {
     color: var(--_danger);
   }
   .thumbs {

@@ -19,7 +19,7 @@ import {orderStatus} from './order-status.js';
 import {messages} from './order-history.messages.js';
 
 const email = (name: string) => `${name}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.com`;
-const brl = (cents: number) => formatCents(cents, {currencyCode: 'BRL'}, 'en');
+const brl = (cents: number) => formatCents(cents, {currencyCode: 'BRL'}, 'en').replace(/\s+/g, ' ');
 
 async function mount(attrs = ''): Promise<{store: VtexStore; el: VtexOrderHistory}> {
   const root = await fixture<HTMLElement>(
@@ -322,6 +322,35 @@ describe('<vtex-order-history>', () => {
       (part(el, 'pagination')!.querySelectorAll('button')[1] as HTMLButtonElement).click();
       await ready(el, '[part~="signed-out"]');
       expect(part(el, 'error')).to.equal(null);
+    });
+
+    it('speaks the store language: pt-BR words, dates and money', async () => {
+      const root = await fixture<HTMLElement>(
+        `<div><vtex-store api="" account="sandbox" locale="pt-BR"><vtex-order-history></vtex-order-history></vtex-store></div>`,
+      );
+      const el = root.querySelector('vtex-order-history')!;
+      await ready(el, '[part~="order"]');
+      expect(text(part(el, 'title'))).to.equal('Meus pedidos');
+      const last = orders[orders.length - 1]!;
+      expect(text($(el, '[part~="order"] [part~="total"]'))).to.equal(
+        `Total ${formatCents(last.value, {currencyCode: 'BRL'}, 'pt-BR').replace(/\s+/g, ' ')}`,
+      );
+      expect(text($(el, '[part~="details-button"]'))).to.equal('Ver detalhes');
+      expect(text($(el, '[part~="order"]'))).to.contain('Feito em');
+    });
+
+    it('a failing order detail shows an error with retry and reports vtex-error', async () => {
+      await setFaults({errorRate: 1, errorStatus: 500, routes: `/api/oms/user/orders/${orders[0]!.orderId}`});
+      const {el} = await mount(`order-id="${orders[0]!.orderId}"`);
+      const e = await (oneEvent(el, 'vtex-error') as Promise<HTMLElementEventMap['vtex-error']>);
+      expect(e.detail.operation).to.equal('order');
+      const error = await ready(el, '[part~="error"]', 15_000);
+      expect(text(error)).to.contain('We could not load this order.');
+      expect(part(el, 'back')).to.exist;
+      await expect(el).to.be.accessible();
+      await clearFaults();
+      error.querySelector('button')!.click();
+      await ready(el, '[part~="items"]');
     });
 
     it('shows an error with retry, and reports vtex-error', async () => {

@@ -397,7 +397,7 @@ export class VtexOrderHistory extends VtexElement {
     return html`<li class="order" part="order">
       <div class="order-head">
         <h3>${m.order(o.orderId)}</h3>
-        <span class="status ${s.tone}" part="status">${m[s.key]}</span>
+        <span class="status is-${s.tone}" part="status">${m[s.key]}</span>
       </div>
       <p class="muted">${m.placedOn(this.#i18n.date(o.creationDate))}</p>
       <div class="order-foot">
@@ -471,7 +471,7 @@ export class VtexOrderHistory extends VtexElement {
       <p class="muted">${m.placedOn(this.#i18n.date(order.creationDate))}</p>
       <p>
         <span class="muted">${m.status}:</span>
-        <strong class="status ${s.tone}" part="status">${m[s.key]}</strong>
+        <strong class="status is-${s.tone}" part="status">${m[s.key]}</strong>
       </p>
       ${
         s.step >= 0
