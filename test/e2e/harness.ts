@@ -56,9 +56,22 @@ export async function startDemo(
  * A dev stack over a sandbox with options `createDevStack` does not take (a catalog seed, store preferences):
  * the same wiring as src/server/dev-middleware.ts.
  */
-export function customStack(sandboxOptions: CreateSandboxOptions, allowedOrigins: string[] = []): DevStack {
+export function customStack(
+  sandboxOptions: CreateSandboxOptions,
+  options: {allowedOrigins?: string[]; onUpstream?: (request: Request) => void; maxBodyBytes?: number} = {},
+): DevStack {
+  const allowedOrigins = options.allowedOrigins ?? [];
   const sandbox = createSandbox({allowedReturnOrigins: allowedOrigins, ...sandboxOptions});
-  const bridge = createVtexBridge({upstream: (r) => sandbox.fetch(r), account: sandbox.account, allowedOrigins});
+  const bridge = createVtexBridge({
+    upstream: (r) => {
+      options.onUpstream?.(r);
+      return sandbox.fetch(r);
+    },
+    account: sandbox.account,
+    allowedOrigins,
+    maxBodyBytes: options.maxBodyBytes,
+    logger: {warn: () => {}},
+  });
   return {
     sandbox,
     bridge,
