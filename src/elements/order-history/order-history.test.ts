@@ -223,6 +223,21 @@ describe('<vtex-order-history>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('back from an order opened by order-id loads the list and focuses its heading', async () => {
+      const {el} = await mount(`order-id="${orders[2]!.orderId}"`);
+      await ready(el, '[part~="items"]');
+      expect(part(el, 'list')).to.equal(null);
+      part(el, 'back')!.click();
+      await ready(el, '[part~="list"]');
+      expect($$(el, '[part~="order"]').length).to.equal(orders.length);
+      await waitUntil(() => el.shadowRoot!.activeElement !== null, 'focus stays in the element');
+      const focused = el.shadowRoot!.activeElement!;
+      expect(
+        focused.id === 'title' || focused.getAttribute('data-order') === orders[2]!.orderId,
+        focused.outerHTML.slice(0, 60),
+      ).to.equal(true);
+    });
+
     it("refuses another shopper's order id: not found", async () => {
       const {el} = await mount(`order-id="${foreign.orderId}"`);
       const nf = await ready(el, '[part~="not-found"]');
