@@ -46,7 +46,11 @@ export class LocalizeController<M extends MessageMap> implements ReactiveControl
     return this.#deps;
   }
 
-  hostConnected(): void {}
+  /** Starts loading this locale's packs as soon as the element connects, in parallel with its data. */
+  hostConnected(): void {
+    void this.m;
+    void this.common;
+  }
 
   get locale(): Locale {
     const {store, cart, session} = this.#deps;
