@@ -16,7 +16,11 @@ export {VtexCartButton} from './elements/cart-button/cart-button.js';
 export {VtexLoginButton} from './elements/login-button/login-button.js';
 export type {BeforeLoginDetail, SessionChangedDetail} from './elements/login-button/login-button.js';
 export {VtexOrderHistory} from './elements/order-history/order-history.js';
-export type {ItemsReorderedDetail, OrderSelectedDetail, ReorderedItem} from './elements/order-history/order-history.js';
+export type {
+  ItemsReorderedDetail,
+  OrderSelectedDetail,
+  ReorderedItem,
+} from './elements/order-history/order-history.js';
 export {VtexCheckout} from './elements/checkout/checkout.js';
 export type {CheckoutStep} from './elements/checkout/checkout.js';
 export type {OrderPlacedDetail} from './elements/checkout/confirmation.js';

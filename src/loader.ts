@@ -3,7 +3,17 @@
  * appears in the page (now or later), loading that element's module from beside this file. Safe to include
  * twice and in any order relative to the tags.
  */
-const TAGS = ['store', 'product-grid', 'product', 'search-box', 'cart', 'cart-button', 'checkout', 'login-button', 'order-history'];
+const TAGS = [
+  'store',
+  'product-grid',
+  'product',
+  'search-box',
+  'cart',
+  'cart-button',
+  'checkout',
+  'login-button',
+  'order-history',
+];
 const GUARD = Symbol.for('vtex-elements/loader');
 const g = globalThis as {[GUARD]?: true};
 
@@ -16,10 +26,12 @@ if (!g[GUARD] && typeof document !== 'undefined') {
       if (requested.has(name) || customElements.get(tag)) continue;
       if ((root instanceof Element && root.localName === tag) || root.querySelector(tag)) {
         requested.add(name);
-        import(/* @vite-ignore */ new URL(`./elements/${name}.js`, import.meta.url).href).catch((e: unknown) => {
-          requested.delete(name);
-          console.error(`vtex-elements: could not load <${tag}>`, e);
-        });
+        import(/* @vite-ignore */ new URL(`./elements/${name}.js`, import.meta.url).href).catch(
+          (e: unknown) => {
+            requested.delete(name);
+            console.error(`vtex-elements: could not load <${tag}>`, e);
+          },
+        );
       }
     }
   };

@@ -1,5 +1,12 @@
 import type {Http, RequestOptions} from './http.js';
-import type {AutocompleteResult, FacetsResult, ISProduct, ProductSearchResult, SearchSort, SelectedFacet} from './types.js';
+import type {
+  AutocompleteResult,
+  FacetsResult,
+  ISProduct,
+  ProductSearchResult,
+  SearchSort,
+  SelectedFacet,
+} from './types.js';
 
 const IS = '/api/intelligent-search/v1';
 
@@ -59,13 +66,21 @@ export function createCatalogApi(http: Http, ctx: CatalogContext) {
     /** ISv1#GET /product-search/{facets} — prices in decimal currency units. */
     search(params: SearchParams = {}): Promise<ProductSearchResult> {
       return http.json(`${IS}/product-search/${facetsPath(params.facets)}`, {
-        query: {...common(params), page: params.page ?? 1, count: params.count ?? 24, sort: params.sort || undefined},
+        query: {
+          ...common(params),
+          page: params.page ?? 1,
+          count: params.count ?? 24,
+          sort: params.sort || undefined,
+        },
         signal: params.signal,
       });
     },
     /** ISv1#GET /facets/{facets} */
     facets(params: SearchParams = {}): Promise<FacetsResult> {
-      return http.json(`${IS}/facets/${facetsPath(params.facets)}`, {query: common(params), signal: params.signal});
+      return http.json(`${IS}/facets/${facetsPath(params.facets)}`, {
+        query: common(params),
+        signal: params.signal,
+      });
     },
     /** ISv1#GET /products — one product by slug or id; 404 when unknown. */
     product(by: {slug: string} | {id: string}, options: RequestOptions = {}): Promise<ISProduct> {
@@ -77,7 +92,10 @@ export function createCatalogApi(http: Http, ctx: CatalogContext) {
     },
     /** ISv1#GET /autocomplete-suggestions */
     autocomplete(query: string, options: RequestOptions = {}): Promise<AutocompleteResult> {
-      return http.json(`${IS}/autocomplete-suggestions`, {query: {query, locale: ctx.locale}, signal: options.signal});
+      return http.json(`${IS}/autocomplete-suggestions`, {
+        query: {query, locale: ctx.locale},
+        signal: options.signal,
+      });
     },
   };
 }

@@ -52,7 +52,10 @@ export function createCheckoutApi(http: Http, ctx: CheckoutContext) {
       });
     },
     /** Checkout#GetCartInformationById */
-    getOrderFormById(id: string, options: RequestOptions & {refreshOutdatedData?: boolean} = {}): Promise<OrderForm> {
+    getOrderFormById(
+      id: string,
+      options: RequestOptions & {refreshOutdatedData?: boolean} = {},
+    ): Promise<OrderForm> {
       return http.json(of(id), {
         query: {refreshOutdatedData: options.refreshOutdatedData ? 'true' : undefined},
         signal: options.signal,
@@ -63,7 +66,11 @@ export function createCheckoutApi(http: Http, ctx: CheckoutContext) {
       return post(`${of(id)}/items`, {orderItems: items}, options);
     },
     /** Checkout#ItemsUpdate — `quantity: 0` removes the line. */
-    updateItems(id: string, items: readonly {index: number; quantity: number}[], options: RequestOptions = {}): Promise<OrderForm> {
+    updateItems(
+      id: string,
+      items: readonly {index: number; quantity: number}[],
+      options: RequestOptions = {},
+    ): Promise<OrderForm> {
       return post(`${of(id)}/items/update`, {orderItems: items}, options);
     },
     /** Checkout#RemoveAllItems */
@@ -84,19 +91,33 @@ export function createCheckoutApi(http: Http, ctx: CheckoutContext) {
       });
     },
     /** Checkout#GetAddressByPostalCode */
-    addressByPostalCode(country: string, postalCode: string, options: RequestOptions = {}): Promise<PostalCodeAddress> {
-      return http.json(`${CO}/postal-code/${encodeURIComponent(country)}/${encodeURIComponent(postalCode)}`, {signal: options.signal});
+    addressByPostalCode(
+      country: string,
+      postalCode: string,
+      options: RequestOptions = {},
+    ): Promise<PostalCodeAddress> {
+      return http.json(`${CO}/postal-code/${encodeURIComponent(country)}/${encodeURIComponent(postalCode)}`, {
+        signal: options.signal,
+      });
     },
     /** Checkout#GetClientProfileByEmail */
     profileByEmail(email: string, options: RequestOptions = {}): Promise<ProfileLookup> {
       return http.json(`${CO}/profiles`, {query: {email}, signal: options.signal});
     },
     /** Checkout#AddClientProfile */
-    attachClientProfile(id: string, data: ClientProfileInput, options: RequestOptions = {}): Promise<OrderForm> {
+    attachClientProfile(
+      id: string,
+      data: ClientProfileInput,
+      options: RequestOptions = {},
+    ): Promise<OrderForm> {
       return attach(id, 'clientProfileData', data, options);
     },
     /** Checkout#AddShippingAddress */
-    attachShippingData(id: string, data: ShippingDataInput, options: RequestOptions = {}): Promise<OrderForm> {
+    attachShippingData(
+      id: string,
+      data: ShippingDataInput,
+      options: RequestOptions = {},
+    ): Promise<OrderForm> {
       return attach(id, 'shippingData', data, options);
     },
     /** Checkout#AddPaymentData — never carries card data. */
@@ -104,11 +125,19 @@ export function createCheckoutApi(http: Http, ctx: CheckoutContext) {
       return attach(id, 'paymentData', data, options);
     },
     /** Checkout#AddMarketingData */
-    attachMarketingData(id: string, data: Record<string, unknown>, options: RequestOptions = {}): Promise<OrderForm> {
+    attachMarketingData(
+      id: string,
+      data: Record<string, unknown>,
+      options: RequestOptions = {},
+    ): Promise<OrderForm> {
       return attach(id, 'marketingData', data, options);
     },
     /** Checkout#GetCartInstallments */
-    installments(id: string, paymentSystem: string | number, options: RequestOptions = {}): Promise<InstallmentsResult> {
+    installments(
+      id: string,
+      paymentSystem: string | number,
+      options: RequestOptions = {},
+    ): Promise<InstallmentsResult> {
       return http.json(`${of(id)}/installments`, {query: {paymentSystem}, signal: options.signal});
     },
     /** Checkout#ClearorderFormMessages */
@@ -120,7 +149,11 @@ export function createCheckoutApi(http: Http, ctx: CheckoutContext) {
       await http.send(`/checkout/changeToAnonymousUser/${encodeURIComponent(id)}`, {signal: options.signal});
     },
     /** Step 1/3 — Checkout#PlaceOrderFromExistingOrderForm; starts VTEX's 5-minute window. */
-    async placeOrder(id: string, input: PlaceOrderInput, options: RequestOptions = {}): Promise<PlacedTransaction> {
+    async placeOrder(
+      id: string,
+      input: PlaceOrderInput,
+      options: RequestOptions = {},
+    ): Promise<PlacedTransaction> {
       const raw = await post<unknown>(
         `${of(id)}/transaction`,
         {
@@ -141,7 +174,10 @@ export function createCheckoutApi(http: Http, ctx: CheckoutContext) {
       options: RequestOptions & {form?: 'vault' | 'pub'} = {},
     ): Promise<void> {
       const tid = encodeURIComponent(transactionId);
-      const path = options.form === 'pub' ? `/api/pub/transactions/${tid}/payments` : `/api/payments/transactions/${tid}/payments`;
+      const path =
+        options.form === 'pub'
+          ? `/api/pub/transactions/${tid}/payments`
+          : `/api/payments/transactions/${tid}/payments`;
       await http.send(path, {
         method: 'POST',
         base: ctx.paymentsApi,
@@ -205,8 +241,12 @@ export function parsePlacedTransaction(raw: unknown): PlacedTransaction {
 
 function parseGatewayRedirect(body: unknown): GatewayCallbackResult {
   const b = isObj(body) ? body : {};
-  const redirects = Array.isArray(b.RedirectResponseCollection) ? b.RedirectResponseCollection.filter(isObj) : [];
-  const apps = Array.isArray(b.paymentAuthorizationAppCollection) ? b.paymentAuthorizationAppCollection.filter(isObj) : [];
+  const redirects = Array.isArray(b.RedirectResponseCollection)
+    ? b.RedirectResponseCollection.filter(isObj)
+    : [];
+  const apps = Array.isArray(b.paymentAuthorizationAppCollection)
+    ? b.paymentAuthorizationAppCollection.filter(isObj)
+    : [];
   const app = apps[0];
   let payload: Record<string, unknown> = {};
   if (app) {
@@ -228,4 +268,10 @@ function parseGatewayRedirect(body: unknown): GatewayCallbackResult {
 }
 
 const badPlacement = (why: string) =>
-  new VtexError({status: 200, code: 'BAD_PLACEMENT_RESPONSE', kind: 'bad-response', retryable: false, message: `Unexpected place-order response: ${why}`});
+  new VtexError({
+    status: 200,
+    code: 'BAD_PLACEMENT_RESPONSE',
+    kind: 'bad-response',
+    retryable: false,
+    message: `Unexpected place-order response: ${why}`,
+  });

@@ -52,7 +52,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * Checkout/OMS/Payments `{error: {code, message}}`, Intelligent Search `{status, code, response: {data}}`,
  * VTEX ID `{authStatus}`, RFC 9110 problem JSON `{title, status}`, `{message}`, or HTML/text.
  */
-export function errorFromResponse(status: number, bodyText: string, retryAfterHeader?: string | null): VtexError {
+export function errorFromResponse(
+  status: number,
+  bodyText: string,
+  retryAfterHeader?: string | null,
+): VtexError {
   let body: unknown;
   try {
     body = bodyText ? JSON.parse(bodyText) : undefined;
@@ -78,7 +82,8 @@ export function errorFromResponse(status: number, bodyText: string, retryAfterHe
       message ??= str(body.authStatus);
     }
     if (!code && body.code !== undefined && body.code !== null) code = String(body.code);
-    if (!message && isObject(body.response) && body.response.data !== undefined) message = String(body.response.data);
+    if (!message && isObject(body.response) && body.response.data !== undefined)
+      message = String(body.response.data);
     message ??= str(body.message) ?? str(body.title) ?? str(body.Message);
   } else if (bodyText && !bodyText.trimStart().startsWith('<')) {
     message = bodyText.slice(0, 200);

@@ -64,7 +64,13 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
 function abortError(signal: AbortSignal): VtexError {
   const reason: unknown = signal.reason;
   if (reason instanceof VtexError) return reason;
-  return new VtexError({status: 0, code: 'ABORTED', kind: 'aborted', retryable: false, message: 'The request was aborted'});
+  return new VtexError({
+    status: 0,
+    code: 'ABORTED',
+    kind: 'aborted',
+    retryable: false,
+    message: 'The request was aborted',
+  });
 }
 
 export function buildUrl(base: string, path: string, query?: CallOptions['query']): string {
@@ -120,12 +126,20 @@ export class Http {
       try {
         const response = await this.#once(url, {method, headers, body, credentials: 'include'}, options);
         if (response.ok || options.raw) return response;
-        const error = errorFromResponse(response.status, await response.text().catch(() => ''), response.headers.get('Retry-After'));
+        const error = errorFromResponse(
+          response.status,
+          await response.text().catch(() => ''),
+          response.headers.get('Retry-After'),
+        );
         throw error;
       } catch (e) {
         const error = toVtexError(e);
-        if (!idempotent || !error.retryable || attempt >= this.#retries || error.kind === 'aborted') throw error;
-        const wait = error.retryAfter !== undefined ? Math.min(error.retryAfter * 1000, 10_000) : this.#backoffMs * 2 ** attempt;
+        if (!idempotent || !error.retryable || attempt >= this.#retries || error.kind === 'aborted')
+          throw error;
+        const wait =
+          error.retryAfter !== undefined
+            ? Math.min(error.retryAfter * 1000, 10_000)
+            : this.#backoffMs * 2 ** attempt;
         await sleep(wait, options.signal);
       }
     }
@@ -139,7 +153,13 @@ export class Http {
     const timer = setTimeout(
       () =>
         controller.abort(
-          new VtexError({status: 0, code: 'TIMEOUT', kind: 'timeout', retryable: true, message: `No answer from the store within ${Math.round(timeoutMs / 1000)} s`}),
+          new VtexError({
+            status: 0,
+            code: 'TIMEOUT',
+            kind: 'timeout',
+            retryable: true,
+            message: `No answer from the store within ${Math.round(timeoutMs / 1000)} s`,
+          }),
         ),
       timeoutMs,
     );
@@ -160,7 +180,13 @@ export class Http {
 function toVtexError(e: unknown): VtexError {
   if (e instanceof VtexError) return e;
   if (e instanceof Error && e.name === 'AbortError') {
-    return new VtexError({status: 0, code: 'ABORTED', kind: 'aborted', retryable: false, message: 'The request was aborted'});
+    return new VtexError({
+      status: 0,
+      code: 'ABORTED',
+      kind: 'aborted',
+      retryable: false,
+      message: 'The request was aborted',
+    });
   }
   return new VtexError({
     status: 0,

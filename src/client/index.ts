@@ -31,7 +31,9 @@ export function createVtexClient(options: VtexClientOptions) {
   }
   assertNoAppKeys(options.headers as Record<string, unknown> | undefined, 'createVtexClient');
   if (typeof options.account !== 'string' || !/^[a-z0-9][a-z0-9-]*$/i.test(options.account)) {
-    throw new TypeError(`createVtexClient: "account" must be a VTEX account name, got ${JSON.stringify(options.account)}`);
+    throw new TypeError(
+      `createVtexClient: "account" must be a VTEX account name, got ${JSON.stringify(options.account)}`,
+    );
   }
   const http = new Http({
     api: options.api,
@@ -48,7 +50,11 @@ export function createVtexClient(options: VtexClientOptions) {
     salesChannel,
     locale,
     catalog: createCatalogApi(http, {salesChannel, locale}),
-    checkout: createCheckoutApi(http, {account: options.account, salesChannel, paymentsApi: options.paymentsApi}),
+    checkout: createCheckoutApi(http, {
+      account: options.account,
+      salesChannel,
+      paymentsApi: options.paymentsApi,
+    }),
     account: createAccountApi(http),
     session: createSessionApi(http, {account: options.account}),
   };

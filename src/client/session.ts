@@ -18,7 +18,10 @@ export function createSessionApi(http: Http, ctx: SessionContext) {
   return {
     /** Session#GetSession, normalized. */
     async get(options: RequestOptions = {}): Promise<ShopperSession> {
-      const raw = await http.json<SessionResponse>('/api/sessions', {query: {items: ITEMS}, signal: options.signal});
+      const raw = await http.json<SessionResponse>('/api/sessions', {
+        query: {items: ITEMS},
+        signal: options.signal,
+      });
       return normalizeSession(raw);
     },
     /** VTEX's native login page; the shopper comes back to `returnUrl`. */

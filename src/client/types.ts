@@ -82,7 +82,10 @@ export interface ISProduct {
     listPrice: {highPrice: number; lowPrice: number};
   };
   specificationGroups: {name: string; originalName?: string; specifications: ISSpecification[]}[];
-  skuSpecifications: {field: {name: string; originalName?: string}; values: {name: string; originalName?: string}[]}[];
+  skuSpecifications: {
+    field: {name: string; originalName?: string};
+    values: {name: string; originalName?: string}[];
+  }[];
   productClusters?: {id: string; name: string}[];
   clusterHighlights?: {id: string; name: string}[];
   properties?: ISSpecification[];
@@ -147,7 +150,11 @@ export interface FacetsResult {
 }
 
 export interface AutocompleteResult {
-  searches: {term: string; count: number; attributes?: {key: string; value: string; labelKey: string; labelValue: string}[]}[];
+  searches: {
+    term: string;
+    count: number;
+    attributes?: {key: string; value: string; labelKey: string; labelValue: string}[];
+  }[];
 }
 
 /** A selected facet: `{key: 'brand', value: 'acme'}` becomes `/brand/acme` in the path. */
@@ -203,7 +210,11 @@ export interface OrderFormItem {
   measurementUnit?: string;
   unitMultiplier?: number;
   priceTags: PriceTag[];
-  priceDefinition?: {calculatedSellingPrice: number; total: number; sellingPrices: {value: number; quantity: number}[]};
+  priceDefinition?: {
+    calculatedSellingPrice: number;
+    total: number;
+    sellingPrices: {value: number; quantity: number}[];
+  };
   additionalInfo?: {brandName?: string | null; brandId?: string | null};
   productCategoryIds?: string;
   productCategories?: Record<string, string>;
@@ -369,7 +380,17 @@ export interface OrderForm {
   sellers: {id: string; name: string; logo?: string | null}[];
   clientPreferencesData: {locale: string | null; optinNewsLetter: boolean | null} | null;
   storePreferencesData: StorePreferencesData;
-  itemMetadata?: {items: {id: string; seller: string; name: string; skuName: string; productId: string; imageUrl: string; detailUrl: string}[]} | null;
+  itemMetadata?: {
+    items: {
+      id: string;
+      seller: string;
+      name: string;
+      skuName: string;
+      productId: string;
+      imageUrl: string;
+      detailUrl: string;
+    }[];
+  } | null;
 }
 
 export interface SimulationRequest {
@@ -380,7 +401,16 @@ export interface SimulationRequest {
 }
 
 export interface SimulationResult {
-  items: {id: string; requestIndex: number; quantity: number; seller: string; price: number; listPrice: number; sellingPrice: number; availability: string}[];
+  items: {
+    id: string;
+    requestIndex: number;
+    quantity: number;
+    seller: string;
+    price: number;
+    listPrice: number;
+    sellingPrice: number;
+    availability: string;
+  }[];
   logisticsInfo: LogisticsInfo[];
   messages: OrderFormMessage[];
   pickupPoints?: unknown[];
@@ -507,7 +537,18 @@ export interface OmsOrderSummary {
   currencyCode: string | null;
   totalItems: number;
   ShippingEstimatedDate?: string | null;
-  items: {id: string; productId: string; description: string; quantity: number; price: number; sellingPrice: number; seller: string; imageUrl?: string}[] | null;
+  items:
+    | {
+        id: string;
+        productId: string;
+        description: string;
+        quantity: number;
+        price: number;
+        sellingPrice: number;
+        seller: string;
+        imageUrl?: string;
+      }[]
+    | null;
 }
 
 export interface OmsOrderList {
@@ -529,12 +570,30 @@ export interface OmsOrder {
   clientProfileData: Partial<ClientProfileData> | null;
   shippingData: {
     address: Address | null;
-    logisticsInfo: {itemIndex: number; selectedSla: string; price: number; shippingEstimate: string; shippingEstimateDate?: string | null; deliveryChannel?: string; pickupStoreInfo?: PickupStoreInfo | null}[];
+    logisticsInfo: {
+      itemIndex: number;
+      selectedSla: string;
+      price: number;
+      shippingEstimate: string;
+      shippingEstimateDate?: string | null;
+      deliveryChannel?: string;
+      pickupStoreInfo?: PickupStoreInfo | null;
+    }[];
   } | null;
   paymentData: {
     transactions: {
       transactionId: string;
-      payments: {id: string; paymentSystem: string; paymentSystemName: string; group: string; value: number; installments: number; lastDigits?: string | null; url?: string | null; dueDate?: string | null}[];
+      payments: {
+        id: string;
+        paymentSystem: string;
+        paymentSystemName: string;
+        group: string;
+        value: number;
+        installments: number;
+        lastDigits?: string | null;
+        url?: string | null;
+        dueDate?: string | null;
+      }[];
     }[];
   } | null;
   storePreferencesData?: {currencyCode: string; currencySymbol?: string; countryCode?: string};

@@ -1,7 +1,13 @@
 import {ContextConsumer, type Context} from '@lit/context';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {VtexClient} from '../client/index.js';
-import {cartContext, clientContext, configContext, sessionContext, type StoreConfig} from '../context/index.js';
+import {
+  cartContext,
+  clientContext,
+  configContext,
+  sessionContext,
+  type StoreConfig,
+} from '../context/index.js';
 import type {CartStore} from '../state/cart-store.js';
 import type {SessionStore} from '../state/session-store.js';
 import type {Store} from '../state/store.js';

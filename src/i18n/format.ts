@@ -42,7 +42,11 @@ export function discountPercent(listPrice: number, sellingPrice: number): number
   return Math.round(((listPrice - sellingPrice) / listPrice) * 100);
 }
 
-export function formatDate(iso: string | number | Date, locale: Locale | string, options: Intl.DateTimeFormatOptions = {dateStyle: 'medium'}): string {
+export function formatDate(
+  iso: string | number | Date,
+  locale: Locale | string,
+  options: Intl.DateTimeFormatOptions = {dateStyle: 'medium'},
+): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? '' : new Intl.DateTimeFormat(locale, options).format(d);
 }
@@ -51,7 +55,11 @@ export function formatDate(iso: string | number | Date, locale: Locale | string,
  * Singular or plural: `plural('pt-BR', n, {one: '1 item', other: `${n} itens`})`. The singular form is for
  * exactly one (CLDR puts 0 in Portuguese's "one" category, which would read "0 item" here).
  */
-export function plural(locale: Locale | string, n: number, forms: {one: string; other: string; zero?: string}): string {
+export function plural(
+  locale: Locale | string,
+  n: number,
+  forms: {one: string; other: string; zero?: string},
+): string {
   if (n === 0 && forms.zero !== undefined) return forms.zero;
   return n === 1 && new Intl.PluralRules(locale).select(n) === 'one' ? forms.one : forms.other;
 }

@@ -12,7 +12,9 @@ export function defineElement(tag: string, ctor: CustomElementConstructor): void
   const existing = registry.get(tag) as VersionedConstructor | undefined;
   if (existing) {
     if (existing !== ctor && existing.kitVersion !== VERSION) {
-      console.warn(`vtex-elements ${VERSION}: <${tag}> is already defined by version ${existing.kitVersion ?? 'unknown'}; keeping it.`);
+      console.warn(
+        `vtex-elements ${VERSION}: <${tag}> is already defined by version ${existing.kitVersion ?? 'unknown'}; keeping it.`,
+      );
     }
     return;
   }

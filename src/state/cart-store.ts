@@ -61,7 +61,9 @@ export class CartStore extends Store<CartState> {
     super({status: 'idle', orderForm: null, pendingQuantities: {}, busy: 0, error: null});
     this.client = client;
     if (options.sync !== false && typeof BroadcastChannel !== 'undefined') {
-      const channel = new BroadcastChannel(`vtex-elements:cart:${client.accountName}:${client.api}`) as unknown as Channel;
+      const channel = new BroadcastChannel(
+        `vtex-elements:cart:${client.accountName}:${client.api}`,
+      ) as unknown as Channel;
       channel.onmessage = (e) => this.#onRemote(e.data as SyncMessage);
       this.#channel = channel;
     }
@@ -86,7 +88,10 @@ export class CartStore extends Store<CartState> {
       })
       .catch((error: unknown) => {
         const e = toError(error);
-        this.setState({status: this.state.orderForm ? 'ready' : 'error', error: {operation: 'load', error: e}});
+        this.setState({
+          status: this.state.orderForm ? 'ready' : 'error',
+          error: {operation: 'load', error: e},
+        });
         throw e;
       })
       .finally(() => {
@@ -129,7 +134,8 @@ export class CartStore extends Store<CartState> {
           throw e;
         } finally {
           const pending = {...this.state.pendingQuantities};
-          for (const [uid, qty] of desired) if (pending[uid] === qty && !this.#desired.has(uid)) delete pending[uid];
+          for (const [uid, qty] of desired)
+            if (pending[uid] === qty && !this.#desired.has(uid)) delete pending[uid];
           this.setState({pendingQuantities: pending});
         }
       },
@@ -172,7 +178,9 @@ export class CartStore extends Store<CartState> {
 
   /** Re-reads the cart with `refreshOutdatedData` (before placing an order), inside the queue. */
   refresh(): Promise<OrderForm> {
-    return this.#mutate('refresh', (id) => this.client.checkout.getOrderFormById(id, {refreshOutdatedData: true}));
+    return this.#mutate('refresh', (id) =>
+      this.client.checkout.getOrderFormById(id, {refreshOutdatedData: true}),
+    );
   }
 
   /**
@@ -203,7 +211,14 @@ export class CartStore extends Store<CartState> {
 
   #current(): OrderForm {
     const of = this.state.orderForm;
-    if (!of) throw new VtexError({status: 0, code: 'NO_CART', kind: 'config', retryable: true, message: 'The cart is not loaded'});
+    if (!of)
+      throw new VtexError({
+        status: 0,
+        code: 'NO_CART',
+        kind: 'config',
+        retryable: true,
+        message: 'The cart is not loaded',
+      });
     return of;
   }
 
@@ -225,7 +240,11 @@ export class CartStore extends Store<CartState> {
       .finally(() => this.setState({busy: this.state.busy - 1}));
   }
 
-  #mutate(operation: string, call: (orderFormId: string) => Promise<OrderForm>, lineOf?: (error: unknown) => string | undefined): Promise<OrderForm> {
+  #mutate(
+    operation: string,
+    call: (orderFormId: string) => Promise<OrderForm>,
+    lineOf?: (error: unknown) => string | undefined,
+  ): Promise<OrderForm> {
     return this.#enqueue(
       operation,
       async () => {
@@ -257,7 +276,12 @@ export class CartStore extends Store<CartState> {
     if (seq < this.#applied) return; // a stale reply: something newer is already on screen
     this.#applied = seq;
     this.setState({orderForm, status: 'ready', error: null});
-    if (broadcast) this.#channel?.postMessage({orderFormId: orderForm.orderFormId, orderForm, from: this.#tabId} satisfies SyncMessage);
+    if (broadcast)
+      this.#channel?.postMessage({
+        orderFormId: orderForm.orderFormId,
+        orderForm,
+        from: this.#tabId,
+      } satisfies SyncMessage);
   }
 
   #onRemote(message: SyncMessage): void {
@@ -285,9 +309,18 @@ function assertQuantity(quantity: number, min: number): void {
 }
 
 const outcomeUnknown = (e: VtexError): boolean =>
-  e.kind === 'network' || e.kind === 'timeout' || e.kind === 'bad-response' || e.status >= 500 || e.status === 429;
+  e.kind === 'network' ||
+  e.kind === 'timeout' ||
+  e.kind === 'bad-response' ||
+  e.status >= 500 ||
+  e.status === 429;
 
 function toError(error: unknown): VtexError {
   if (error instanceof VtexError) return error;
-  return new VtexError({status: 0, code: 'UNKNOWN', retryable: false, message: error instanceof Error ? error.message : String(error)});
+  return new VtexError({
+    status: 0,
+    code: 'UNKNOWN',
+    retryable: false,
+    message: error instanceof Error ? error.message : String(error),
+  });
 }

@@ -40,7 +40,12 @@ export class SessionStore extends Store<SessionState> {
       .get()
       .then((session) => {
         const before = this.state.session;
-        if (!before || before.signedIn !== session.signedIn || before.email !== session.email || this.state.status !== 'ready') {
+        if (
+          !before ||
+          before.signedIn !== session.signedIn ||
+          before.email !== session.email ||
+          this.state.status !== 'ready'
+        ) {
           this.setState({session, status: 'ready', error: null});
         }
         return session;
@@ -71,7 +76,14 @@ export class SessionStore extends Store<SessionState> {
     const s = this.state.session;
     this.setState({
       status: 'ready',
-      session: {signedIn: false, email: null, firstName: null, lastName: null, cultureInfo: s?.cultureInfo ?? null, currencyCode: s?.currencyCode ?? null},
+      session: {
+        signedIn: false,
+        email: null,
+        firstName: null,
+        lastName: null,
+        cultureInfo: s?.cultureInfo ?? null,
+        currencyCode: s?.currencyCode ?? null,
+      },
     });
   }
 

@@ -10,16 +10,46 @@ const orderForm = {orderFormId: 'a'.repeat(32), items: [], messages: [], totaliz
 
 const client = (handler: Parameters<typeof recordingFetch>[0], extra = {}) => {
   const rec = recordingFetch(handler);
-  return {...rec, client: createVtexClient({api: API, account: 'mystore', salesChannel: '2', locale: 'en-US', fetch: rec.fetch, backoffMs: 1, ...extra})};
+  return {
+    ...rec,
+    client: createVtexClient({
+      api: API,
+      account: 'mystore',
+      salesChannel: '2',
+      locale: 'en-US',
+      fetch: rec.fetch,
+      backoffMs: 1,
+      ...extra,
+    }),
+  };
 };
 
 describe('client: request shapes match API.md', () => {
   it('catalog.search builds the IS v1 URL with facets path, 1-based page, count, sort, sc, locale', async () => {
     const {client: c, calls} = client(() => json({products: [], recordsFiltered: 0}));
-    await c.catalog.search({query: ' camiseta ', facets: [{key: 'category-1', value: 'apparel'}, {key: 'brand', value: 'açme co'}], page: 2, count: 12, sort: 'price:asc'});
+    await c.catalog.search({
+      query: ' camiseta ',
+      facets: [
+        {key: 'category-1', value: 'apparel'},
+        {key: 'brand', value: 'açme co'},
+      ],
+      page: 2,
+      count: 12,
+      sort: 'price:asc',
+    });
     const u = new URL(calls[0]!.url);
-    assert.equal(u.origin + u.pathname, `${API}/api/intelligent-search/v1/product-search/category-1/apparel/brand/a%C3%A7me%20co`);
-    assert.deepEqual(Object.fromEntries(u.searchParams), {query: 'camiseta', sc: '2', locale: 'en-US', page: '2', count: '12', sort: 'price:asc'});
+    assert.equal(
+      u.origin + u.pathname,
+      `${API}/api/intelligent-search/v1/product-search/category-1/apparel/brand/a%C3%A7me%20co`,
+    );
+    assert.deepEqual(Object.fromEntries(u.searchParams), {
+      query: 'camiseta',
+      sc: '2',
+      locale: 'en-US',
+      page: '2',
+      count: '12',
+      sort: 'price:asc',
+    });
     assert.equal(calls[0]!.method, 'GET');
     assert.equal(calls[0]!.credentials, 'include');
     assert.equal(calls[0]!.headers.accept, 'application/json');
@@ -34,7 +64,12 @@ describe('client: request shapes match API.md', () => {
     const paths = calls.map((r) => new URL(r.url));
     assert.equal(paths[0]!.pathname, '/_v/api/intelligent-search/v1/facets/category-1/apparel');
     assert.equal(paths[1]!.pathname, '/_v/api/intelligent-search/v1/products');
-    assert.deepEqual(Object.fromEntries(paths[1]!.searchParams), {sc: '2', locale: 'en-US', field: 'slug', value: 'blue-shirt'});
+    assert.deepEqual(Object.fromEntries(paths[1]!.searchParams), {
+      sc: '2',
+      locale: 'en-US',
+      field: 'slug',
+      value: 'blue-shirt',
+    });
     assert.equal(paths[2]!.searchParams.get('field'), 'id');
     assert.equal(paths[3]!.pathname, '/_v/api/intelligent-search/v1/autocomplete-suggestions');
     assert.equal(paths[3]!.searchParams.get('query'), 'cam');
@@ -48,9 +83,17 @@ describe('client: request shapes match API.md', () => {
     await c.checkout.updateItems(id, [{index: 0, quantity: 0}]);
     await c.checkout.removeAllItems(id);
     await c.checkout.addCoupon(id, 'SUMMER10');
-    await c.checkout.attachClientProfile(id, {email: 'a@b.co', firstName: 'A', lastName: 'B', documentType: 'cpf', document: '52998224725'});
+    await c.checkout.attachClientProfile(id, {
+      email: 'a@b.co',
+      firstName: 'A',
+      lastName: 'B',
+      documentType: 'cpf',
+      document: '52998224725',
+    });
     await c.checkout.attachShippingData(id, {logisticsInfo: [{itemIndex: 0, selectedSla: 'Normal'}]});
-    await c.checkout.attachPaymentData(id, {payments: [{paymentSystem: 2, installments: 1, value: 100, referenceValue: 100}]});
+    await c.checkout.attachPaymentData(id, {
+      payments: [{paymentSystem: 2, installments: 1, value: 100, referenceValue: 100}],
+    });
     await c.checkout.installments(id, 2);
     const got = calls.map((r) => [r.method, new URL(r.url).pathname + new URL(r.url).search, r.body]);
     const base = '/_v/api/checkout/pub';
@@ -60,9 +103,21 @@ describe('client: request shapes match API.md', () => {
       ['POST', `${base}/orderForm/${id}/items/update`, {orderItems: [{index: 0, quantity: 0}]}],
       ['POST', `${base}/orderForm/${id}/items/removeAll`, {}],
       ['POST', `${base}/orderForm/${id}/coupons`, {text: 'SUMMER10'}],
-      ['POST', `${base}/orderForm/${id}/attachments/clientProfileData`, {email: 'a@b.co', firstName: 'A', lastName: 'B', documentType: 'cpf', document: '52998224725'}],
-      ['POST', `${base}/orderForm/${id}/attachments/shippingData`, {logisticsInfo: [{itemIndex: 0, selectedSla: 'Normal'}]}],
-      ['POST', `${base}/orderForm/${id}/attachments/paymentData`, {payments: [{paymentSystem: 2, installments: 1, value: 100, referenceValue: 100}]}],
+      [
+        'POST',
+        `${base}/orderForm/${id}/attachments/clientProfileData`,
+        {email: 'a@b.co', firstName: 'A', lastName: 'B', documentType: 'cpf', document: '52998224725'},
+      ],
+      [
+        'POST',
+        `${base}/orderForm/${id}/attachments/shippingData`,
+        {logisticsInfo: [{itemIndex: 0, selectedSla: 'Normal'}]},
+      ],
+      [
+        'POST',
+        `${base}/orderForm/${id}/attachments/paymentData`,
+        {payments: [{paymentSystem: 2, installments: 1, value: 100, referenceValue: 100}]},
+      ],
       ['GET', `${base}/orderForm/${id}/installments?paymentSystem=2`, undefined],
     ]);
     assert.equal(calls[1]!.headers['content-type'], 'application/json');
@@ -70,21 +125,34 @@ describe('client: request shapes match API.md', () => {
 
   it('simulation, postal code, forceNewCart, refreshOutdatedData', async () => {
     const {client: c, calls} = client(() => json({}));
-    await c.checkout.simulate({items: [{id: '1', quantity: 1, seller: '1'}], postalCode: '22250-040', country: 'BRA'});
+    await c.checkout.simulate({
+      items: [{id: '1', quantity: 1, seller: '1'}],
+      postalCode: '22250-040',
+      country: 'BRA',
+    });
     await c.checkout.addressByPostalCode('BRA', '22250-040');
     await c.checkout.getOrderForm({forceNewCart: true});
     await c.checkout.getOrderFormById('f'.repeat(32), {refreshOutdatedData: true});
     const urls = calls.map((r) => new URL(r.url));
     assert.equal(urls[0]!.pathname, '/_v/api/checkout/pub/orderForms/simulation');
     assert.equal(urls[0]!.searchParams.get('sc'), '2');
-    assert.deepEqual(calls[0]!.body, {items: [{id: '1', quantity: 1, seller: '1'}], postalCode: '22250-040', country: 'BRA'});
+    assert.deepEqual(calls[0]!.body, {
+      items: [{id: '1', quantity: 1, seller: '1'}],
+      postalCode: '22250-040',
+      country: 'BRA',
+    });
     assert.equal(urls[1]!.pathname, '/_v/api/checkout/pub/postal-code/BRA/22250-040');
     assert.equal(urls[2]!.searchParams.get('forceNewCart'), 'true');
     assert.equal(urls[3]!.searchParams.get('refreshOutdatedData'), 'true');
   });
 
   it('places an order in 3 steps: transaction, payments (both URL forms), gatewayCallback', async () => {
-    const placed = JSON.parse(readFileSync(new URL('../../../shared/vtex/examples/place-order-from-cart.response.json', import.meta.url), 'utf8'));
+    const placed = JSON.parse(
+      readFileSync(
+        new URL('../../../shared/vtex/examples/place-order-from-cart.response.json', import.meta.url),
+        'utf8',
+      ),
+    );
     const {client: c, calls} = client((r) => {
       if (r.url.includes('/transaction')) return json(placed);
       if (r.url.includes('/payments')) return new Response(null, {status: 201});
@@ -92,10 +160,27 @@ describe('client: request shapes match API.md', () => {
     });
     const id = 'f'.repeat(32);
     const tx = await c.checkout.placeOrder(id, {value: 1000, referenceValue: 1000, interestValue: 0});
-    assert.deepEqual(calls[0]!.body, {referenceId: id, savePersonalData: false, optinNewsLetter: false, value: 1000, referenceValue: 1000, interestValue: 0});
+    assert.deepEqual(calls[0]!.body, {
+      referenceId: id,
+      savePersonalData: false,
+      optinNewsLetter: false,
+      value: 1000,
+      referenceValue: 1000,
+      interestValue: 0,
+    });
     assert.equal(tx.orderGroup, placed.orders[0].orderGroup);
     assert.equal(tx.transactionId, placed.transactionData.merchantTransactions[0].transactionId);
-    const payment = {paymentSystem: 2, installments: 1, currencyCode: 'BRL', value: 1000, installmentsInterestRate: 0, installmentsValue: 1000, referenceValue: 1000, fields: {cardNumber: '4111111111111111'}, transaction: {id: tx.transactionId, merchantName: tx.merchantName}};
+    const payment = {
+      paymentSystem: 2,
+      installments: 1,
+      currencyCode: 'BRL',
+      value: 1000,
+      installmentsInterestRate: 0,
+      installmentsValue: 1000,
+      referenceValue: 1000,
+      fields: {cardNumber: '4111111111111111'},
+      transaction: {id: tx.transactionId, merchantName: tx.merchantName},
+    };
     await c.checkout.sendPayments(tx.transactionId, tx.orderGroup, [payment]);
     await c.checkout.sendPayments(tx.transactionId, tx.orderGroup, [payment], {form: 'pub'});
     const v = new URL(calls[1]!.url);
@@ -111,32 +196,75 @@ describe('client: request shapes match API.md', () => {
   });
 
   it('parses every place-order response shape (API.md §11.1)', () => {
-    const flat = {id: 'TX1', orderGroup: 'G1', merchantTransactions: [{transactionId: 'TX1', merchantName: 'mystore'}]};
-    assert.deepEqual(parsePlacedTransaction(flat), {orderGroup: 'G1', transactionId: 'TX1', merchantName: 'mystore', orders: [], receiverUri: undefined});
-    const bff = {orders: [{orderGroup: 'G2', orderId: 'G2-01', transactionData: {merchantTransactions: [{transactionId: 'TX2', merchantName: 'm'}], receiverUri: 'r'}}]};
+    const flat = {
+      id: 'TX1',
+      orderGroup: 'G1',
+      merchantTransactions: [{transactionId: 'TX1', merchantName: 'mystore'}],
+    };
+    assert.deepEqual(parsePlacedTransaction(flat), {
+      orderGroup: 'G1',
+      transactionId: 'TX1',
+      merchantName: 'mystore',
+      orders: [],
+      receiverUri: undefined,
+    });
+    const bff = {
+      orders: [
+        {
+          orderGroup: 'G2',
+          orderId: 'G2-01',
+          transactionData: {
+            merchantTransactions: [{transactionId: 'TX2', merchantName: 'm'}],
+            receiverUri: 'r',
+          },
+        },
+      ],
+    };
     const parsed = parsePlacedTransaction(bff);
     assert.equal(parsed.orderGroup, 'G2');
     assert.equal(parsed.transactionId, 'TX2');
     assert.equal(parsed.receiverUri, 'r');
-    assert.throws(() => parsePlacedTransaction({orderForm: null}), (e: VtexError) => e.code === 'BAD_PLACEMENT_RESPONSE');
+    assert.throws(
+      () => parsePlacedTransaction({orderForm: null}),
+      (e: VtexError) => e.code === 'BAD_PLACEMENT_RESPONSE',
+    );
   });
 
   it('gatewayCallback: 200 approved, 428 action required (Pix), 500 denied', async () => {
-    const r428 = JSON.parse(readFileSync(new URL('../../../shared/vtex/examples/gateway-callback.428.json', import.meta.url), 'utf8'));
-    const r500 = JSON.parse(readFileSync(new URL('../../../shared/vtex/examples/gateway-callback.500.json', import.meta.url), 'utf8'));
+    const r428 = JSON.parse(
+      readFileSync(
+        new URL('../../../shared/vtex/examples/gateway-callback.428.json', import.meta.url),
+        'utf8',
+      ),
+    );
+    const r500 = JSON.parse(
+      readFileSync(
+        new URL('../../../shared/vtex/examples/gateway-callback.500.json', import.meta.url),
+        'utf8',
+      ),
+    );
     const replies = [new Response(null, {status: 200}), json(r428, 428), json(r500, 500)];
     const {client: c, calls} = client(() => replies.shift()!);
     assert.deepEqual(await c.checkout.gatewayCallback('G'), {status: 'approved'});
     const pix = await c.checkout.gatewayCallback('G');
     assert.equal(pix.status, 'action-required');
     assert.ok(pix.status === 'action-required' && (pix.redirectUrl !== null || pix.app !== null));
-    await assert.rejects(c.checkout.gatewayCallback('G'), (e: VtexError) => e.code === 'PAYMENT_DENIED' && e.status === 500 && !e.retryable);
+    await assert.rejects(
+      c.checkout.gatewayCallback('G'),
+      (e: VtexError) => e.code === 'PAYMENT_DENIED' && e.status === 500 && !e.retryable,
+    );
     assert.equal(calls.length, 3, 'a denied payment is not retried');
   });
 
   it('account orders (paged) and detail, session, logout', async () => {
     const {client: c, calls} = client(() =>
-      json({id: 's', namespaces: {profile: {isAuthenticated: {value: 'true'}, email: {value: 'ana@example.com'}}, store: {cultureInfo: {value: 'pt-BR'}}}}),
+      json({
+        id: 's',
+        namespaces: {
+          profile: {isAuthenticated: {value: 'true'}, email: {value: 'ana@example.com'}},
+          store: {cultureInfo: {value: 'pt-BR'}},
+        },
+      }),
     );
     await c.account.orders({page: 3, perPage: 5});
     await c.account.order('v123-01');
@@ -148,23 +276,58 @@ describe('client: request shapes match API.md', () => {
     assert.equal(urls[1]!.pathname, '/_v/api/oms/user/orders/v123-01');
     assert.equal(urls[2]!.pathname, '/_v/api/sessions');
     assert.match(urls[2]!.searchParams.get('items')!, /profile\.isAuthenticated/);
-    assert.deepEqual(s, {signedIn: true, email: 'ana@example.com', firstName: null, lastName: null, cultureInfo: 'pt-BR', currencyCode: null});
+    assert.deepEqual(s, {
+      signedIn: true,
+      email: 'ana@example.com',
+      firstName: null,
+      lastName: null,
+      cultureInfo: 'pt-BR',
+      currencyCode: null,
+    });
     assert.equal(urls[3]!.pathname, '/_v/api/vtexid/pub/logout');
-    assert.equal(c.session.loginUrl('https://cms.example.com/p?a=1'), `${API}/login?returnUrl=https%3A%2F%2Fcms.example.com%2Fp%3Fa%3D1`);
+    assert.equal(
+      c.session.loginUrl('https://cms.example.com/p?a=1'),
+      `${API}/login?returnUrl=https%3A%2F%2Fcms.example.com%2Fp%3Fa%3D1`,
+    );
   });
 });
 
 describe('client: errors', () => {
   it('maps each VTEX error body shape to VtexError', () => {
-    const checkout = errorFromResponse(400, JSON.stringify({fields: {}, error: {code: 'ORD002', message: 'Carrinho inválido', exception: null}, operationId: 'op-1'}));
-    assert.deepEqual([checkout.status, checkout.code, checkout.message, checkout.retryable, checkout.operationId], [400, 'ORD002', 'Carrinho inválido', false, 'op-1']);
-    const is = errorFromResponse(400, JSON.stringify({status: 400, code: 'RESOLVER_WARNING', name: 'ResolverWarning', level: 'warn', response: {data: 'Unsupported sort null'}}));
+    const checkout = errorFromResponse(
+      400,
+      JSON.stringify({
+        fields: {},
+        error: {code: 'ORD002', message: 'Carrinho inválido', exception: null},
+        operationId: 'op-1',
+      }),
+    );
+    assert.deepEqual(
+      [checkout.status, checkout.code, checkout.message, checkout.retryable, checkout.operationId],
+      [400, 'ORD002', 'Carrinho inválido', false, 'op-1'],
+    );
+    const is = errorFromResponse(
+      400,
+      JSON.stringify({
+        status: 400,
+        code: 'RESOLVER_WARNING',
+        name: 'ResolverWarning',
+        level: 'warn',
+        response: {data: 'Unsupported sort null'},
+      }),
+    );
     assert.deepEqual([is.code, is.message], ['RESOLVER_WARNING', 'Unsupported sort null']);
-    const oms = errorFromResponse(403, JSON.stringify({error: {code: 'OMS003', message: 'Order not found', exception: null}}));
+    const oms = errorFromResponse(
+      403,
+      JSON.stringify({error: {code: 'OMS003', message: 'Order not found', exception: null}}),
+    );
     assert.deepEqual([oms.code, oms.message], ['OMS003', 'Order not found']);
     const vtexid = errorFromResponse(401, JSON.stringify({authStatus: 'WrongCredentials'}));
     assert.equal(vtexid.code, 'WrongCredentials');
-    const problem = errorFromResponse(404, JSON.stringify({type: 'x', title: 'Not Found', status: 404, traceId: 't'}));
+    const problem = errorFromResponse(
+      404,
+      JSON.stringify({type: 'x', title: 'Not Found', status: 404, traceId: 't'}),
+    );
     assert.deepEqual([problem.code, problem.message], ['HTTP_404', 'Not Found']);
     const html = errorFromResponse(404, '<h1>404 Not Found</h1>');
     assert.deepEqual([html.code, html.message], ['HTTP_404', 'Request failed with status 404']);
@@ -183,15 +346,24 @@ describe('client: errors', () => {
 
   it('gives up after the retry budget with the last error', async () => {
     const {client: c, calls} = client(() => json({error: {code: 'X', message: 'busy'}}, 429), {retries: 2});
-    await assert.rejects(c.catalog.search(), (e: VtexError) => e instanceof VtexError && e.status === 429 && e.retryable);
+    await assert.rejects(
+      c.catalog.search(),
+      (e: VtexError) => e instanceof VtexError && e.status === 429 && e.retryable,
+    );
     assert.equal(calls.length, 3);
   });
 
   it('never retries a mutation, even on a retryable failure', async () => {
     const {client: c, calls} = client(() => json({error: {code: 'X', message: 'down'}}, 503));
-    await assert.rejects(c.checkout.addItems('f'.repeat(32), [{id: '1', quantity: 1, seller: '1'}]), (e: VtexError) => e.status === 503);
+    await assert.rejects(
+      c.checkout.addItems('f'.repeat(32), [{id: '1', quantity: 1, seller: '1'}]),
+      (e: VtexError) => e.status === 503,
+    );
     const net = client(() => new TypeError('fetch failed'));
-    await assert.rejects(net.client.checkout.updateItems('f'.repeat(32), [{index: 0, quantity: 2}]), (e: VtexError) => e.kind === 'network');
+    await assert.rejects(
+      net.client.checkout.updateItems('f'.repeat(32), [{index: 0, quantity: 2}]),
+      (e: VtexError) => e.kind === 'network',
+    );
     assert.equal(calls.length, 1);
     assert.equal(net.calls.length, 1);
   });
@@ -208,12 +380,18 @@ describe('client: errors', () => {
       controller.abort();
       return json({});
     });
-    await assert.rejects(c.catalog.search({signal: controller.signal}), (e: VtexError) => e.kind === 'aborted');
+    await assert.rejects(
+      c.catalog.search({signal: controller.signal}),
+      (e: VtexError) => e.kind === 'aborted',
+    );
     assert.equal(calls.length, 1);
     const pre = new AbortController();
     pre.abort();
     const second = client(() => json({}));
-    await assert.rejects(second.client.catalog.search({signal: pre.signal}), (e: VtexError) => e.kind === 'aborted');
+    await assert.rejects(
+      second.client.catalog.search({signal: pre.signal}),
+      (e: VtexError) => e.kind === 'aborted',
+    );
     assert.equal(second.calls.length, 0, 'an already aborted signal sends nothing');
   });
 
@@ -229,8 +407,16 @@ describe('client: errors', () => {
 
   it('refuses app keys and tokens in any form', () => {
     const {fetch} = recordingFetch(() => json({}));
-    for (const extra of [{appKey: 'k'}, {appToken: 't'}, {'X-VTEX-API-AppKey': 'k'}, {headers: {'x-vtex-api-apptoken': 't'}}]) {
-      assert.throws(() => createVtexClient({api: API, account: 'mystore', fetch, ...extra}), (e: VtexError) => e.code === 'APP_KEY_REFUSED' && /never reach a browser/.test(e.message));
+    for (const extra of [
+      {appKey: 'k'},
+      {appToken: 't'},
+      {'X-VTEX-API-AppKey': 'k'},
+      {headers: {'x-vtex-api-apptoken': 't'}},
+    ]) {
+      assert.throws(
+        () => createVtexClient({api: API, account: 'mystore', fetch, ...extra}),
+        (e: VtexError) => e.code === 'APP_KEY_REFUSED' && /never reach a browser/.test(e.message),
+      );
     }
   });
 

@@ -9,10 +9,18 @@ const ID = 'c'.repeat(32);
 const API = 'http://bridge.test';
 
 /** A tiny stateful orderForm server with per-request delays, to observe ordering. */
-function fakeCheckout(options: {delay?: (r: Recorded, n: number) => number; fail?: (r: Recorded, n: number) => boolean} = {}) {
+function fakeCheckout(
+  options: {delay?: (r: Recorded, n: number) => number; fail?: (r: Recorded, n: number) => boolean} = {},
+) {
   let items: {uniqueId: string; id: string; quantity: number}[] = [];
   const log: string[] = [];
-  const orderForm = () => ({orderFormId: ID, items: items.map((i) => ({...i, seller: '1'})), messages: [], totalizers: [], value: 0});
+  const orderForm = () => ({
+    orderFormId: ID,
+    items: items.map((i) => ({...i, seller: '1'})),
+    messages: [],
+    totalizers: [],
+    value: 0,
+  });
   const rec = recordingFetch(async (r, n) => {
     const path = new URL(r.url).pathname;
     // A GET sees the cart as it is when the request arrives, however late its reply comes back.
@@ -20,7 +28,9 @@ function fakeCheckout(options: {delay?: (r: Recorded, n: number) => number; fail
     await new Promise((res) => setTimeout(res, options.delay?.(r, n) ?? 0));
     if (seen) return json(seen);
     if (options.fail?.(r, n)) return json({error: {code: 'X', message: 'boom'}}, 503);
-    log.push(`${r.method} ${path.replace(`/orderForm/${ID}`, '/orderForm/{id}')} ${JSON.stringify(r.body ?? '')}`);
+    log.push(
+      `${r.method} ${path.replace(`/orderForm/${ID}`, '/orderForm/{id}')} ${JSON.stringify(r.body ?? '')}`,
+    );
     const body = r.body as {orderItems?: {id?: string; index?: number; quantity: number}[]} | undefined;
     if (path.endsWith('/items')) {
       for (const it of body!.orderItems!) {
@@ -68,7 +78,12 @@ describe('CartStore', () => {
         inFlight--;
       }
     };
-    await Promise.all([store.addItems([{id: '1', quantity: 1, seller: '1'}]), store.addItems([{id: '2', quantity: 1, seller: '1'}]), store.clear(), store.addItems([{id: '3', quantity: 2, seller: '1'}])]);
+    await Promise.all([
+      store.addItems([{id: '1', quantity: 1, seller: '1'}]),
+      store.addItems([{id: '2', quantity: 1, seller: '1'}]),
+      store.clear(),
+      store.addItems([{id: '3', quantity: 2, seller: '1'}]),
+    ]);
     assert.equal(maxInFlight, 1, 'never two orderForm writes at once');
     assert.deepEqual(s.log, [
       'POST /api/checkout/pub/orderForm/{id}/items {"orderItems":[{"id":"1","quantity":1,"seller":"1"}]}',
@@ -76,7 +91,10 @@ describe('CartStore', () => {
       'POST /api/checkout/pub/orderForm/{id}/items/removeAll {}',
       'POST /api/checkout/pub/orderForm/{id}/items {"orderItems":[{"id":"3","quantity":2,"seller":"1"}]}',
     ]);
-    assert.deepEqual(store.state.orderForm!.items.map((i) => [i.id, i.quantity]), [['3', 2]]);
+    assert.deepEqual(
+      store.state.orderForm!.items.map((i) => [i.id, i.quantity]),
+      [['3', 2]],
+    );
   });
 
   it('drops a stale reply: a slow load answered after a mutation does not overwrite it', async () => {
@@ -143,7 +161,10 @@ describe('CartStore', () => {
       await tabB.load();
       await tabA.addItems([{id: '7', quantity: 3, seller: '1'}]);
       await new Promise((r) => setTimeout(r, 50));
-      assert.deepEqual(tabB.state.orderForm!.items.map((i) => [i.id, i.quantity]), [['7', 3]]);
+      assert.deepEqual(
+        tabB.state.orderForm!.items.map((i) => [i.id, i.quantity]),
+        [['7', 3]],
+      );
       await tabB.clear();
       await new Promise((r) => setTimeout(r, 50));
       assert.equal(tabA.state.orderForm!.items.length, 0);
@@ -160,7 +181,15 @@ describe('SessionStore', () => {
     const rec = recordingFetch((r) =>
       r.url.includes('/logout')
         ? ((signedIn = false), new Response(null, {status: 200}))
-        : json({id: 's', namespaces: {profile: {isAuthenticated: {value: String(signedIn)}, ...(signedIn ? {email: {value: 'ana@example.com'}} : {})}}}),
+        : json({
+            id: 's',
+            namespaces: {
+              profile: {
+                isAuthenticated: {value: String(signedIn)},
+                ...(signedIn ? {email: {value: 'ana@example.com'}} : {}),
+              },
+            },
+          }),
     );
     const client = createVtexClient({api: 'https://b.test', account: 'shop', fetch: rec.fetch});
     const store = new SessionStore(client, {currentUrl: () => 'https://cms.test/page?x=1'});

@@ -128,4 +128,3 @@ export const checkoutMessages = defineMessages<CheckoutMessages>({
   'pt-BR': () => import('./checkout.messages.pt-BR.js'),
   es: () => import('./checkout.messages.es.js'),
 });
-

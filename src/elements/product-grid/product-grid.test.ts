@@ -441,7 +441,10 @@ describe('<vtex-product-grid>', () => {
   it('speaks pt-BR', async () => {
     const el = await mount('query="product:1" page-size="1" locale="pt-BR"');
     // The pt-BR pack loads on demand, in parallel with the search.
-    await waitUntil(() => sr(el).querySelector('[part~="add-to-cart"]')!.textContent!.includes('Adicionar ao carrinho'), 'pt-BR text');
+    await waitUntil(
+      () => sr(el).querySelector('[part~="add-to-cart"]')!.textContent!.includes('Adicionar ao carrinho'),
+      'pt-BR text',
+    );
     expect(sr(el).querySelector('[part~="selling-price"]')!.textContent).to.include('R$');
     expect(sr(el).querySelector('[part~="selling-price"]')!.textContent).to.include('59,90');
   });

@@ -27,9 +27,14 @@ const defineStore = () => {
 describe('<vtex-store> provider', () => {
   it('provides one client, cart and session to nested elements', async () => {
     defineStore();
-    const root = await fixture<HTMLElement>(html`<div>
-      <vtex-store api="http://127.0.0.1:1" account="shop" locale="es"><test-consumer></test-consumer><div><test-consumer></test-consumer></div></vtex-store>
-    </div>`);
+    const root = await fixture<HTMLElement>(
+      html`<div>
+        <vtex-store api="http://127.0.0.1:1" account="shop" locale="es"
+          ><test-consumer></test-consumer>
+          <div><test-consumer></test-consumer></div
+        ></vtex-store>
+      </div>`,
+    );
     const [a, b] = root.querySelectorAll<TestConsumer>('test-consumer');
     const store = root.querySelector('vtex-store')!;
     expect(a!.store.client).to.equal(store.client);
@@ -43,10 +48,14 @@ describe('<vtex-store> provider', () => {
 
   it('serves elements outside any store from the first store on the page', async () => {
     defineStore();
-    const root = await fixture<HTMLElement>(html`<div>
-      <header><test-consumer id="outside"></test-consumer></header>
-      <vtex-store api="http://127.0.0.1:1" account="first"><test-consumer id="inside"></test-consumer></vtex-store>
-    </div>`);
+    const root = await fixture<HTMLElement>(
+      html`<div>
+        <header><test-consumer id="outside"></test-consumer></header>
+        <vtex-store api="http://127.0.0.1:1" account="first"
+          ><test-consumer id="inside"></test-consumer
+        ></vtex-store>
+      </div>`,
+    );
     const outside = root.querySelector<TestConsumer>('#outside')!;
     const inside = root.querySelector<TestConsumer>('#inside')!;
     expect(outside.cart.store).to.exist;
@@ -56,10 +65,14 @@ describe('<vtex-store> provider', () => {
   it('connects consumers that upgrade before the provider is defined', async () => {
     // A fresh tag name: the provider class is registered only after the consumers are in the DOM.
     const tag = 'vtex-store-late';
-    const root = await fixture<HTMLElement>(html`<div>
-      <test-consumer id="out"></test-consumer>
-      <vtex-store-late api="http://127.0.0.1:1" account="late"><test-consumer id="in"></test-consumer></vtex-store-late>
-    </div>`);
+    const root = await fixture<HTMLElement>(
+      html`<div>
+        <test-consumer id="out"></test-consumer>
+        <vtex-store-late api="http://127.0.0.1:1" account="late"
+          ><test-consumer id="in"></test-consumer
+        ></vtex-store-late>
+      </div>`,
+    );
     const inside = root.querySelector<TestConsumer>('#in')!;
     const outside = root.querySelector<TestConsumer>('#out')!;
     customElements.define(tag, class extends VtexStore {});
@@ -77,7 +90,14 @@ describe('<vtex-store> provider', () => {
     const original = console.error;
     console.error = (...args: unknown[]) => errors.push(args.join(' '));
     try {
-      const el = await fixture<VtexStore>(html`<vtex-store api="http://127.0.0.1:1" account="shop" app-key="vtexappkey-x" app-token="SECRET"></vtex-store>`);
+      const el = await fixture<VtexStore>(
+        html`<vtex-store
+          api="http://127.0.0.1:1"
+          account="shop"
+          app-key="vtexappkey-x"
+          app-token="SECRET"
+        ></vtex-store>`,
+      );
       expect(el.hasAttribute('app-key')).to.be.false;
       expect(el.hasAttribute('app-token')).to.be.false;
       expect(errors.length).to.equal(2);
@@ -90,7 +110,9 @@ describe('<vtex-store> provider', () => {
 
   it('rebuilds and re-provides when the account changes', async () => {
     defineStore();
-    const el = await fixture<VtexStore>(html`<vtex-store api="http://127.0.0.1:1" account="one"><test-consumer></test-consumer></vtex-store>`);
+    const el = await fixture<VtexStore>(
+      html`<vtex-store api="http://127.0.0.1:1" account="one"><test-consumer></test-consumer></vtex-store>`,
+    );
     const consumer = el.querySelector<TestConsumer>('test-consumer')!;
     const before = consumer.cart.store;
     el.account = 'two';

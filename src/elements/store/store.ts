@@ -2,13 +2,21 @@ import {ContextProvider} from '@lit/context';
 import {LitElement, css, html, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {createVtexClient, type VtexClient} from '../../client/index.js';
-import {cartContext, clientContext, configContext, sessionContext, type StoreConfig} from '../../context/index.js';
+import {
+  cartContext,
+  clientContext,
+  configContext,
+  sessionContext,
+  type StoreConfig,
+} from '../../context/index.js';
 import {matchLocale} from '../../i18n/locale.js';
 import {CartStore} from '../../state/cart-store.js';
 import {SessionStore} from '../../state/session-store.js';
 import {ensureContextRoot} from '../../internal/context-root.js';
 
-type AnyProvider = ContextProvider<typeof clientContext | typeof cartContext | typeof sessionContext | typeof configContext>;
+type AnyProvider = ContextProvider<
+  typeof clientContext | typeof cartContext | typeof sessionContext | typeof configContext
+>;
 
 /** Connected stores per document, to elect the page's default (the first in document order). */
 const storesOf = new WeakMap<Document, Set<VtexStore>>();
@@ -76,7 +84,13 @@ export class VtexStore extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated) return;
-    if (changed.has('api') || changed.has('account') || changed.has('salesChannel') || changed.has('loginUrl')) this.#build();
+    if (
+      changed.has('api') ||
+      changed.has('account') ||
+      changed.has('salesChannel') ||
+      changed.has('loginUrl')
+    )
+      this.#build();
     else if (changed.has('locale') || changed.has('currency')) this.#provide();
   }
 
@@ -108,7 +122,11 @@ export class VtexStore extends LitElement {
   }
 
   #config(): StoreConfig {
-    return Object.freeze({account: this.account, locale: matchLocale(this.locale), currency: this.currency?.toUpperCase() || undefined});
+    return Object.freeze({
+      account: this.account,
+      locale: matchLocale(this.locale),
+      currency: this.currency?.toUpperCase() || undefined,
+    });
   }
 
   #refuseAppKeys(): void {
@@ -130,14 +148,20 @@ export class VtexStore extends LitElement {
       this.client = this.cart = this.session = undefined;
     } else {
       try {
-        this.client = createVtexClient({api: this.api, account: this.account, salesChannel: this.salesChannel, locale: this.locale ?? 'pt-BR'});
+        this.client = createVtexClient({
+          api: this.api,
+          account: this.account,
+          salesChannel: this.salesChannel,
+          locale: this.locale ?? 'pt-BR',
+        });
         this.cart = new CartStore(this.client);
         this.session = new SessionStore(this.client, {storeUrl: this.loginUrl});
         // Signing in or out changes which cart VTEX serves: re-read it.
         let signedIn: boolean | undefined;
         this.#unsubscribeSession = this.session.subscribe((s) => {
           const now = s.session?.signedIn;
-          if (signedIn !== undefined && now !== signedIn && this.cart?.state.orderForm) void this.cart.load({force: true}).catch(() => undefined);
+          if (signedIn !== undefined && now !== signedIn && this.cart?.state.orderForm)
+            void this.cart.load({force: true}).catch(() => undefined);
           signedIn = now;
         });
       } catch (e) {
@@ -159,7 +183,9 @@ export class VtexStore extends LitElement {
     }
     const values = [this.client, this.cart, this.session, this.#config()];
     for (const list of [this.#providers, this.#pageProviders]) {
-      list.forEach((p, i) => (p as ContextProvider<typeof clientContext>).setValue(values[i] as VtexClient | undefined));
+      list.forEach((p, i) =>
+        (p as ContextProvider<typeof clientContext>).setValue(values[i] as VtexClient | undefined),
+      );
     }
   }
 }

@@ -26,8 +26,12 @@ export function recordingFetch(handler: (req: Recorded, n: number) => Reply | Pr
     calls.push(rec);
     if (init.signal?.aborted) throw init.signal.reason ?? new DOMException('aborted', 'AbortError');
     const signal = init.signal;
-    const aborted = new Promise<never>((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason), {once: true}));
-    const reply = await (signal ? Promise.race([handler(rec, calls.length), aborted]) : handler(rec, calls.length));
+    const aborted = new Promise<never>((_, reject) =>
+      signal?.addEventListener('abort', () => reject(signal.reason), {once: true}),
+    );
+    const reply = await (signal
+      ? Promise.race([handler(rec, calls.length), aborted])
+      : handler(rec, calls.length));
     if (reply instanceof Error) throw reply;
     const response = typeof reply === 'function' ? await reply() : reply;
     if (init.signal) {
@@ -41,4 +45,7 @@ export function recordingFetch(handler: (req: Recorded, n: number) => Reply | Pr
 }
 
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(body === undefined ? null : JSON.stringify(body), {status, headers: {'Content-Type': 'application/json', ...headers}});
+  new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: {'Content-Type': 'application/json', ...headers},
+  });
