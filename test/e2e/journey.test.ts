@@ -69,7 +69,7 @@ async function journey(mode: Mode, d: Driver): Promise<{email: string; orderId: 
     if (mode === 'phone') await d.click(grid.getByRole('button', {name: /^Filtros/}));
     const aurora = grid.getByRole('checkbox', {name: /Aurora/}).first();
     await d.check(aurora);
-    if (mode === 'phone') await d.click(grid.getByRole('button', {name: /Mostrar|Ver .*produtos|Show/}).first());
+    if (mode === 'phone') await d.click(grid.getByRole('button', {name: /Ver resultados|Show results/}).first());
     await assert.doesNotReject(() => visible(grid.getByRole('link', {name: PRODUCT})));
     // Every card left is an Aurora product.
     await page.waitForFunction(
