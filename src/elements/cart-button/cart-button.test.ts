@@ -73,15 +73,18 @@ describe('<vtex-cart-button>', () => {
       'loaded',
       {timeout: 15_000},
     );
-    await button.updateComplete;
-    expect($(button, 'button')!.getAttribute('aria-label')).to.equal('Carrinho, 0 itens');
-    expect(button.openCart().id).to.equal('second');
+    // The pt-BR pack loads on demand.
+    await waitUntil(
+      () => $(button, 'button')!.getAttribute('aria-label') === 'Carrinho, 0 itens',
+      'pt-BR label',
+    );
+    expect((await button.openCart()).id).to.equal('second');
     root.querySelector<HTMLElement & {hide(): void}>('#second')!.hide();
     button.for = undefined;
-    expect(button.openCart().id).to.equal('first');
+    expect((await button.openCart()).id).to.equal('first');
     root.querySelector<HTMLElement & {hide(): void}>('#first')!.hide();
     for (const d of root.querySelectorAll('vtex-cart')) d.remove();
-    const created = button.openCart();
+    const created = await button.openCart();
     try {
       expect(created.parentElement).to.equal(document.body);
       expect(created.variant).to.equal('drawer');

@@ -39,8 +39,12 @@ export class VtexCartButton extends VtexElement {
   /** The id of the `<vtex-cart variant="drawer">` to open. Default: the first drawer cart on the page. */
   @property() for?: string;
 
-  /** Opens the drawer cart, creating one when the page has none. Returns it. */
-  openCart(): VtexCart {
+  /**
+   * Opens the drawer cart, creating one when the page has none; the cart's code loads on this first
+   * interaction, not with the button. Resolves with the drawer.
+   */
+  async openCart(): Promise<VtexCart> {
+    await import('../cart/define.js');
     const doc = this.ownerDocument;
     const named = this.for ? doc.getElementById(this.for) : null;
     let drawer = (
@@ -52,9 +56,14 @@ export class VtexCartButton extends VtexElement {
       if (this.locale) drawer.locale = this.locale;
       doc.body.append(drawer);
     }
+    await customElements.whenDefined('vtex-cart');
     drawer.show();
     return drawer;
   }
+
+  readonly #open = () => {
+    this.openCart().catch((e: unknown) => this.emitError('openCart', e));
+  };
 
   #count(): number | undefined {
     const s = this.#cart.state;
@@ -74,7 +83,7 @@ export class VtexCartButton extends VtexElement {
       part="button"
       aria-haspopup="dialog"
       aria-label=${n === undefined ? m.loading : m.label(n)}
-      @click=${this.openCart}
+      @click=${this.#open}
     >
       <slot>
         <svg

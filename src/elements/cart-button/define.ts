@@ -1,4 +1,3 @@
-import '../cart/define.js';
 import {defineElement} from '../../internal/define.js';
 import {VtexCartButton} from './cart-button.js';
 
