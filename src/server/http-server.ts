@@ -90,7 +90,7 @@ async function bundle(root: string, entry: string): Promise<string> {
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    conditions: ['browser', 'development'],
+    conditions: ['browser'], // Lit's production build: no dev-mode warnings on the demo
     tsconfig: path.join(root, 'tsconfig.json'),
     sourcemap: 'inline',
     logLevel: 'silent',
