@@ -487,18 +487,31 @@ describe('network faults (latency up to 3 s, 30% mutation errors, timeouts, malf
       // A shopper adds three products, clicking again when a card says it failed.
       const wanted = 3;
       for (let i = 0; i < wanted; i++) {
-        const card = grid
+        // Pin the card by product id: its button's name changes while busy, so a name filter would drift.
+        const id = await grid
           .locator('[part~="card"]')
           .filter({has: page.getByRole('button', {name: /^Adicionar ao carrinho/})})
-          .nth(i);
+          .nth(i)
+          .getAttribute('data-product-id');
+        const card = grid.locator(`[part~="card"][data-product-id="${id}"]`);
         for (let attempt = 0; attempt < 6; attempt++) {
           await card.getByRole('button', {name: /^Adicionar ao carrinho/}).click();
           const status = card.locator('[part~="card-status"]');
-          await page.waitForFunction(
-            (el) => !!el && /Adicionado|Não foi possível/.test(el.textContent ?? ''),
-            await status.elementHandle(),
-            {timeout: WAIT},
-          );
+          // Settled: a final word in the card's live region (added, or any failure sentence), not "Adicionando…".
+          const settled = await page
+            .waitForFunction(
+              (el) => !!el && (el.textContent ?? '').trim() !== '' && !/Adicionando/.test(el.textContent ?? ''),
+              await status.elementHandle(),
+              {timeout: WAIT * 2},
+            )
+            .then(() => true, () => false);
+          if (!settled) {
+            await shot(page, 'faults-add-stuck');
+            const button = card.getByRole('button', {name: /^Adicionar ao carrinho/});
+            assert.fail(
+              `add to cart never settled under faults (card ${i}, attempt ${attempt}): status "${await status.textContent()}", button aria-disabled=${await button.getAttribute('aria-disabled')}`,
+            );
+          }
           if (/Adicionado/.test((await status.textContent()) ?? '')) break;
         }
       }
