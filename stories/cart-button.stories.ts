@@ -32,6 +32,7 @@ async function fill(quantities: number[]): Promise<void> {
 const meta: Meta = {
   title: 'Cart/Cart button',
   component: 'vtex-cart-button',
+  tags: ['autodocs'],
   args: {count: 'items'},
   render: (args) =>
     html`<vtex-cart-button count=${args.count as string}></vtex-cart-button>

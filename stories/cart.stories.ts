@@ -65,6 +65,7 @@ const faults = (config: Record<string, unknown>) => async () => {
 const meta: Meta = {
   title: 'Cart/Cart',
   component: 'vtex-cart',
+  tags: ['autodocs'],
   args: {variant: 'inline'},
   render: (args) =>
     html`<vtex-cart

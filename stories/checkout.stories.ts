@@ -96,6 +96,7 @@ async function place(root: HTMLElement, until: string): Promise<void> {
 const meta: Meta = {
   title: 'Checkout/Checkout',
   component: 'vtex-checkout',
+  tags: ['autodocs'],
   args: {'orders-url': '/account/orders'},
   render: (args) => html`<vtex-checkout orders-url=${(args['orders-url'] as string) ?? ''}></vtex-checkout>`,
 };

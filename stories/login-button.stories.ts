@@ -13,6 +13,7 @@ const faults = (config: Parameters<typeof setFaults>[0]) => async () => {
 const meta: Meta = {
   title: 'Account/Login button',
   component: 'vtex-login-button',
+  tags: ['autodocs'],
   args: {'orders-url': '/account/orders', 'login-url': ''},
   render: (args) =>
     html`<vtex-login-button

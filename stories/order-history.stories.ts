@@ -39,6 +39,7 @@ async function withOrders(count: number): Promise<{email: string; orderIds: stri
 const meta: Meta = {
   title: 'Account/Order history',
   component: 'vtex-order-history',
+  tags: ['autodocs'],
   args: {'page-size': 5},
   render: (args, {loaded}) =>
     html`<vtex-order-history

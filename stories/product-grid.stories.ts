@@ -16,6 +16,7 @@ async function faults(config: Record<string, unknown> | null): Promise<void> {
 const meta: Meta = {
   title: 'Catalog/Product grid',
   component: 'vtex-product-grid',
+  tags: ['autodocs'],
   args: {
     query: '',
     category: 'apparel',

@@ -15,6 +15,7 @@ async function faults(config: Record<string, unknown> | null): Promise<void> {
 const meta: Meta = {
   title: 'Catalog/Product',
   component: 'vtex-product',
+  tags: ['autodocs'],
   args: {slug: 'camiseta-basica-algodao'},
   loaders: [async () => faults(null)],
   render: (args) =>

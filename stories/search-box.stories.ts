@@ -6,6 +6,7 @@ import '../src/elements/product-grid/define.js';
 const meta: Meta = {
   title: 'Catalog/Search box',
   component: 'vtex-search-box',
+  tags: ['autodocs'],
   loaders: [async () => fetch('/_sandbox/faults', {method: 'DELETE'})],
   render: () => html`<vtex-search-box action="" value=""></vtex-search-box>`,
 };
