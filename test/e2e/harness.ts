@@ -178,7 +178,7 @@ export function watchConsole(page: Page): string[] {
 /** Fails with a message naming the element when it is not defined or not on the page. */
 export async function requireElement(page: Page, tag: string, why: string): Promise<Locator> {
   const defined = await page
-    .waitForFunction((t) => !!customElements.get(t), tag, {timeout: 5_000})
+    .waitForFunction((t) => !!customElements.get(t), tag, {timeout: WAIT})
     .then(() => true)
     .catch(() => false);
   const onPage = await page.locator(tag).count();
