@@ -1,0 +1,167 @@
+/**
+ * The static Storybook works: `storybook-static/` (built first when missing or older than the stories) is served
+ * from a tiny static server; a sample story per element reaches its ready state (text from the sandbox running
+ * in the page through MSW) and every docs page renders, with no console errors and no page errors; axe-core
+ * (WCAG 2.2 AA) runs on each sample story.
+ */
+import {execFileSync} from 'node:child_process';
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {createServer, type Server} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import path from 'node:path';
+import {after, before, describe, it} from 'node:test';
+import assert from 'node:assert/strict';
+import type {Browser} from 'playwright-core';
+import {
+  ROOT,
+  WAIT,
+  axe,
+  formatViolations,
+  launchBrowser,
+  newContext,
+  watchConsole,
+  type Violation,
+} from './harness.js';
+
+const STATIC = path.join(ROOT, 'storybook-static');
+
+/** Newest modification time under a directory (files only). */
+function newest(dir: string): number {
+  let t = 0;
+  for (const entry of readdirSync(dir, {withFileTypes: true, recursive: true})) {
+    if (entry.isFile()) t = Math.max(t, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return t;
+}
+
+function buildIfStale(): void {
+  const index = path.join(STATIC, 'index.json');
+  const sources = Math.max(newest(path.join(ROOT, 'stories')), newest(path.join(ROOT, '.storybook')));
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  execFileSync('npm', ['run', 'build-storybook'], {cwd: ROOT, stdio: 'inherit'});
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+/** Serves storybook-static/ on 127.0.0.1 and a free port. */
+async function serveStatic(): Promise<{server: Server; url: string}> {
+  const server = createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = path.join(STATIC, pathname === '/' ? 'index.html' : pathname);
+    if (!file.startsWith(STATIC + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, {'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream'});
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`};
+}
+
+interface Sample {
+  id: string;
+  /** A shadow-piercing selector and the text it must show when the story is ready. */
+  ready: string;
+  text: RegExp;
+  /** At least this many matches (default 1). */
+  count?: number;
+}
+
+/** One ready-state story per element (and the states the owners' files miss). */
+const SAMPLES: Sample[] = [
+  {id: 'store-store--provider', ready: 'vtex-product [part~="name"]', text: /Camiseta/i},
+  {id: 'catalog-search-box--default', ready: 'vtex-search-box [part~="submit"]', text: /\S/},
+  {id: 'more-states--search-suggestions', ready: 'vtex-search-box [role="option"]', text: /\S/},
+  {id: 'catalog-product-grid--category', ready: 'vtex-product-grid [part~="card"]', text: /\d/, count: 2},
+  {id: 'catalog-product--with-variations', ready: 'vtex-product [part~="name"]', text: /Camiseta/i},
+  {id: 'cart-cart--with-items', ready: 'vtex-cart [part~="line"] [part~="name"]', text: /\S/, count: 2},
+  {id: 'cart-cart-button--with-items', ready: 'vtex-cart-button [part~="badge"]', text: /^\s*3\s*$/},
+  {id: 'checkout-checkout--identification', ready: 'vtex-checkout [part~="continue"]', text: /\S/},
+  {id: 'checkout-checkout--confirmation', ready: 'vtex-checkout [part~="confirmation"]', text: /\d{5,}/},
+  {id: 'account-login-button--signed-in', ready: 'vtex-login-button [part~="trigger"]', text: /ana/i},
+  {id: 'account-order-history--list', ready: 'vtex-order-history [part~="order"]', text: /\S/, count: 5},
+];
+
+let docsPages: string[] = [];
+let browser: Browser;
+let server: Server;
+let base = '';
+const violations: Violation[] = [];
+
+describe('static Storybook', {timeout: 600_000}, () => {
+  before(async () => {
+    buildIfStale();
+    const index = JSON.parse(readFileSync(path.join(STATIC, 'index.json'), 'utf8')) as {
+      entries: Record<string, {type: string; importPath: string}>;
+    };
+    docsPages = Object.entries(index.entries)
+      .filter(([, e]) => e.type === 'docs' && e.importPath.endsWith('.mdx'))
+      .map(([id]) => id);
+    for (const s of SAMPLES) assert.ok(index.entries[s.id], `story ${s.id} is in the built Storybook`);
+    ({server, url: base} = await serveStatic());
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.close();
+    if (violations.length) console.log(`axe (WCAG 2.2 AA) violations:\n${formatViolations(violations)}`);
+  });
+
+  for (const sample of SAMPLES) {
+    it(`story ${sample.id} renders its ready state without console errors`, async () => {
+      const context = await newContext(browser, {viewport: {width: 1280, height: 900}});
+      const page = await context.newPage();
+      const errors = watchConsole(page);
+      try {
+        await page.goto(`${base}/iframe.html?id=${sample.id}&viewMode=story`);
+        const ready = page.locator(sample.ready).filter({hasText: sample.text});
+        await ready.nth((sample.count ?? 1) - 1).waitFor({state: 'visible', timeout: WAIT * 2});
+        // The play function (if any) has finished once Storybook reports the story rendered.
+        await page.waitForFunction(
+          () => !document.body.classList.contains('sb-show-preparing-story'),
+          undefined,
+          {timeout: WAIT},
+        );
+        violations.push(...(await axe(page, sample.id)));
+        assert.deepEqual(errors, [], `console or page errors in ${sample.id}`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('every MDX docs page renders without console errors', async () => {
+    assert.ok(docsPages.length >= 7, `docs pages found: ${docsPages.join(', ')}`);
+    for (const id of docsPages) {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      const errors = watchConsole(page);
+      try {
+        await page.goto(`${base}/iframe.html?id=${id}&viewMode=docs`);
+        await page.locator('#storybook-docs h1').first().waitFor({state: 'visible', timeout: WAIT});
+        violations.push(...(await axe(page, id)));
+        assert.deepEqual(errors, [], `console or page errors in ${id}`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  it('axe finds no WCAG 2.2 AA violation in the sample stories and docs pages', () => {
+    assert.equal(violations.length, 0, formatViolations(violations));
+  });
+});
