@@ -11,6 +11,7 @@ declare global {
   }
   interface GlobalEventHandlersEventMap {
     'vtex-cart-updated': VtexEvent<CartSummary>;
+    'vtex-cart-viewed': VtexEvent<CartSummary>;
     'vtex-item-removed': VtexEvent<{item: ItemSummary}>;
     'vtex-coupon-applied': VtexEvent<{coupon: string}>;
     'vtex-before-checkout': VtexEvent<CartSummary>;

@@ -1,6 +1,6 @@
 import {defineElement} from '../../internal/define.js';
 import type {VtexEvent} from '../../internal/events.js';
-import type {ItemAddedDetail, ProductSelectedDetail} from '../shared-catalog/events.js';
+import type {ItemAddedDetail, ProductSelectedDetail, ProductsViewedDetail} from '../shared-catalog/events.js';
 import {VtexProductGrid} from './product-grid.js';
 
 defineElement('vtex-product-grid', VtexProductGrid);
@@ -12,5 +12,6 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'vtex-item-added': VtexEvent<ItemAddedDetail>;
     'vtex-product-selected': VtexEvent<ProductSelectedDetail>;
+    'vtex-products-viewed': VtexEvent<ProductsViewedDetail>;
   }
 }

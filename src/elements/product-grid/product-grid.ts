@@ -13,8 +13,10 @@ import {renderCard, renderCardSkeleton, type CardStatus} from '../shared-catalog
 import {catalogStyles} from '../shared-catalog/catalog.styles.js';
 import {
   orderFormSummary,
+  productView,
   type ItemAddedDetail,
   type ProductSelectedDetail,
+  type ProductsViewedDetail,
 } from '../shared-catalog/events.js';
 import {defaultSeller, initialSku, pickSku, productUrl, selectionOf} from '../shared-catalog/offer.js';
 import {messages} from './product-grid.messages.js';
@@ -46,6 +48,7 @@ interface Results {
   products: ISProduct[];
   total: number;
   pages: number;
+  searchId: string | null;
 }
 
 /**
@@ -57,9 +60,18 @@ interface Results {
  * With `sync-url`, the shopper's query, filters, sort and page are mirrored to the address bar
  * (`?q=&fq=&sort=&page=`) with `history.pushState`, and restored on back/forward and on load.
  *
+ * Intelligent Search Activity Flow: every card carries `data-af-element="search-result"`, `data-af-onclick="true"`,
+ * `data-af-product-id`, `data-af-product-position` (1-based, absolute across pages) and `data-af-search-id`
+ * (the search response's `searchId`). They live in shadow DOM, which a document-level script cannot query; so
+ * while a click on a card is dispatched, the grid also mirrors that card's `data-af-*` attributes onto itself
+ * (the element a document listener sees as the click's target) and removes them right after. Activity Flow's
+ * click tracking (a bubbling document listener) thus attributes the click; impressions it finds with
+ * `querySelectorAll` do not reach into shadow DOM — use `vtex-products-viewed` for those.
+ *
  * @summary Product listing with facets, sort, pagination and add to cart.
  * @tag vtex-product-grid
  * @fires vtex-product-selected - Cancelable. A card link was activated; `preventDefault()` stops navigation (e.g. to open `<vtex-product>` in place). detail: {product: {id, slug, name}, url}
+ * @fires vtex-products-viewed - Results were rendered (after load more / infinite scroll: only the new ones). For analytics. detail: {list: {id, name}, query, searchId, total, products: [{id, slug, name, brand, categories, sku: {id, name, seller}, price, listPrice, available, position}]} (prices in VTEX decimals)
  * @fires vtex-item-added - A card added a SKU to the cart. detail: {item: {id, quantity, seller}, orderForm: {orderFormId, itemCount, value}}
  * @fires vtex-error - Search or add to cart failed. detail: {operation: 'search' | 'facets' | 'addItems', error}
  * @csspart layout - The sidebar + results layout.
@@ -157,6 +169,7 @@ export class VtexProductGrid extends VtexElement {
   /** @internal */ @query('.sentinel') private sentinel?: HTMLElement;
 
   #restoring = false;
+  #viewed?: Results;
   #focusIndex?: number;
   #observer?: IntersectionObserver;
   #observedFor?: Results;
@@ -184,6 +197,7 @@ export class VtexProductGrid extends VtexElement {
           products,
           total: last.recordsFiltered,
           pages: last.pagination.count,
+          searchId: last.searchId ?? null,
         });
       } catch (e) {
         if (!signal.aborted) this.emitError('search', e);
@@ -211,6 +225,7 @@ export class VtexProductGrid extends VtexElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('popstate', this.#onPopState);
+    this.renderRoot.addEventListener('click', this.#onCardClick as EventListener);
     if (this.syncUrl) this.#readUrl();
   }
 
@@ -245,6 +260,7 @@ export class VtexProductGrid extends VtexElement {
       this.#observedFor = loaded;
       this.#observe();
     }
+    if (loaded && loaded !== this.#viewed) this.#emitViewed(loaded);
     if (changed.has('drawerOpen')) {
       const d = this.drawer;
       if (d && this.drawerOpen && !d.open) d.showModal();
@@ -349,6 +365,39 @@ export class VtexProductGrid extends VtexElement {
     this.page = this.results!.page + 1;
     this.#pushUrl();
   }
+
+  // ---------- analytics ----------
+
+  #position(r: Results, i: number): number {
+    return this.pagination === 'pages' ? (r.page - 1) * this.#count() + i + 1 : i + 1;
+  }
+
+  #emitViewed(r: Results): void {
+    const prev = this.#viewed;
+    this.#viewed = r;
+    const from = prev?.key === r.key && this.pagination !== 'pages' ? prev.products.length : 0;
+    const query = this.query.trim();
+    this.emit<ProductsViewedDetail>('vtex-products-viewed', {
+      list: {id: this.id || 'vtex-product-grid', name: query ? `search: ${query}` : this.#path() || 'all'},
+      query,
+      searchId: r.searchId,
+      total: r.total,
+      products: r.products
+        .slice(from)
+        .map((p, i) => productView(p, this.#skuOf(p), this.#position(r, from + i))),
+    });
+  }
+
+  /** Mirrors the clicked card's `data-af-*` attributes onto the host while the click bubbles to the document. */
+  #onCardClick = (e: MouseEvent): void => {
+    const card = e
+      .composedPath()
+      .find((n): n is HTMLElement => n instanceof HTMLElement && n.hasAttribute('data-af-element'));
+    if (!card) return;
+    const names = card.getAttributeNames().filter((n) => n.startsWith('data-af-'));
+    for (const n of names) this.setAttribute(n, card.getAttribute(n)!);
+    setTimeout(() => names.forEach((n) => this.removeAttribute(n)));
+  };
 
   // ---------- handlers ----------
 
@@ -517,7 +566,7 @@ export class VtexProductGrid extends VtexElement {
         ${repeat(
           r.products,
           (p) => p.productId,
-          (p) =>
+          (p, i) =>
             html`<li>
               ${renderCard({
                 product: p,
@@ -529,6 +578,7 @@ export class VtexProductGrid extends VtexElement {
                 onSelect: this.#onSelect,
                 onSwatch: this.#onSwatch,
                 onAdd: this.#onAdd,
+                af: {position: this.#position(r, i), searchId: r.searchId},
               })}
             </li>`,
         )}

@@ -1,6 +1,6 @@
 import {defineElement} from '../../internal/define.js';
 import type {VtexEvent} from '../../internal/events.js';
-import type {ItemAddedDetail} from '../shared-catalog/events.js';
+import type {ItemAddedDetail, ProductViewedDetail} from '../shared-catalog/events.js';
 import {VtexProduct} from './product.js';
 
 defineElement('vtex-product', VtexProduct);
@@ -11,5 +11,6 @@ declare global {
   }
   interface GlobalEventHandlersEventMap {
     'vtex-item-added': VtexEvent<ItemAddedDetail>;
+    'vtex-product-viewed': VtexEvent<ProductViewedDetail>;
   }
 }

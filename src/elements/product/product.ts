@@ -7,7 +7,12 @@ import {CartController, StoreController} from '../../controllers/store-controlle
 import {hostStyles} from '../../internal/styles.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import {catalogStyles} from '../shared-catalog/catalog.styles.js';
-import {orderFormSummary, type ItemAddedDetail} from '../shared-catalog/events.js';
+import {
+  orderFormSummary,
+  productView,
+  type ItemAddedDetail,
+  type ProductViewedDetail,
+} from '../shared-catalog/events.js';
 import {
   defaultSeller,
   initialSku,
@@ -32,6 +37,7 @@ import {styles} from './product.styles.js';
  *
  * @summary Product detail: gallery, SKU selector, price and add to cart.
  * @tag vtex-product
+ * @fires vtex-product-viewed - A product was shown (once per product loaded). For analytics. detail: {product: {id, slug, name, brand, categories, sku: {id, name, seller}, price, listPrice, available}} (prices in VTEX decimals)
  * @fires vtex-item-added - The chosen SKU was added to the cart. detail: {item: {id, quantity, seller}, orderForm: {orderFormId, itemCount, value}}
  * @fires vtex-error - Loading the product (404 included) or adding it failed. detail: {operation: 'product' | 'addItems', error}
  * @slot not-found - Replaces the default not-found message.
@@ -106,6 +112,9 @@ export class VtexProduct extends VtexElement {
     const product = this.#product.value;
     if (product && this.#product.status === TaskStatus.COMPLETE && this.#sanitizedFor !== product) {
       this.#sanitizedFor = product;
+      this.emit<ProductViewedDetail>('vtex-product-viewed', {
+        product: productView(product, this.#sku(product)),
+      });
       void sanitizeHtml(product.description ?? '').then(
         (fragment) => {
           if (this.#sanitizedFor === product) this.description = fragment;

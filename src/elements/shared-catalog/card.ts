@@ -17,6 +17,8 @@ export interface CardContext {
   onSelect: (e: MouseEvent, product: ISProduct, url: string) => void;
   onSwatch: (product: ISProduct, axis: string, value: string) => void;
   onAdd: (product: ISProduct, sku: ISSku) => void;
+  /** Intelligent Search Activity Flow attributes (`data-af-*`) for a search result. */
+  af?: {position: number; searchId: string | null};
 }
 
 const MAX_SWATCHES = 6;
@@ -38,7 +40,17 @@ export function renderCard(c: CardContext) {
   const axis = swatchAxis(product);
   const current = variationOf(sku, axis?.name ?? '');
   const selection = selectionOf(sku);
-  return html`<article class="card" part="card" data-product-id=${product.productId}>
+  const af = c.af;
+  return html`<article
+    class="card"
+    part="card"
+    data-product-id=${product.productId}
+    data-af-element=${ifDefined(af && 'search-result')}
+    data-af-onclick=${ifDefined(af && 'true')}
+    data-af-product-id=${ifDefined(af && product.productId)}
+    data-af-product-position=${ifDefined(af && String(af.position))}
+    data-af-search-id=${ifDefined(af?.searchId ?? undefined)}
+  >
     <div class="media" part="card-media">
       ${image ? html`<img part="card-image" src=${image.url} alt="" width="400" height="400" loading="lazy" decoding="async" />` : nothing}
       ${available ? nothing : html`<span class="badge" part="out-of-stock">${m.outOfStock}</span>`}

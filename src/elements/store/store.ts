@@ -13,6 +13,7 @@ import {matchLocale} from '../../i18n/locale.js';
 import {CartStore} from '../../state/cart-store.js';
 import {SessionStore} from '../../state/session-store.js';
 import {ensureContextRoot} from '../../internal/context-root.js';
+import {ANALYTICS_EVENTS} from '../../analytics/events.js';
 
 type AnyProvider = ContextProvider<
   typeof clientContext | typeof cartContext | typeof sessionContext | typeof configContext
@@ -26,6 +27,13 @@ const storesOf = new WeakMap<Document, Set<VtexStore>>();
  * them to every kit element inside it. The first `<vtex-store>` on the page is also the default for kit
  * elements placed outside any store, so a header cart button and a grid in the main column share one cart.
  * Renders its children as if it were not there (`display: contents`).
+ *
+ * Analytics (off by default): `analytics="ga4 vtex-pixel"` turns the kit's events into GA4 e-commerce pushes
+ * on `window.dataLayer` (view_item_list, select_item, view_item, add_to_cart, remove_from_cart, view_cart,
+ * begin_checkout, add_shipping_info, add_payment_info, purchase, login, search) and VTEX pixel messages
+ * (`window.postMessage` with `{eventName: 'vtex:productImpression' | 'vtex:addToCart' | 'vtex:orderPlaced' …}`).
+ * No personal data (name, e-mail, document, phone, address) and no card data is ever sent. The analytics code
+ * is loaded on demand (`import()`) only when the attribute is set; events fired meanwhile are replayed.
  *
  * @summary The provider: one client, one cart and one session for the page.
  * @tag vtex-store
@@ -56,6 +64,12 @@ export class VtexStore extends LitElement {
   /** Where VTEX's login page is served. Defaults to `api`. */
   @property({attribute: 'login-url'}) loginUrl?: string;
 
+  /**
+   * Analytics providers, space-separated: `ga4` (GA4 e-commerce on `window.dataLayer`), `vtex-pixel` (VTEX
+   * pixel messages through `window.postMessage`). Empty (the default) = no analytics and no analytics code loaded.
+   */
+  @property() analytics = '';
+
   /** @internal */ client?: VtexClient;
   /** @internal */ cart?: CartStore;
   /** @internal */ session?: SessionStore;
@@ -63,6 +77,8 @@ export class VtexStore extends LitElement {
   #providers: AnyProvider[] = [];
   #pageProviders: AnyProvider[] = [];
   #unsubscribeSession?: () => void;
+  #stopAnalytics?: () => void;
+  #analyticsFor = '';
 
   override connectedCallback(): void {
     ensureContextRoot(this.ownerDocument);
@@ -72,6 +88,7 @@ export class VtexStore extends LitElement {
     if (!set) storesOf.set(this.ownerDocument, (set = new Set()));
     set.add(this);
     electDefault(this.ownerDocument);
+    this.#connectAnalytics();
     super.connectedCallback();
   }
 
@@ -80,9 +97,13 @@ export class VtexStore extends LitElement {
     storesOf.get(this.ownerDocument)?.delete(this);
     this.detachPage();
     electDefault(this.ownerDocument);
+    this.#stopAnalytics?.();
+    this.#stopAnalytics = undefined;
+    this.#analyticsFor = '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('analytics')) this.#connectAnalytics();
     if (!this.hasUpdated) return;
     if (
       changed.has('api') ||
@@ -119,6 +140,43 @@ export class VtexStore extends LitElement {
       doc.removeEventListener('context-provider', p.onProviderRequest as EventListener);
     }
     this.#pageProviders = [];
+  }
+
+  /**
+   * Listens for the kit's events at once (buffering them) and loads the analytics module on demand; the
+   * module then maps the buffered events and every later one.
+   */
+  #connectAnalytics(): void {
+    const providers = this.analytics.split(/\s+/).filter(Boolean);
+    const key = providers.join(' ');
+    if (key === this.#analyticsFor) return;
+    this.#stopAnalytics?.();
+    this.#stopAnalytics = undefined;
+    this.#analyticsFor = key;
+    if (!providers.length) return;
+    const root = this.getRootNode();
+    const queue: Event[] = [];
+    const buffer = (e: Event) => queue.push(e);
+    const unbuffer = () => ANALYTICS_EVENTS.forEach((t) => root.removeEventListener(t, buffer));
+    for (const t of ANALYTICS_EVENTS) root.addEventListener(t, buffer);
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    this.#stopAnalytics = () => {
+      stopped = true;
+      unbuffer();
+      stop?.();
+    };
+    import('../../analytics/index.js').then(
+      ({connectAnalytics}) => {
+        if (stopped) return;
+        stop = connectAnalytics(this, providers, queue);
+        unbuffer();
+      },
+      (e: unknown) => {
+        unbuffer();
+        console.error('<vtex-store>: the analytics module failed to load.', e);
+      },
+    );
   }
 
   #config(): StoreConfig {
