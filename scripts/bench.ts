@@ -9,10 +9,21 @@
  * Medians of several runs. `BENCH_RUNS=5` (default) and `BENCH_LATENCY=200` (ms) to change.
  */
 import {execFileSync} from 'node:child_process';
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {chromium, type Browser, type Page} from 'playwright-core';
+import {chromium, type Browser} from 'playwright-core';
 import {createVtexBridge} from '../src/bridge/index.js';
 import {generateSeed} from '../src/sandbox/catalog/index.js';
 import type {ISProduct} from '../src/sandbox/catalog/types.js';
@@ -70,7 +81,10 @@ function fetchPackage(spec: string): string {
   const dir = path.join(CACHE, spec.replace(/[@/]/g, '_'));
   if (!existsSync(path.join(dir, 'package'))) {
     mkdirSync(dir, {recursive: true});
-    const out = execFileSync('npm', ['pack', spec, '--silent', '--pack-destination', dir], {cwd: dir, encoding: 'utf8'});
+    const out = execFileSync('npm', ['pack', spec, '--silent', '--pack-destination', dir], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     const tgz = out.trim().split('\n').pop()!;
     execFileSync('tar', ['xzf', path.join(dir, tgz), '-C', dir]);
   }
@@ -88,15 +102,30 @@ function competitorSizes(): SizeRow[] {
   try {
     const cl = fetchPackage('@commercelayer/drop-in.js@2.27.0');
     const files = jsFiles(path.join(cl, 'dist/drop-in'));
-    rows.push({name: 'Commerce Layer drop-in.js 2.27.0 (all JS in dist/drop-in/)', size: sizeOf(files), note: `${files.length} files`});
+    rows.push({
+      name: 'Commerce Layer drop-in.js 2.27.0 (all JS in dist/drop-in/)',
+      size: sizeOf(files),
+      note: `${files.length} files`,
+    });
   } catch (e) {
-    rows.push({name: 'Commerce Layer drop-in.js 2.27.0', size: {raw: NaN, gzip: NaN, brotli: NaN}, note: `not measured: ${(e as Error).message.split('\n')[0]}`});
+    rows.push({
+      name: 'Commerce Layer drop-in.js 2.27.0',
+      size: {raw: NaN, gzip: NaN, brotli: NaN},
+      note: `not measured: ${(e as Error).message.split('\n')[0]}`,
+    });
   }
   try {
     const sb = fetchPackage('@shopify/buy-button-js@3.0.6');
-    rows.push({name: 'Shopify Buy Button 3.0.6 (dist/buybutton.min.js)', size: sizeOf([path.join(sb, 'dist/buybutton.min.js')])});
+    rows.push({
+      name: 'Shopify Buy Button 3.0.6 (dist/buybutton.min.js)',
+      size: sizeOf([path.join(sb, 'dist/buybutton.min.js')]),
+    });
   } catch (e) {
-    rows.push({name: 'Shopify Buy Button 3.0.6', size: {raw: NaN, gzip: NaN, brotli: NaN}, note: `not measured: ${(e as Error).message.split('\n')[0]}`});
+    rows.push({
+      name: 'Shopify Buy Button 3.0.6',
+      size: {raw: NaN, gzip: NaN, brotli: NaN},
+      note: `not measured: ${(e as Error).message.split('\n')[0]}`,
+    });
   }
   return rows;
 }
@@ -125,7 +154,11 @@ function stack(latencyMs: number, products?: number): DevStack {
     seed.products.push(...extra);
   }
   const sandbox = createSandbox({seed, faults: latencyMs ? {latencyMs} : undefined});
-  const bridge = createVtexBridge({upstream: (r) => sandbox.fetch(r), account: sandbox.account, allowedOrigins: []});
+  const bridge = createVtexBridge({
+    upstream: (r) => sandbox.fetch(r),
+    account: sandbox.account,
+    allowedOrigins: [],
+  });
   return {
     sandbox,
     bridge,
@@ -150,12 +183,19 @@ function siteRoot(): string {
     /<script type="module" src="\/src\/define\.ts"><\/script>/,
     '<script type="module" src="/public/vtex-elements.js"></script>',
   );
-  if (!demo.includes('/public/vtex-elements.js')) throw new Error('demo/index.html no longer loads /src/define.ts');
+  if (!demo.includes('/public/vtex-elements.js'))
+    throw new Error('demo/index.html no longer loads /src/define.ts');
   writeFileSync(path.join(root, 'demo/index.html'), demo);
   const page = (grid: string) =>
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title><script type="module" src="/public/vtex-elements.js"></script></head><body><vtex-cart-button></vtex-cart-button><vtex-store api="" account="sandbox" locale="en">${grid}</vtex-store></body></html>`;
-  writeFileSync(path.join(root, 'demo/cards48.html'), page('<vtex-product-grid page-size="48"></vtex-product-grid>'));
-  writeFileSync(path.join(root, 'demo/many.html'), page('<vtex-product-grid page-size="100" pagination="load-more"></vtex-product-grid>'));
+  writeFileSync(
+    path.join(root, 'demo/cards48.html'),
+    page('<vtex-product-grid page-size="48"></vtex-product-grid>'),
+  );
+  writeFileSync(
+    path.join(root, 'demo/many.html'),
+    page('<vtex-product-grid page-size="100" pagination="load-more"></vtex-product-grid>'),
+  );
   return root;
 }
 
@@ -192,7 +232,10 @@ const kindOf = (url: string): string | undefined => {
   return undefined;
 };
 
-async function loadRun(browser: Browser, origin: string): Promise<{calls: ApiCall[]; firstProducts: number; cls: number}> {
+async function loadRun(
+  browser: Browser,
+  origin: string,
+): Promise<{calls: ApiCall[]; firstProducts: number; cls: number}> {
   const context = await browser.newContext({viewport: {width: 1280, height: 900}});
   await context.addInitScript(PROBES);
   const page = await context.newPage();
@@ -207,12 +250,18 @@ async function loadRun(browser: Browser, origin: string): Promise<{calls: ApiCal
     if (c) c.end = Date.now() - t0;
   });
   await page.goto(`${origin}/demo/index.html`);
-  await page.waitForFunction(() => (window as unknown as {__bench: {firstCards: number}}).__bench.firstCards > 0, undefined, {timeout: 30_000});
+  await page.waitForFunction(
+    () => (window as unknown as {__bench: {firstCards: number}}).__bench.firstCards > 0,
+    undefined,
+    {timeout: 30_000},
+  );
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(1000);
   const r = await page.evaluate(() => {
     const b = (window as unknown as {__bench: {firstCards: number; cls: number}}).__bench;
-    const script = performance.getEntriesByType('resource').find((e) => e.name.includes('/public/vtex-elements.js')) as PerformanceResourceTiming;
+    const script = performance
+      .getEntriesByType('resource')
+      .find((e) => e.name.includes('/public/vtex-elements.js')) as PerformanceResourceTiming;
     return {firstProducts: b.firstCards - script.responseEnd, cls: b.cls};
   });
   await context.close();
@@ -224,7 +273,11 @@ async function cardsRun(browser: Browser, origin: string): Promise<number> {
   await context.addInitScript(PROBES);
   const page = await context.newPage();
   await page.goto(`${origin}/demo/cards48.html`);
-  await page.waitForFunction(() => (window as unknown as {__bench: {cards48: number}}).__bench.cards48 > 0, undefined, {timeout: 30_000});
+  await page.waitForFunction(
+    () => (window as unknown as {__bench: {cards48: number}}).__bench.cards48 > 0,
+    undefined,
+    {timeout: 30_000},
+  );
   const t = await page.evaluate(() => {
     const b = (window as unknown as {__bench: {cards48: number}}).__bench;
     const search = performance
@@ -236,27 +289,38 @@ async function cardsRun(browser: Browser, origin: string): Promise<number> {
   return t;
 }
 
-async function manyRun(browser: Browser, origin: string): Promise<{longest: number; count: number; total: number}> {
+async function manyRun(
+  browser: Browser,
+  origin: string,
+): Promise<{longest: number; count: number; total: number}> {
   const context = await browser.newContext({viewport: {width: 1280, height: 900}});
   await context.addInitScript(PROBES);
   const page = await context.newPage();
   await page.goto(`${origin}/demo/many.html`);
   const grid = page.locator('vtex-product-grid');
   const count = () => grid.locator('[part~="card"]').count();
-  await page.waitForFunction(() => (window as unknown as {__bench: {firstCards: number}}).__bench.firstCards > 0, undefined, {timeout: 30_000});
+  await page.waitForFunction(
+    () => (window as unknown as {__bench: {firstCards: number}}).__bench.firstCards > 0,
+    undefined,
+    {timeout: 30_000},
+  );
   const start = Date.now();
   for (let i = 0; i < 20 && (await count()) < 1000; i++) {
     const before = await count();
     await grid.locator('[part~="load-more"]').click({timeout: 30_000});
     await page.waitForFunction(
-      (n) => (document.querySelector('vtex-product-grid')?.shadowRoot?.querySelectorAll('[part~="card"]').length ?? 0) > n,
+      (n) =>
+        (document.querySelector('vtex-product-grid')?.shadowRoot?.querySelectorAll('[part~="card"]').length ??
+          0) > n,
       before,
       {timeout: 30_000},
     );
   }
   const total = Date.now() - start;
   await page.waitForTimeout(300);
-  const tasks = await page.evaluate(() => (window as unknown as {__bench: {longtasks: number[]}}).__bench.longtasks);
+  const tasks = await page.evaluate(
+    () => (window as unknown as {__bench: {longtasks: number[]}}).__bench.longtasks,
+  );
   const n = await count();
   await context.close();
   return {longest: tasks.length ? Math.max(...tasks) : 0, count: n, total};
@@ -267,7 +331,10 @@ async function badgeRun(browser: Browser, origin: string): Promise<number> {
   await context.addInitScript(PROBES);
   const page = await context.newPage();
   await page.goto(`${origin}/demo/index.html`);
-  const add = page.locator('vtex-product-grid').getByRole('button', {name: /^Adicionar ao carrinho|^Add to cart/}).first();
+  const add = page
+    .locator('vtex-product-grid')
+    .getByRole('button', {name: /^Adicionar ao carrinho|^Add to cart/})
+    .first();
   await add.waitFor({timeout: 30_000});
   await page.waitForLoadState('networkidle');
   await page.evaluate(() => {
@@ -275,11 +342,14 @@ async function badgeRun(browser: Browser, origin: string): Promise<number> {
     document.addEventListener('click', () => (w.__click = performance.now()), {capture: true});
     const root = document.querySelector('vtex-cart-button')!.shadowRoot!;
     new MutationObserver(() => {
-      if (!w.__badge && root.querySelector('[part~="badge"]')) requestAnimationFrame(() => (w.__badge = performance.now()));
+      if (!w.__badge && root.querySelector('[part~="badge"]'))
+        requestAnimationFrame(() => (w.__badge = performance.now()));
     }).observe(root, {subtree: true, childList: true, characterData: true, attributes: true});
   });
   await add.click();
-  await page.waitForFunction(() => (window as unknown as {__badge: number}).__badge > 0, undefined, {timeout: 30_000});
+  await page.waitForFunction(() => (window as unknown as {__badge: number}).__badge > 0, undefined, {
+    timeout: 30_000,
+  });
   const t = await page.evaluate(() => {
     const w = window as unknown as {__click: number; __badge: number};
     return w.__badge - w.__click;
@@ -302,7 +372,10 @@ const servers = await Promise.all([
   startServer({stack: stack(LATENCY), root, port: 0, onError: () => {}}),
   startServer({stack: stack(LATENCY, 1050), root, port: 0, onError: () => {}}),
 ]);
-const [main, big] = servers as [Awaited<ReturnType<typeof startServer>>, Awaited<ReturnType<typeof startServer>>];
+const [main, big] = servers as [
+  Awaited<ReturnType<typeof startServer>>,
+  Awaited<ReturnType<typeof startServer>>,
+];
 
 const loads: Awaited<ReturnType<typeof loadRun>>[] = [];
 const cards: number[] = [];
@@ -326,14 +399,18 @@ try {
 
 // API requests on load: counts per kind (median over runs), duplicates, waterfall.
 const kinds = ['orderForm', 'session', 'search', 'facets', 'other API'];
-const perKind = Object.fromEntries(kinds.map((k) => [k, median(loads.map((l) => l.calls.filter((c) => c.kind === k).length))]));
+const perKind = Object.fromEntries(
+  kinds.map((k) => [k, median(loads.map((l) => l.calls.filter((c) => c.kind === k).length))]),
+);
 const dupRuns = loads.filter((l) => new Set(l.calls.map((c) => c.url)).size !== l.calls.length).length;
 const waterfallRuns = loads.filter((l) => {
   const search = l.calls.filter((c) => c.kind === 'search');
   const firstResponse = Math.min(...l.calls.map((c) => c.end));
   return !search.length || Math.min(...search.map((c) => c.start)) > firstResponse;
 }).length;
-const sample = loads[0]!.calls.map((c) => `${c.kind} ${new URL(c.url).pathname}${new URL(c.url).search.slice(0, 60)}`);
+const sample = loads[0]!.calls.map(
+  (c) => `${c.kind} ${new URL(c.url).pathname}${new URL(c.url).search.slice(0, 60)}`,
+);
 const firstProducts = median(loads.map((l) => l.firstProducts));
 const cls = median(loads.map((l) => l.cls));
 const card48 = median(cards);
@@ -352,7 +429,9 @@ const sizeTable = [
     (r) =>
       `| vtex-elements: ${r.name} | ${kb(r.size.raw)} | ${kb(r.size.gzip)} | ${kb(r.size.brotli)} | ${r.added ? `+${kb(r.added.gzip)} gzip over the core` : ''} |`,
   ),
-  ...others.map((r) => `| ${r.name} | ${kb(r.size.raw)} | ${kb(r.size.gzip)} | ${kb(r.size.brotli)} | ${r.note ?? ''} |`),
+  ...others.map(
+    (r) => `| ${r.name} | ${kb(r.size.raw)} | ${kb(r.size.gzip)} | ${kb(r.size.brotli)} | ${r.note ?? ''} |`,
+  ),
 ].join('\n');
 
 const rtt = (t: number) => `${(t / LATENCY).toFixed(1)}× RTT`;

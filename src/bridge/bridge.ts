@@ -103,7 +103,7 @@ function defaultClientKey(req: Request): string {
 class PayloadTooLarge extends Error {}
 
 /** Reads at most `max` bytes of the body; throws PayloadTooLarge beyond. */
-async function readBody(request: Request, max: number): Promise<Uint8Array | undefined> {
+async function readBody(request: Request, max: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
   if (!request.body) return undefined;
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -359,7 +359,7 @@ export function createVtexBridge(options: VtexBridgeOptions): (request: Request)
     }
 
     // 6. Body limit.
-    let body: Uint8Array | undefined;
+    let body: Uint8Array<ArrayBuffer> | undefined;
     if (method !== 'GET' && method !== 'HEAD') {
       const declared = Number(request.headers.get('content-length') ?? '0');
       if (Number.isFinite(declared) && declared > maxBody)

@@ -7,7 +7,12 @@ import {mkdirSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {chromium, type Browser, type BrowserContextOptions, type Locator, type Page} from 'playwright-core';
-import {createDevStack, isVtexPath, type DevStack, type DevStackOptions} from '../../src/server/dev-middleware.js';
+import {
+  createDevStack,
+  isVtexPath,
+  type DevStack,
+  type DevStackOptions,
+} from '../../src/server/dev-middleware.js';
 import {startServer, type RunningServer} from '../../src/server/http-server.js';
 import {createVtexBridge} from '../../src/bridge/index.js';
 import {createSandbox, type CreateSandboxOptions} from '../../src/sandbox/index.js';
@@ -103,9 +108,12 @@ export async function axe(page: Page, step: string): Promise<Violation[]> {
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.addScriptTag({path: AXE_PATH});
   const result = await page.evaluate(async (tags) => {
-    const w = window as unknown as {axe: {run(ctx: unknown, opts: unknown): Promise<{violations: unknown[]}>}};
-    const violations = (await w.axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}))
-      .violations as {id: string; impact: string; help: string; nodes: {target: unknown[]; html: string}[]}[];
+    const w = window as unknown as {
+      axe: {run(ctx: unknown, opts: unknown): Promise<{violations: unknown[]}>};
+    };
+    const violations = (
+      await w.axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+    ).violations as {id: string; impact: string; help: string; nodes: {target: unknown[]; html: string}[]}[];
     // An open modal <dialog> (in any shadow root) makes the rest of the page inert: axe still measures the
     // dimmed content behind the backdrop (colour contrast), which no user can perceive or reach. Drop those.
     const dialogs: Element[] = [];
@@ -130,7 +138,8 @@ export async function axe(page: Page, step: string): Promise<Violation[]> {
       return el;
     };
     const inside = (el: Element, container: Element) => {
-      for (let n: Node | null = el; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) if (n === container) return true;
+      for (let n: Node | null = el; n; n = n instanceof ShadowRoot ? n.host : n.parentNode)
+        if (n === container) return true;
       return false;
     };
     return violations
@@ -158,7 +167,10 @@ export async function axe(page: Page, step: string): Promise<Violation[]> {
 
 export function formatViolations(vs: Violation[]): string {
   return vs
-    .map((v) => `  [${v.step}] ${v.rule} (${v.impact}): ${v.help}\n      at ${v.targets.join(', ')}\n      ${v.html}`)
+    .map(
+      (v) =>
+        `  [${v.step}] ${v.rule} (${v.impact}): ${v.help}\n      at ${v.targets.join(', ')}\n      ${v.html}`,
+    )
     .join('\n');
 }
 
@@ -215,7 +227,9 @@ const describeFocus = (page: Page) =>
   page.evaluate(() => {
     let a: Element | null = document.activeElement;
     while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-    return a ? `${a.localName}${a.id ? '#' + a.id : ''} "${(a.textContent ?? '').trim().slice(0, 40)}"` : 'nothing';
+    return a
+      ? `${a.localName}${a.id ? '#' + a.id : ''} "${(a.textContent ?? '').trim().slice(0, 40)}"`
+      : 'nothing';
   });
 
 /**
@@ -253,7 +267,9 @@ export class Driver {
     try {
       await fn();
     } catch (e) {
-      await this.page.screenshot({path: file.replace(/\.png$/, '-FAILED.png'), fullPage: true}).catch(() => {});
+      await this.page
+        .screenshot({path: file.replace(/\.png$/, '-FAILED.png'), fullPage: true})
+        .catch(() => {});
       const err = e as Error;
       err.message = `step "${name}" (${this.mode}): ${err.message}`;
       throw err;
@@ -335,7 +351,8 @@ export class Driver {
   }
 }
 
-export const uniqueEmail = (tag: string) => `e2e.${tag}.${Math.random().toString(36).slice(2, 8)}@example.com`;
+export const uniqueEmail = (tag: string) =>
+  `e2e.${tag}.${Math.random().toString(36).slice(2, 8)}@example.com`;
 
 /** The cart the sandbox holds for this browser context (read through the bridge with the page's cookies). */
 export async function serverCart(page: Page): Promise<{

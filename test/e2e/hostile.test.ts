@@ -135,12 +135,16 @@ describe('host pages', () => {
     rmSync(root, {recursive: true, force: true});
   });
 
-  async function open(name: string): Promise<{page: Page; context: BrowserContext; errors: string[]; csp: string[]}> {
+  async function open(
+    name: string,
+  ): Promise<{page: Page; context: BrowserContext; errors: string[]; csp: string[]}> {
     const context = await newContext(browser, {viewport: {width: 1280, height: 900}});
     await context.addInitScript(() => {
       (window as unknown as {__csp: string[]}).__csp = [];
       document.addEventListener('securitypolicyviolation', (e) =>
-        (window as unknown as {__csp: string[]}).__csp.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+        (window as unknown as {__csp: string[]}).__csp.push(
+          `${e.violatedDirective}: ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`,
+        ),
       );
     });
     const page = await context.newPage();
@@ -156,7 +160,10 @@ describe('host pages', () => {
       const add = grid.getByRole('button', {name: /^Add to cart/}).first();
       await visible(add);
       const box = await add.boundingBox();
-      assert.ok(box && box.width > 40 && box.height > 20, `add-to-cart button has a usable size: ${JSON.stringify(box)}`);
+      assert.ok(
+        box && box.width > 40 && box.height > 20,
+        `add-to-cart button has a usable size: ${JSON.stringify(box)}`,
+      );
       // Cards keep their own layout: the button sits inside its card, cards do not overflow horizontally.
       const overflow = await page.evaluate(() => {
         const g = document.querySelector('vtex-product-grid')!.shadowRoot!;
@@ -214,11 +221,15 @@ describe('host pages', () => {
     }
   });
 
-  it("a page with its own shadow-DOM custom elements (kit slotted into them): renders and works", async () => {
+  it('a page with its own shadow-DOM custom elements (kit slotted into them): renders and works', async () => {
     const {page, context, errors} = await open('own-elements.html');
     try {
       await addFromGrid(page);
-      assert.equal(await page.evaluate(() => (window as unknown as {__itemAdded?: number}).__itemAdded), 1, 'vtex-item-added reached the page');
+      assert.equal(
+        await page.evaluate(() => (window as unknown as {__itemAdded?: number}).__itemAdded),
+        1,
+        'vtex-item-added reached the page',
+      );
       await shot(page, 'own-elements');
       assert.deepEqual(errors, []);
     } finally {
@@ -317,7 +328,10 @@ const injected = (page: Page) =>
         const tag = el.localName;
         const attrs = [...el.attributes];
         // DOMPurify keeps harmless SVG/MathML and <img src>; executable or style-injecting elements must not exist.
-        if (root !== document && (tag === 'script' || tag === 'iframe' || tag === 'style' || tag === 'object' || tag === 'embed'))
+        if (
+          root !== document &&
+          (tag === 'script' || tag === 'iframe' || tag === 'style' || tag === 'object' || tag === 'embed')
+        )
           found.push(`${where} <${tag}>`);
         for (const a of attrs) {
           if (/^on/i.test(a.name)) found.push(`${where} <${tag} ${a.name}>`);
@@ -363,7 +377,10 @@ describe('hostile data (XSS payloads and unusual products in the sandbox seed)',
       const grid = await requireElement(page, 'vtex-product-grid', 'render hostile product data');
       await visible(grid.getByText('Xss unusual forty SKUs'));
       const names = await grid.locator('[part~="card-name"]').allTextContents();
-      assert.ok(names.some((n) => n.includes('<script>')), 'payloads are shown as text');
+      assert.ok(
+        names.some((n) => n.includes('<script>')),
+        'payloads are shown as text',
+      );
       // Add every payload product, then look at the cart drawer with the payload SKU names.
       const adds = await grid
         .locator('[part~="card"]')
@@ -373,7 +390,11 @@ describe('hostile data (XSS payloads and unusual products in the sandbox seed)',
       assert.equal(adds.length, PAYLOADS.length, 'every payload product has an add-to-cart button');
       for (const [n, add] of adds.entries()) {
         await add.click();
-        await visible(page.locator('vtex-cart-button').getByRole('button', {name: new RegExp(`Cart, ${n + 1} items?\\b`)}));
+        await visible(
+          page
+            .locator('vtex-cart-button')
+            .getByRole('button', {name: new RegExp(`Cart, ${n + 1} items?\\b`)}),
+        );
       }
       await page.locator('vtex-cart-button').getByRole('button').click();
       const cart = await requireElement(page, 'vtex-cart', 'show payload names in the cart');
@@ -384,7 +405,11 @@ describe('hostile data (XSS payloads and unusual products in the sandbox seed)',
       await visible(cart.getByText(/does not exist|não existe|not/i));
       await page.waitForTimeout(500); // let any onerror/onload a payload might have smuggled in fire
       await shot(page, 'xss-grid-cart');
-      assert.equal(await page.evaluate((f) => (window as unknown as Record<string, unknown>)[f], FLAG), undefined, 'no payload ran');
+      assert.equal(
+        await page.evaluate((f) => (window as unknown as Record<string, unknown>)[f], FLAG),
+        undefined,
+        'no payload ran',
+      );
       assert.deepEqual(await injected(page), [], 'no element or handler from API text');
       const overflow = await page.evaluate(() => {
         const g = document.querySelector('vtex-product-grid')!.shadowRoot!;
@@ -393,19 +418,29 @@ describe('hostile data (XSS payloads and unusual products in the sandbox seed)',
           .map((c) => c.dataset.productId);
       });
       assert.deepEqual(overflow, [], 'long, RTL and payload names do not break card layout');
-      assert.ok(!(await grid.textContent())?.includes('NaN'), 'zero price and missing data do not render NaN');
+      assert.ok(
+        !(await grid.textContent())?.includes('NaN'),
+        'zero price and missing data do not render NaN',
+      );
       const drawerOverflow = await page.evaluate(() => {
         const d = document.querySelector('vtex-cart')!.shadowRoot!.querySelector('dialog')!;
         const wide = [...d.querySelectorAll<HTMLElement>('*')].filter(
           (el) => el.getBoundingClientRect().left < d.getBoundingClientRect().left - 1,
         );
-        return {scroll: d.scrollWidth, client: d.clientWidth, leftOfDrawer: wide.map((el) => el.getAttribute('part') ?? el.localName).slice(0, 5)};
+        return {
+          scroll: d.scrollWidth,
+          client: d.clientWidth,
+          leftOfDrawer: wide.map((el) => el.getAttribute('part') ?? el.localName).slice(0, 5),
+        };
       });
       assert.ok(
         drawerOverflow.scroll <= drawerOverflow.client + 1 && drawerOverflow.leftOfDrawer.length === 0,
         `payload names do not push cart lines out of the drawer: ${JSON.stringify(drawerOverflow)}`,
       );
-      assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
+      assert.deepEqual(
+        errors.filter((e) => !/Failed to load resource/.test(e)),
+        [],
+      );
     } finally {
       await context.close();
     }
@@ -431,18 +466,29 @@ describe('hostile data (XSS payloads and unusual products in the sandbox seed)',
           await product.getByRole('radio', {name: 'EG', exact: true}).check();
           await product.getByRole('radio', {name: 'Rosa', exact: true}).check();
           await product.getByRole('button', {name: /^Add to cart/}).click();
-          await page.waitForFunction(async () => {
-            const r = await fetch('/api/checkout/pub/orderForm', {credentials: 'include'});
-            return ((await r.json()) as {items: {id: string}[]}).items.some((i) => i.id === '910474');
-          }, undefined, {timeout: WAIT});
+          await page.waitForFunction(
+            async () => {
+              const r = await fetch('/api/checkout/pub/orderForm', {credentials: 'include'});
+              return ((await r.json()) as {items: {id: string}[]}).items.some((i) => i.id === '910474');
+            },
+            undefined,
+            {timeout: WAIT},
+          );
         } else {
           await page.waitForTimeout(500);
         }
         await shot(page, `product-${slug}`);
-        assert.equal(await page.evaluate((f) => (window as unknown as Record<string, unknown>)[f], FLAG), undefined, 'no payload ran');
+        assert.equal(
+          await page.evaluate((f) => (window as unknown as Record<string, unknown>)[f], FLAG),
+          undefined,
+          'no payload ran',
+        );
         assert.deepEqual(await injected(page), [], 'no element or handler from API text');
         // `<img src=x>` survives sanitizing (harmless) and 404s: that network error is expected.
-        assert.deepEqual(errors.filter((e) => !/Failed to load resource.*\/demo\/x\)$/.test(e)), []);
+        assert.deepEqual(
+          errors.filter((e) => !/Failed to load resource.*\/demo\/x\)$/.test(e)),
+          [],
+        );
       } finally {
         await context.close();
       }
@@ -500,11 +546,15 @@ describe('network faults (latency up to 3 s, 30% mutation errors, timeouts, malf
           // Settled: a final word in the card's live region (added, or any failure sentence), not "Adicionando…".
           const settled = await page
             .waitForFunction(
-              (el) => !!el && (el.textContent ?? '').trim() !== '' && !/Adicionando/.test(el.textContent ?? ''),
+              (el) =>
+                !!el && (el.textContent ?? '').trim() !== '' && !/Adicionando/.test(el.textContent ?? ''),
               await status.elementHandle(),
               {timeout: WAIT * 2},
             )
-            .then(() => true, () => false);
+            .then(
+              () => true,
+              () => false,
+            );
           if (!settled) {
             await shot(page, 'faults-add-stuck');
             const button = card.getByRole('button', {name: /^Adicionar ao carrinho/});
@@ -519,7 +569,11 @@ describe('network faults (latency up to 3 s, 30% mutation errors, timeouts, malf
       await page.locator('vtex-cart-button').getByRole('button').click();
       const cart = await requireElement(page, 'vtex-cart', 'change quantities under faults');
       await visible(cart.getByRole('dialog'));
-      for (let i = 0; i < 3; i++) await cart.getByRole('button', {name: /^Aumentar a quantidade/}).first().click();
+      for (let i = 0; i < 3; i++)
+        await cart
+          .getByRole('button', {name: /^Aumentar a quantidade/})
+          .first()
+          .click();
       // Let everything settle with the faults still on, then off.
       await page.waitForTimeout(8000);
       demo.stack.sandbox.faults.clear();
@@ -548,7 +602,16 @@ describe('network faults (latency up to 3 s, 30% mutation errors, timeouts, malf
       const until = async (action: () => Promise<void>, done: Locator) => {
         for (let i = 0; i < 6; i++) {
           await action();
-          if (await done.first().waitFor({state: 'visible', timeout: 12_000}).then(() => true, () => false)) return;
+          if (
+            await done
+              .first()
+              .waitFor({state: 'visible', timeout: 12_000})
+              .then(
+                () => true,
+                () => false,
+              )
+          )
+            return;
         }
         throw new Error(`never reached ${done}`);
       };
@@ -557,23 +620,41 @@ describe('network faults (latency up to 3 s, 30% mutation errors, timeouts, malf
       await co.getByRole('textbox', {name: 'Sobrenome'}).fill('Silva');
       await co.getByRole('textbox', {name: 'CPF'}).fill('529.982.247-25');
       await co.getByRole('textbox', {name: 'Telefone'}).fill('21 99999-0000');
-      demo.stack.sandbox.faults.set({latencyMs: [0, 3000], errorRate: 0.3, methods: ['POST'], rateLimitRate: 0.05, seed: 11});
-      await until(() => co.getByRole('button', {name: 'Continuar'}).click(), co.getByRole('textbox', {name: 'CEP'}));
+      demo.stack.sandbox.faults.set({
+        latencyMs: [0, 3000],
+        errorRate: 0.3,
+        methods: ['POST'],
+        rateLimitRate: 0.05,
+        seed: 11,
+      });
+      await until(
+        () => co.getByRole('button', {name: 'Continuar'}).click(),
+        co.getByRole('textbox', {name: 'CEP'}),
+      );
       await co.getByRole('textbox', {name: 'CEP'}).fill('22250-040');
       await co.getByRole('textbox', {name: 'CEP'}).press('Tab');
       await page.waitForFunction(
-        () => document.querySelector('vtex-checkout')?.shadowRoot?.querySelector<HTMLInputElement>('[name="city"]')?.value === 'Rio de Janeiro',
+        () =>
+          document
+            .querySelector('vtex-checkout')
+            ?.shadowRoot?.querySelector<HTMLInputElement>('[name="city"]')?.value === 'Rio de Janeiro',
         undefined,
         {timeout: WAIT},
       );
       await co.getByRole('textbox', {name: 'Número'}).fill('300');
-      await until(() => co.getByRole('button', {name: 'Continuar'}).click(), co.getByRole('radio', {name: /Cartão de crédito/}));
+      await until(
+        () => co.getByRole('button', {name: 'Continuar'}).click(),
+        co.getByRole('radio', {name: /Cartão de crédito/}),
+      );
       await co.getByRole('radio', {name: /Cartão de crédito/}).check();
       await co.getByRole('textbox', {name: 'Número do cartão'}).fill('4111111111111111');
       await co.getByRole('textbox', {name: 'Nome impresso no cartão'}).fill('ANA SILVA');
       await co.getByRole('textbox', {name: /Validade/}).fill('12/35');
       await co.getByRole('textbox', {name: /Código de segurança/}).fill('123');
-      await until(() => co.getByRole('button', {name: 'Continuar'}).click(), co.getByRole('button', {name: 'Finalizar pedido'}));
+      await until(
+        () => co.getByRole('button', {name: 'Continuar'}).click(),
+        co.getByRole('button', {name: 'Finalizar pedido'}),
+      );
       const place = co.getByRole('button', {name: 'Finalizar pedido'});
       await place.dblclick();
       await place.click({timeout: 1000}).catch(() => {});
@@ -581,7 +662,10 @@ describe('network faults (latency up to 3 s, 30% mutation errors, timeouts, malf
       for (let i = 0; i < 5 && !(await thanks.isVisible()); i++) {
         await Promise.race([
           thanks.waitFor({state: 'visible', timeout: 15_000}).catch(() => {}),
-          co.getByText(/Não conseguimos finalizar|Tente novamente/).waitFor({state: 'visible', timeout: 15_000}).catch(() => {}),
+          co
+            .getByText(/Não conseguimos finalizar|Tente novamente/)
+            .waitFor({state: 'visible', timeout: 15_000})
+            .catch(() => {}),
         ]);
         if (await thanks.isVisible()) break;
         if (await place.isVisible()) await place.click().catch(() => {});
@@ -590,7 +674,10 @@ describe('network faults (latency up to 3 s, 30% mutation errors, timeouts, malf
       await shot(page, 'faults-checkout');
       const orders = demo.stack.sandbox.orders().filter((o) => (o as {email?: string}).email === email);
       const live = orders.filter((o) => o.status !== 'canceled');
-      assert.ok(live.length <= 1, `never two live orders: ${JSON.stringify(orders.map((o) => [o.orderId, o.status]))}`);
+      assert.ok(
+        live.length <= 1,
+        `never two live orders: ${JSON.stringify(orders.map((o) => [o.orderId, o.status]))}`,
+      );
       if (await thanks.isVisible()) assert.equal(live.length, 1, 'the confirmed order exists');
     } finally {
       demo.stack.sandbox.faults.clear();
@@ -640,12 +727,28 @@ describe('bridge over real HTTP', () => {
       headers: {Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST'},
     });
     assert.equal(pre.headers.get('access-control-allow-origin'), null);
-    const r = await call('/api/checkout/pub/orderForm', {headers: {Origin: 'https://evil.example', Cookie: cookie}});
+    const r = await call('/api/checkout/pub/orderForm', {
+      headers: {Origin: 'https://evil.example', Cookie: cookie},
+    });
     assert.equal(r.headers.get('access-control-allow-origin'), null);
     assert.deepEqual(r.headers.getSetCookie(), []);
-    const ok = await call('/api/checkout/pub/orderForm', {headers: {Origin: 'https://cms.example.com', Cookie: cookie}});
-    assert.equal(ok.headers.get('access-control-allow-origin'), 'https://cms.example.com', 'the allowed origin does get CORS');
-    assert.equal(((await (await call(`/api/checkout/pub/orderForm/${id}`, {headers: {Cookie: cookie}})).json()) as {items: unknown[]}).items.length, 0, 'nothing was added');
+    const ok = await call('/api/checkout/pub/orderForm', {
+      headers: {Origin: 'https://cms.example.com', Cookie: cookie},
+    });
+    assert.equal(
+      ok.headers.get('access-control-allow-origin'),
+      'https://cms.example.com',
+      'the allowed origin does get CORS',
+    );
+    assert.equal(
+      (
+        (await (await call(`/api/checkout/pub/orderForm/${id}`, {headers: {Cookie: cookie}})).json()) as {
+          items: unknown[];
+        }
+      ).items.length,
+      0,
+      'nothing was added',
+    );
   });
 
   it('non-allowlisted paths are refused', async () => {
@@ -663,21 +766,35 @@ describe('bridge over real HTTP', () => {
     ]) {
       const r = await call(p);
       assert.ok([400, 403, 404, 405].includes(r.status), `${p} → ${r.status}`);
-      assert.ok(!seen.some((s) => new URL(s.url).pathname.includes('pvt')), `${p} never reached the upstream`);
+      assert.ok(
+        !seen.some((s) => new URL(s.url).pathname.includes('pvt')),
+        `${p} never reached the upstream`,
+      );
     }
   });
 
   it('app-key headers never reach the upstream', async () => {
     seen.length = 0;
     const r = await call('/api/checkout/pub/orderForm', {
-      headers: {'X-VTEX-API-AppKey': 'vtexappkey-x', 'X-VTEX-API-AppToken': 'secret', VtexIdclientAutCookie: 'forged'},
+      headers: {
+        'X-VTEX-API-AppKey': 'vtexappkey-x',
+        'X-VTEX-API-AppToken': 'secret',
+        VtexIdclientAutCookie: 'forged',
+      },
     });
     assert.ok(r.status < 500);
     assert.ok(seen.length > 0);
     for (const s of seen) {
       const names = Object.keys(s.headers).map((k) => k.toLowerCase());
-      assert.ok(!names.includes('x-vtex-api-appkey') && !names.includes('x-vtex-api-apptoken'), JSON.stringify(names));
-      assert.notEqual(s.headers.vtexidclientautcookie, 'forged', 'a browser-sent VtexIdclientAutCookie header is ignored');
+      assert.ok(
+        !names.includes('x-vtex-api-appkey') && !names.includes('x-vtex-api-apptoken'),
+        JSON.stringify(names),
+      );
+      assert.notEqual(
+        s.headers.vtexidclientautcookie,
+        'forged',
+        'a browser-sent VtexIdclientAutCookie header is ignored',
+      );
     }
   });
 
@@ -694,7 +811,10 @@ describe('bridge over real HTTP', () => {
   it("cookie injection: the site's own and unknown cookies never go upstream", async () => {
     seen.length = 0;
     await call('/api/checkout/pub/orderForm', {
-      headers: {Cookie: 'site_session=secret; wp_auth=admin; VtexIdclientAutCookie_otherstore=forged; checkout.vtex.com=__ofid=nothex'},
+      headers: {
+        Cookie:
+          'site_session=secret; wp_auth=admin; VtexIdclientAutCookie_otherstore=forged; checkout.vtex.com=__ofid=nothex',
+      },
     });
     const sent = seen.map((s) => s.headers.cookie ?? '').join('; ');
     assert.ok(!/site_session|wp_auth|otherstore/.test(sent), `upstream got: ${sent}`);

@@ -41,7 +41,8 @@ after(async () => {
   await demo?.close();
 });
 
-const visible = (loc: ReturnType<Page['locator']>, timeout = WAIT) => loc.first().waitFor({state: 'visible', timeout});
+const visible = (loc: ReturnType<Page['locator']>, timeout = WAIT) =>
+  loc.first().waitFor({state: 'visible', timeout});
 
 async function journey(mode: Mode, d: Driver): Promise<{email: string; orderId: string}> {
   const page = d.page;
@@ -69,13 +70,16 @@ async function journey(mode: Mode, d: Driver): Promise<{email: string; orderId: 
     if (mode === 'phone') await d.click(grid.getByRole('button', {name: /^Filtros/}));
     const aurora = grid.getByRole('checkbox', {name: /Aurora/}).first();
     await d.check(aurora);
-    if (mode === 'phone') await d.click(grid.getByRole('button', {name: /Ver resultados|Show results/}).first());
+    if (mode === 'phone')
+      await d.click(grid.getByRole('button', {name: /Ver resultados|Show results/}).first());
     await assert.doesNotReject(() => visible(grid.getByRole('link', {name: PRODUCT})));
     // Every card left is an Aurora product.
     await page.waitForFunction(
       () => {
         const g = document.querySelector('vtex-product-grid')?.shadowRoot;
-        const brands = [...(g?.querySelectorAll('[part~="card-brand"]') ?? [])].map((b) => b.textContent?.trim());
+        const brands = [...(g?.querySelectorAll('[part~="card-brand"]') ?? [])].map((b) =>
+          b.textContent?.trim(),
+        );
         return brands.length > 0 && brands.every((b) => b === 'Aurora');
       },
       undefined,
@@ -168,7 +172,9 @@ async function journey(mode: Mode, d: Driver): Promise<{email: string; orderId: 
     await page.keyboard.press('Tab');
     await page.waitForFunction(
       () => {
-        const c = document.querySelector('vtex-checkout')?.shadowRoot?.querySelector<HTMLInputElement>('[name="city"]');
+        const c = document
+          .querySelector('vtex-checkout')
+          ?.shadowRoot?.querySelector<HTMLInputElement>('[name="city"]');
         return c?.value === 'Rio de Janeiro';
       },
       undefined,
@@ -211,7 +217,12 @@ async function journey(mode: Mode, d: Driver): Promise<{email: string; orderId: 
 
   await d.step('sign in on the sandbox login page', async () => {
     const login = await requireElement(page, 'vtex-login-button', 'sign in');
-    await d.click(login.getByRole('link', {name: 'Entrar'}).or(login.getByRole('button', {name: 'Entrar'})).first());
+    await d.click(
+      login
+        .getByRole('link', {name: 'Entrar'})
+        .or(login.getByRole('button', {name: 'Entrar'}))
+        .first(),
+    );
     await page.waitForURL(/\/login/, {timeout: WAIT});
     await d.fill(page.getByRole('textbox', {name: 'E-mail'}), email);
     await d.click(page.getByRole('button', {name: /Send access code/}));
@@ -231,13 +242,21 @@ async function journey(mode: Mode, d: Driver): Promise<{email: string; orderId: 
 
   await d.step('buy again', async () => {
     const history = await requireElement(page, 'vtex-order-history', 'buy again');
-    await d.click(history.getByRole('button', {name: `Ver detalhes do pedido ${orderId}`}).or(history.getByRole('link', {name: `Ver detalhes do pedido ${orderId}`})).first());
+    await d.click(
+      history
+        .getByRole('button', {name: `Ver detalhes do pedido ${orderId}`})
+        .or(history.getByRole('link', {name: `Ver detalhes do pedido ${orderId}`}))
+        .first(),
+    );
     await d.click(history.getByRole('button', {name: 'Comprar novamente'}));
     await visible(history.getByText(/adicionad[oa]s? ao carrinho/));
     const badge = await requireElement(page, 'vtex-cart-button', 'show the re-ordered items');
     await visible(badge.getByRole('button', {name: /Carrinho, 2 itens/}));
     const cart = await serverCart(page);
-    assert.deepEqual(cart.items.map((i) => [i.id, i.quantity]), [['104', 2]]);
+    assert.deepEqual(
+      cart.items.map((i) => [i.id, i.quantity]),
+      [['104', 2]],
+    );
   });
 
   return {email, orderId};
