@@ -381,6 +381,7 @@ const loads: Awaited<ReturnType<typeof loadRun>>[] = [];
 const cards: number[] = [];
 const badges: number[] = [];
 const many: Awaited<ReturnType<typeof manyRun>>[] = [];
+let chromiumVersion = '';
 try {
   await loadRun(browser, main.origin); // warm-up (bundle and images into the server's and OS caches)
   for (let i = 0; i < RUNS; i++) loads.push(await loadRun(browser, main.origin));
@@ -391,7 +392,7 @@ try {
   for (let i = 0; i < Math.max(1, Math.min(3, RUNS)); i++) many.push(await manyRun(browser, big.origin));
   log('1,000-product runs done');
 } finally {
-  var chromiumVersion = browser.version();
+  chromiumVersion = browser.version();
   await browser.close();
   await Promise.all(servers.map((s) => s.close()));
   rmSync(root, {recursive: true, force: true});
