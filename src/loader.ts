@@ -20,18 +20,19 @@ const g = globalThis as {[GUARD]?: true};
 if (!g[GUARD] && typeof document !== 'undefined') {
   g[GUARD] = true;
   const requested = new Set<string>();
+  const base = import.meta.url;
   const scan = (root: ParentNode) => {
     for (const name of TAGS) {
       const tag = `vtex-${name}`;
       if (requested.has(name) || customElements.get(tag)) continue;
       if ((root instanceof Element && root.localName === tag) || root.querySelector(tag)) {
         requested.add(name);
-        import(/* @vite-ignore */ new URL(`./elements/${name}.js`, import.meta.url).href).catch(
-          (e: unknown) => {
-            requested.delete(name);
-            console.error(`vtex-elements: could not load <${tag}>`, e);
-          },
-        );
+        // `base`, not `import.meta.url` inline: Vite rewrites `new URL(`…${x}`, import.meta.url)` into a
+        // build-time asset lookup (undefined at runtime for these modules).
+        import(/* @vite-ignore */ new URL(`./elements/${name}.js`, base).href).catch((e: unknown) => {
+          requested.delete(name);
+          console.error(`vtex-elements: could not load <${tag}>`, e);
+        });
       }
     }
   };
