@@ -49,7 +49,7 @@ const itemsKey = (of: OrderForm) => of.items.map((i) => `${i.id}:${i.seller}:${i
  * @summary The shopper's cart: lines, totals, coupon, shipping estimate, checkout action.
  * @tag vtex-cart
  * @fires vtex-cart-updated - The cart changed (from this page, another element or another tab). Not fired for the first load. detail: {orderFormId, value, currency, coupon, itemCount, items}
- * @fires vtex-cart-viewed - The cart was shown with its contents: inline, once when it loads; the drawer, each time it opens. For analytics. detail: {orderFormId, value, currency, coupon, itemCount, items}
+ * @fires vtex-cart-viewed - The cart was shown with items in it: inline, once; the drawer, each time it opens. For analytics. detail: {orderFormId, value, currency, coupon, itemCount, items}
  * @fires vtex-item-removed - A line was removed (remove, quantity 0 or clear cart). detail: {item: {uniqueId, id, productId, name, skuName, quantity, seller, price, listPrice}}
  * @fires vtex-coupon-applied - VTEX accepted a coupon. detail: {coupon}
  * @fires vtex-before-checkout - Cancelable: call preventDefault() to route to your own checkout. detail: {orderFormId, value, currency, coupon, itemCount, items}
@@ -164,9 +164,9 @@ export class VtexCart extends VtexElement {
       // After this update, not inside it: re-estimating changes state.
       queueMicrotask(() => this.#refreshEstimate(of));
     }
-    // Shown with a loaded cart: inline once, the drawer each time it opens.
+    // Shown with items: inline once, the drawer each time it opens.
     const shown = this.variant !== 'drawer' || this.open;
-    if (shown && of && !this.#viewed) {
+    if (shown && of?.items.length && !this.#viewed) {
       this.#viewed = true;
       this.emit('vtex-cart-viewed', cartSummary(of));
     } else if (!shown) this.#viewed = false;
