@@ -369,7 +369,7 @@ for (const mode of ['cdn', 'loader'] as const) {
 
 describe('including the kit more than once', () => {
   for (const mode of ['twice', 'both'] as const) {
-    it(`${mode === 'twice' ? 'the bundle twice' : 'loader + bundle'}: every tag defined once, no console error`, async () => {
+    it(`${mode === 'twice' ? 'the bundle twice' : 'loader + bundle'}: every tag defined, no console error`, async () => {
       const w = await open();
       try {
         await w.page.goto(`${dist.origin}/p/${mode}/open/shop.html`);

@@ -185,7 +185,7 @@ describe('package.json exports', () => {
     const p = pkg();
     for (const e of ELEMENTS) {
       const js = readFileSync(path.join(ROOT, `dist/elements/${e}.js`), 'utf8');
-      assert.ok(js.length > 0);
+      assert.match(js, new RegExp(`[\`'"]vtex-${e}[\`'"]`), `dist/elements/${e}.js defines <vtex-${e}>`);
     }
     assert.ok(Array.isArray(p.sideEffects));
     for (const f of [
