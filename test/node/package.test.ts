@@ -348,7 +348,8 @@ document.addEventListener('vtex-order-placed', (e) => e.detail.notAField.toFixed
       {
         'one.ts': `
 import 'vtex-elements/checkout';
-const co = document.querySelector('vtex-checkout');
+import type {VtexCheckout} from 'vtex-elements';
+const co: VtexCheckout | null = document.querySelector('vtex-checkout');
 // @ts-expect-error not a member
 co?.notAMember;
 addEventListener('vtex-order-placed', (e) => e.detail.orderGroup.toUpperCase());
