@@ -349,7 +349,10 @@ document.addEventListener('vtex-order-placed', (e) => e.detail.notAField.toFixed
         'one.ts': `
 import 'vtex-elements/checkout';
 import type {VtexCheckout} from 'vtex-elements';
-const co: VtexCheckout | null = document.querySelector('vtex-checkout');
+// Not contextually typed (querySelector<E> would infer E from an annotation): the tag map must give it.
+const co = document.querySelector('vtex-checkout');
+const typed: VtexCheckout | null = co;
+void typed;
 // @ts-expect-error not a member
 co?.notAMember;
 addEventListener('vtex-order-placed', (e) => e.detail.orderGroup.toUpperCase());
