@@ -31,6 +31,12 @@ export const styles = css`
     display: grid;
     gap: var(--_gap);
   }
+  .skeletons > .row {
+    height: 6rem;
+  }
+  .skeletons > .detail {
+    height: 20rem;
+  }
   .orders,
   .items,
   .thumbs {

@@ -96,6 +96,11 @@ describe('<vtex-order-history>', () => {
     const {el} = await mount();
     await ready(el, '[part~="skeleton"]');
     expect($(el, '[role="status"]')!.textContent).to.contain('Loading');
+    // Reserved height comes from the stylesheet: a `style` attribute is blocked by a strict `style-src` CSP.
+    for (const s of $$(el, '[part~="skeleton"]')) {
+      expect(s.hasAttribute('style'), 'no style attribute').to.equal(false);
+      expect(s.getBoundingClientRect().height).to.be.greaterThan(40);
+    }
     await expect(el).to.be.accessible();
     const empty = await ready(el, '[part~="empty"]');
     expect(text(empty)).to.equal('You have not placed any orders yet.');

@@ -337,10 +337,11 @@ export class VtexOrderHistory extends VtexElement {
     return this.orderId ? this.#renderDetail() : this.#renderList();
   }
 
-  #skeleton(rows: number, height = '6rem'): TemplateResult {
+  /** Placeholders sized by class (no `style` attribute: a strict `style-src` CSP blocks those). */
+  #skeleton(rows: number, size: 'row' | 'detail' = 'row'): TemplateResult {
     return html`<div role="status" class="skeletons">
       <span class="visually-hidden">${this.#i18n.common.loading}</span>
-      ${Array.from({length: rows}, () => html`<div class="skeleton" part="skeleton" style="height:${height}"></div>`)}
+      ${Array.from({length: rows}, () => html`<div class="skeleton ${size}" part="skeleton"></div>`)}
     </div>`;
   }
 
@@ -443,11 +444,11 @@ export class VtexOrderHistory extends VtexElement {
     if (task.status === TaskStatus.ERROR) {
       const code = status(task.error);
       if (code === 404) body = html`<p class="state" part="not-found">${m.notFound}</p>`;
-      else if (code === 401 || code === 403) body = this.#skeleton(1, '20rem');
+      else if (code === 401 || code === 403) body = this.#skeleton(1, 'detail');
       else
         body = this.#error(`${m.orderFailed} ${this.#i18n.error(task.error as VtexError)}`, () => task.run());
     } else if (task.status !== TaskStatus.COMPLETE || !task.value) {
-      body = this.#skeleton(1, '20rem');
+      body = this.#skeleton(1, 'detail');
     } else {
       body = this.#renderOrder(task.value);
     }
