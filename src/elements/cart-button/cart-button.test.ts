@@ -73,6 +73,7 @@ describe('<vtex-cart-button>', () => {
       'loaded',
       {timeout: 15_000},
     );
+    button.checkoutUrl = '/shop/checkout.html';
     // The pt-BR pack loads on demand.
     await waitUntil(
       () => $(button, 'button')!.getAttribute('aria-label') === 'Carrinho, 0 itens',
@@ -88,6 +89,9 @@ describe('<vtex-cart-button>', () => {
     try {
       expect(created.parentElement).to.equal(document.body);
       expect(created.variant).to.equal('drawer');
+      expect(created.checkoutUrl, "the created drawer gets the button's checkout-url").to.equal(
+        '/shop/checkout.html',
+      );
       await created.updateComplete;
       await waitUntil(() => created.shadowRoot!.querySelector('dialog')?.open, 'created drawer open');
     } finally {

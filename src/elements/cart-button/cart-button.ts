@@ -10,8 +10,8 @@ import {styles} from './cart-button.styles.js';
 
 /**
  * A header button with the cart's count that opens the page's drawer cart: the `<vtex-cart>` named by `for`,
- * else the first `<vtex-cart variant="drawer">`, else one it adds to `document.body`. Works inside or
- * outside `<vtex-store>`.
+ * else the first `<vtex-cart variant="drawer">`, else one it adds to `document.body` (with this button's
+ * `checkout-url` and `locale`). Works inside or outside `<vtex-store>`.
  *
  * @summary Cart button with a count badge; opens the drawer cart.
  * @tag vtex-cart-button
@@ -40,6 +40,12 @@ export class VtexCartButton extends VtexElement {
   @property() for?: string;
 
   /**
+   * The checkout link of the drawer this button creates when the page has none (its `checkout-url`).
+   * A drawer already on the page keeps its own. Default: the store's `/checkout/#/cart`.
+   */
+  @property({attribute: 'checkout-url'}) checkoutUrl?: string;
+
+  /**
    * Opens the drawer cart, creating one when the page has none; the cart's code loads on this first
    * interaction, not with the button. Resolves with the drawer.
    */
@@ -54,6 +60,7 @@ export class VtexCartButton extends VtexElement {
       drawer = doc.createElement('vtex-cart');
       drawer.variant = 'drawer';
       if (this.locale) drawer.locale = this.locale;
+      if (this.checkoutUrl) drawer.checkoutUrl = this.checkoutUrl;
       doc.body.append(drawer);
     }
     await customElements.whenDefined('vtex-cart');
