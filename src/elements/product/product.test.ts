@@ -91,6 +91,31 @@ describe('<vtex-product>', () => {
     );
   });
 
+  it('slug-param reads the slug from the page URL and follows back/forward', async () => {
+    const start = location.href;
+    const at = (slug: string) => {
+      const url = new URL(start);
+      url.searchParams.set('product', slug);
+      return url.href;
+    };
+    const name = (el: VtexProduct) => sr(el).querySelector('[part~="name"]')?.textContent;
+    history.replaceState(history.state, '', at('camiseta-basica-algodao'));
+    try {
+      const el = await mount('slug-param="product"');
+      expect(name(el)).to.equal('Camiseta Básica Algodão');
+      history.pushState(history.state, '', at('bloco-de-yoga-antiderrapante-6-mm'));
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      await waitUntil(() => name(el) === 'Bloco de Yoga Antiderrapante 6 mm', 'followed popstate', {
+        timeout: 10_000,
+      });
+      history.back();
+      await waitUntil(() => name(el) === 'Camiseta Básica Algodão', 'followed back', {timeout: 10_000});
+      expect(el.slug, 'the slug attribute is untouched').to.equal(undefined);
+    } finally {
+      history.replaceState(history.state, '', start);
+    }
+  });
+
   it('SKU selection picks the right SKU and price, and adds that SKU with the quantity', async () => {
     await freshCart();
     const product = await variedProduct();

@@ -35,6 +35,10 @@ import {styles} from './product.styles.js';
  * quantity, add to cart, the merchant's HTML description (sanitized with DOMPurify, loaded on demand) and
  * specifications. An unknown product shows a friendly not-found state.
  *
+ * A product page on a CMS needs no script: `<vtex-product slug-param="product">` reads the slug from the page
+ * URL's `?product=` query parameter (the grid's default card link is `?product={slug}`) and follows
+ * back/forward (`popstate`). The element never writes the URL.
+ *
  * @summary Product detail: gallery, SKU selector, price and add to cart.
  * @tag vtex-product
  * @fires vtex-product-viewed - A product was shown (once per product loaded). For analytics. detail: {product: {id, slug, name, brand, categories, sku: {id, name, seller}, price, listPrice, available}} (prices in VTEX decimals)
@@ -80,11 +84,21 @@ export class VtexProduct extends VtexElement {
   /** The product id; used when `slug` is not set. */
   @property({attribute: 'product-id'}) productId?: string;
 
+  /**
+   * Reads the slug from this query parameter of the page URL (e.g. `slug-param="product"` for
+   * `product.html?product=camiseta-basica-algodao`) and follows back/forward. When the parameter is absent,
+   * `slug` (then `product-id`) is used.
+   */
+  @property({attribute: 'slug-param'}) slugParam?: string;
+
   /** @internal */ @state() private selection: Record<string, string> = {};
   /** @internal */ @state() private quantity = 1;
   /** @internal */ @state() private image = 0;
   /** @internal */ @state() private status?: 'busy' | 'added' | 'error';
   /** @internal */ @state() private description?: DocumentFragment;
+
+  /** @internal The slug read from the URL (`slug-param`). */
+  @state() private urlSlug?: string;
 
   #sanitizedFor?: ISProduct;
 
@@ -105,8 +119,28 @@ export class VtexProduct extends VtexElement {
         throw e;
       }
     },
-    args: () => [this.#store.client, this.slug?.trim(), this.productId?.trim()] as const,
+    args: () => [this.#store.client, (this.urlSlug || this.slug)?.trim(), this.productId?.trim()] as const,
   });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.#readUrl);
+    this.#readUrl();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.#readUrl);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('slugParam')) this.#readUrl();
+  }
+
+  #readUrl = (): void => {
+    const name = this.slugParam?.trim();
+    this.urlSlug = (name && new URL(location.href).searchParams.get(name)?.trim()) || undefined;
+  };
 
   protected override updated(_changed: PropertyValues): void {
     const product = this.#product.value;
