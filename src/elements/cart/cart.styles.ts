@@ -21,6 +21,7 @@ export const styles = css`
     color: var(--_text);
     font-family: var(--vtex-font-family, inherit);
     box-shadow: -4px 0 24px rgb(0 0 0 / 0.2);
+    overflow-x: hidden;
   }
   dialog::backdrop {
     background: var(--vtex-cart-backdrop, rgb(0 0 0 / 0.45));
@@ -43,6 +44,7 @@ export const styles = css`
   }
   .body {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
     padding: var(--_space);
   }
@@ -51,11 +53,12 @@ export const styles = css`
     margin: 0;
     padding: 0;
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
   }
   .line {
     display: grid;
-    grid-template-columns: var(--_image) 1fr auto;
+    grid-template-columns: var(--_image) minmax(0, 1fr) auto;
     gap: 0.25rem 0.75rem;
     align-items: start;
     padding-bottom: var(--_gap);
@@ -71,6 +74,17 @@ export const styles = css`
     object-fit: contain;
     border-radius: var(--_radius);
     grid-row: span 3;
+  }
+  /* Long unbreakable names (SKU codes, URLs) wrap instead of widening the drawer. */
+  .info {
+    min-width: 0;
+  }
+  .name,
+  [part~='variation'],
+  .notes,
+  .field-message {
+    min-width: 0;
+    overflow-wrap: anywhere;
   }
   .name {
     font-weight: 600;

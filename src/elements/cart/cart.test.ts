@@ -492,6 +492,42 @@ describe('<vtex-cart>', () => {
     );
   });
 
+  it('wraps long unbreakable names: the drawer never scrolls horizontally', async () => {
+    await freshCart();
+    const root = await fixture<HTMLElement>(
+      html`<div>
+        <vtex-store api="" account="sandbox" locale="en"><vtex-cart variant="drawer"></vtex-cart></vtex-store>
+      </div>`,
+    );
+    const store = root.querySelector('vtex-store')!;
+    const cart = root.querySelector('vtex-cart')!;
+    await waitUntil(() => store.cart?.state.status === 'ready', 'cart loaded', {timeout: 15_000});
+    const a = await plenty(0);
+    await store.cart!.addItems([{id: a.id, quantity: 1, seller: a.seller}]);
+    const of = store.cart!.state.orderForm!;
+    const long = 'Supercalifragilisticexpialidocious-'.repeat(12);
+    store.cart!.replace({
+      ...of,
+      items: of.items.map((i) => ({...i, name: `${long}end`, skuName: `SKU-${'X'.repeat(120)}`})),
+    });
+    cart.show();
+    await cart.updateComplete;
+    const dialog = $<HTMLDialogElement>(cart, 'dialog')!;
+    await waitUntil(() => dialog.open, 'drawer open');
+    const name = $(cart, '[part~="name"]')!;
+    expect(name.textContent).to.equal(`${long}end`);
+    expect(dialog.scrollWidth, 'no horizontal scroll').to.be.at.most(dialog.clientWidth + 1);
+    const box = dialog.getBoundingClientRect();
+    for (const el of [name, $(cart, '[part~="variation"]')!, $(cart, '[part~="line-total"]')!]) {
+      const r = el.getBoundingClientRect();
+      expect(r.right, el.getAttribute('part')!).to.be.at.most(box.right + 1);
+      expect(r.left, el.getAttribute('part')!).to.be.at.least(box.left - 1);
+    }
+    expect(name.getBoundingClientRect().height, 'the name wraps onto several lines').to.be.greaterThan(40);
+    cart.hide();
+    await freshCart();
+  });
+
   it('shows VTEX messages and availability next to the line they concern', async () => {
     const {store, cart} = await mount();
     const low = await scarce();

@@ -578,7 +578,7 @@ export class VtexCart extends VtexElement {
       data-unique-id=${item.uniqueId}
     >
       ${item.imageUrl ? html`<img part="image" src=${item.imageUrl} alt="" loading="lazy" width="64" height="64" />` : html`<span class="ph"></span>`}
-      <div>
+      <div class="info">
         <div class="name" part="name">${item.name}</div>
         ${item.skuName && item.skuName !== item.name ? html`<div class="muted" part="variation">${item.skuName}</div>` : nothing}
       </div>

@@ -145,6 +145,18 @@ export const styles = css`
     justify-content: space-between;
     gap: var(--_gap);
   }
+  /* Long unbreakable item names wrap; the amount keeps its width. */
+  ul.items li > :first-child,
+  .option-body,
+  .option-name,
+  .summary p {
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  ul.items li > :last-child {
+    flex-shrink: 0;
+    white-space: nowrap;
+  }
   .totals {
     margin: 0;
     display: grid;
