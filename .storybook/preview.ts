@@ -3,6 +3,8 @@ import {html} from 'lit';
 import manifest from '../custom-elements.json';
 import '../src/define.js';
 import {sandboxReady} from './sandbox-worker.js';
+// @ts-expect-error Storybook compiles the MDX template; TypeScript has no module type for it.
+import ElementDocs from './element-docs.mdx';
 
 setCustomElementsManifest(manifest);
 
@@ -44,6 +46,7 @@ const preview: Preview = {
   ],
   parameters: {
     controls: {expanded: true},
+    docs: {page: ElementDocs},
     a11y: {test: 'error'},
   },
 };
