@@ -2,7 +2,6 @@ import {Task, TaskStatus, initialState} from '@lit/task';
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
-import {styleMap} from 'lit/directives/style-map.js';
 import {facetsPath, parseFacetsPath} from '../../client/catalog.js';
 import type {Facet, FacetValue, ISProduct, ISSku, SelectedFacet} from '../../client/types.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
@@ -237,6 +236,11 @@ export class VtexProductGrid extends VtexElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Columns go to the host's CSSOM, not a `style` attribute in the template (a strict `style-src` CSP blocks those).
+    if (changed.has('columns')) {
+      if (this.columns) this.style.setProperty('--_columns', String(this.columns));
+      else this.style.removeProperty('--_columns');
+    }
     if (!this.hasUpdated || this.#restoring) return;
     // A new search from outside (author, search box): start over from page 1 without the shopper's filters.
     const scope = ['query', 'category', 'collection', 'brand', 'facets', 'sort', 'pageSize'] as const;
@@ -539,7 +543,6 @@ export class VtexProductGrid extends VtexElement {
       return html`<ul
         class="grid ${this.columns ? 'fixed' : ''}"
         part="grid"
-        style=${this.#gridStyle()}
         aria-busy="true"
         aria-label=${m.productsLabel}
       >
@@ -559,7 +562,6 @@ export class VtexProductGrid extends VtexElement {
     return html`<ul
         class="grid ${this.columns ? 'fixed' : ''}"
         part="grid"
-        style=${this.#gridStyle()}
         aria-busy=${appending ? 'true' : 'false'}
         aria-label=${m.productsLabel}
       >
@@ -585,10 +587,6 @@ export class VtexProductGrid extends VtexElement {
         ${appending ? skeletons(Math.min(this.#count(), r.total - r.products.length)) : nothing}
       </ul>
       ${this.#renderPagination(pending)}`;
-  }
-
-  #gridStyle() {
-    return styleMap(this.columns ? {'--_columns': String(this.columns)} : {});
   }
 
   #renderPagination(pending: boolean) {
