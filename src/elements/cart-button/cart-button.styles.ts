@@ -1,12 +1,17 @@
 import {css} from 'lit';
 
 export const styles = css`
+  /* One fixed box from the first render (loading included), so the header does not shift. */
   :host {
     display: inline-block;
+    vertical-align: middle;
+    --_size: var(--vtex-cart-button-size, 2.75rem);
   }
-  button {
+  .button {
     position: relative;
-    min-width: 2.75rem;
+    min-inline-size: var(--_size);
+    block-size: var(--_size);
+    padding-inline: 0.5em;
   }
   svg {
     width: var(--vtex-cart-button-icon-size, 1.5rem);

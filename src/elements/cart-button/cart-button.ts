@@ -22,6 +22,7 @@ import {styles} from './cart-button.styles.js';
  * @cssprop [--vtex-cart-button-badge-background=var(--vtex-color-accent)] - Badge background.
  * @cssprop [--vtex-cart-button-badge-color=var(--vtex-color-accent-text)] - Badge text.
  * @cssprop [--vtex-cart-button-icon-size=1.5rem] - Size of the default icon.
+ * @cssprop [--vtex-cart-button-size=2.75rem] - Height and minimum width of the button (the same while the cart loads).
  */
 export class VtexCartButton extends VtexElement {
   static override styles = [hostStyles, styles];

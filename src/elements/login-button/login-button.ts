@@ -44,7 +44,7 @@ const announced = new WeakMap<SessionStore, string>();
  * @csspart menu-item - "My orders" and "Sign out".
  * @csspart skeleton - Placeholder while the session loads.
  * @csspart error - The message shown when the session could not be read.
- * @cssprop [--vtex-login-button-width=8rem] - Width reserved while the session loads.
+ * @cssprop [--vtex-login-button-width=8rem] - Width of the button in every state (loading, sign in, account; a longer name is truncated), so the header does not shift.
  * @cssprop [--vtex-login-button-menu-width=12rem] - Minimum width of the account menu.
  */
 export class VtexLoginButton extends VtexElement {

@@ -257,6 +257,26 @@ describe('<vtex-product-grid>', () => {
     expect(Math.abs(cardBox.width - skeletonBox.width)).to.be.lessThan(1);
   });
 
+  it('columns without a style attribute (strict CSP), and a loading grid the size of the loaded one', async () => {
+    await setFaults({latencyMs: 600, routes: '/api/intelligent-search'});
+    const root = await fixture<HTMLElement>(
+      `<div style="width: 1000px"><vtex-store api="" account="sandbox" locale="en"><vtex-product-grid query="camiseta" columns="3" page-size="6" show-facets></vtex-product-grid></vtex-store></div>`,
+    );
+    const el = root.querySelector('vtex-product-grid')!;
+    await waitUntil(() => sr(el).querySelector('[part~="skeleton"]'), 'no skeleton');
+    const grid = () => sr(el).querySelector<HTMLElement>('[part~="grid"]')!;
+    expect(sr(el).querySelectorAll('[part~="skeleton"]').length, 'one placeholder per card').to.equal(6);
+    expect(sr(el).querySelector('[part~="facets"]'), 'the sidebar column is there while loading').to.exist;
+    const loading = grid().getBoundingClientRect();
+    await settled(el);
+    expect(sr(el).querySelectorAll('[part~="card"]').length).to.equal(6);
+    const loaded = grid().getBoundingClientRect();
+    expect(sr(el).querySelectorAll('[style]').length, 'no style attribute in the shadow DOM').to.equal(0);
+    expect(getComputedStyle(grid()).gridTemplateColumns.split(' ')).to.have.length(3);
+    for (const k of ['x', 'width', 'height'] as const)
+      expect(Math.abs(loaded[k] - loading[k]), k).to.be.lessThan(2);
+  });
+
   it('shows an empty state naming the query', async () => {
     const el = await mount('query="xyzzyplugh"');
     expect(sr(el).querySelector('[part~="empty"]')!.textContent).to.include('No products for “xyzzyplugh”');

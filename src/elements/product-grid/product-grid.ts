@@ -1,6 +1,7 @@
 import {Task, TaskStatus, initialState} from '@lit/task';
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
+import {guard} from 'lit/directives/guard.js';
 import {repeat} from 'lit/directives/repeat.js';
 import {facetsPath, parseFacetsPath} from '../../client/catalog.js';
 import type {Facet, FacetValue, ISProduct, ISSku, SelectedFacet} from '../../client/types.js';
@@ -172,6 +173,7 @@ export class VtexProductGrid extends VtexElement {
   #focusIndex?: number;
   #observer?: IntersectionObserver;
   #observedFor?: Results;
+  #initialSkus = new WeakMap<ISProduct, ISSku | undefined>();
 
   /** @internal */
   readonly #search = new Task(this, {
@@ -271,7 +273,9 @@ export class VtexProductGrid extends VtexElement {
       if (d && !this.drawerOpen && d.open) d.close();
     }
     if (this.#focusIndex !== undefined && this.#search.status === TaskStatus.COMPLETE) {
-      const link = this.renderRoot.querySelectorAll<HTMLAnchorElement>('.card-link')[this.#focusIndex];
+      const link = this.renderRoot.querySelector<HTMLAnchorElement>(
+        `.grid > li:nth-child(${this.#focusIndex + 1}) .card-link`,
+      );
       this.#focusIndex = undefined;
       link?.focus();
     }
@@ -471,7 +475,12 @@ export class VtexProductGrid extends VtexElement {
 
   #skuOf(product: ISProduct): ISSku | undefined {
     const id = this.chosenSku.get(product.productId);
-    return (id && product.items.find((s) => s.itemId === id)) || initialSku(product);
+    return (id && product.items.find((s) => s.itemId === id)) || this.#initialSku(product);
+  }
+
+  #initialSku(product: ISProduct): ISSku | undefined {
+    if (!this.#initialSkus.has(product)) this.#initialSkus.set(product, initialSku(product));
+    return this.#initialSkus.get(product);
   }
 
   // ---------- render ----------
@@ -537,8 +546,8 @@ export class VtexProductGrid extends VtexElement {
         </button>
       </div>`;
     }
-    const skeletons = (n: number) =>
-      Array.from({length: Math.min(n, 12)}, () => html`<li>${renderCardSkeleton()}</li>`);
+    // As many placeholders as the page will have cards, in the same columns: the loaded grid takes their place.
+    const skeletons = (n: number) => Array.from({length: n}, () => html`<li>${renderCardSkeleton()}</li>`);
     if (pending && !appending) {
       return html`<ul
         class="grid ${this.columns ? 'fixed' : ''}"
@@ -559,6 +568,7 @@ export class VtexProductGrid extends VtexElement {
       </div>`;
     }
     const money = (v: number) => this.#i18n.decimal(v);
+    const format = `${this.#i18n.locale}|${JSON.stringify(this.#i18n.currency)}`;
     return html`<ul
         class="grid ${this.columns ? 'fixed' : ''}"
         part="grid"
@@ -568,25 +578,42 @@ export class VtexProductGrid extends VtexElement {
         ${repeat(
           r.products,
           (p) => p.productId,
-          (p, i) =>
-            html`<li>
-              ${renderCard({
-                product: p,
-                sku: this.#skuOf(p),
-                url: productUrl(this.productUrl, p),
-                status: this.cardStatus.get(p.productId),
-                m,
-                money,
-                onSelect: this.#onSelect,
-                onSwatch: this.#onSwatch,
-                onAdd: this.#onAdd,
-                af: {position: this.#position(r, i), searchId: r.searchId},
-              })}
-            </li>`,
+          (p, i) => html`<li>${this.#card(p, this.#position(r, i), r.searchId, format, money)}</li>`,
         )}
         ${appending ? skeletons(Math.min(this.#count(), r.total - r.products.length)) : nothing}
       </ul>
       ${this.#renderPagination(pending)}`;
+  }
+
+  /**
+   * A card, re-rendered only when something it shows changed (product, SKU, status, link, position, language):
+   * appending a page renders the new cards and leaves the others untouched.
+   */
+  #card(
+    product: ISProduct,
+    position: number,
+    searchId: string | null,
+    format: string,
+    money: (v: number) => string,
+  ) {
+    const m = this.#i18n.m;
+    const sku = this.#skuOf(product);
+    const status = this.cardStatus.get(product.productId);
+    const deps = [product, sku, status, this.productUrl, m, format, position, searchId];
+    return guard(deps, () =>
+      renderCard({
+        product,
+        sku,
+        url: productUrl(this.productUrl, product),
+        status,
+        m,
+        money,
+        onSelect: this.#onSelect,
+        onSwatch: this.#onSwatch,
+        onAdd: this.#onAdd,
+        af: {position, searchId},
+      }),
+    );
   }
 
   #renderPagination(pending: boolean) {

@@ -101,17 +101,19 @@ export const catalogStyles = css`
     overflow: hidden;
     text-overflow: ellipsis;
   }
+  /* Swatches wrap onto more lines rather than clipping labels (5+ colours, long names). */
   .swatches {
     position: relative;
     z-index: 1;
     display: flex;
-    flex-wrap: nowrap;
-    overflow: hidden;
+    flex-wrap: wrap;
     gap: 0.25rem;
     min-height: 2rem;
     align-items: center;
   }
   .swatch {
+    max-width: 100%;
+    overflow-wrap: anywhere;
     min-width: 2rem;
     min-height: 2rem;
     padding: 0 0.5em;
@@ -143,10 +145,21 @@ export const catalogStyles = css`
     font-size: 0.8125em;
     color: var(--_muted);
   }
+  /*
+   * Fixed reservations, so a skeleton card and a loaded card have the same box whatever the prices and the
+   * label length: the price block holds two price lines (list + selling price wrap in narrow cards) and the
+   * installments; the button holds a label on one or two lines.
+   */
+  .card .price {
+    min-height: 4.8em;
+  }
   .card .add {
     position: relative;
     z-index: 1;
     width: 100%;
+    min-height: 3rem;
+    padding-block: 0.25rem;
+    line-height: 1.15;
     margin-top: auto;
   }
   .card-status {
