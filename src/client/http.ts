@@ -61,16 +61,18 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     signal?.addEventListener('abort', onAbort, {once: true});
   });
 
-function abortError(signal: AbortSignal): VtexError {
-  const reason: unknown = signal.reason;
-  if (reason instanceof VtexError) return reason;
-  return new VtexError({
+const aborted = () =>
+  new VtexError({
     status: 0,
     code: 'ABORTED',
     kind: 'aborted',
     retryable: false,
     message: 'The request was aborted',
   });
+
+function abortError(signal: AbortSignal): VtexError {
+  const reason: unknown = signal.reason;
+  return reason instanceof VtexError ? reason : aborted();
 }
 
 export function buildUrl(base: string, path: string, query?: CallOptions['query']): string {
@@ -179,15 +181,7 @@ export class Http {
 
 function toVtexError(e: unknown): VtexError {
   if (e instanceof VtexError) return e;
-  if (e instanceof Error && e.name === 'AbortError') {
-    return new VtexError({
-      status: 0,
-      code: 'ABORTED',
-      kind: 'aborted',
-      retryable: false,
-      message: 'The request was aborted',
-    });
-  }
+  if (e instanceof Error && e.name === 'AbortError') return aborted();
   return new VtexError({
     status: 0,
     code: 'NETWORK',
