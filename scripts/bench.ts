@@ -24,11 +24,9 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import {chromium, type Browser} from 'playwright-core';
-import {createVtexBridge} from '../src/bridge/index.js';
 import {generateSeed} from '../src/sandbox/catalog/index.js';
 import type {ISProduct} from '../src/sandbox/catalog/types.js';
-import {createSandbox} from '../src/sandbox/index.js';
-import {isVtexPath, type DevStack} from '../src/server/dev-middleware.js';
+import {createDevStack, type DevStack} from '../src/server/dev-middleware.js';
 import {startServer} from '../src/server/http-server.js';
 // @ts-expect-error plain JS helper without types
 import {CHROMIUM_ARGS, INSTALL_HINT, findChromium} from './chromium.js';
@@ -153,24 +151,7 @@ function stack(latencyMs: number, products?: number): DevStack {
     }
     seed.products.push(...extra);
   }
-  const sandbox = createSandbox({seed, faults: latencyMs ? {latencyMs} : undefined});
-  const bridge = createVtexBridge({
-    upstream: (r) => sandbox.fetch(r),
-    account: sandbox.account,
-    allowedOrigins: [],
-  });
-  return {
-    sandbox,
-    bridge,
-    account: sandbox.account,
-    upstream: 'sandbox',
-    async handle(request) {
-      const {pathname} = new URL(request.url);
-      if (pathname.startsWith('/_sandbox/')) return sandbox.fetch(request);
-      if (isVtexPath(pathname)) return bridge(request);
-      return undefined;
-    },
-  };
+  return createDevStack({sandbox: {seed}, faults: latencyMs ? {latencyMs} : undefined});
 }
 
 /** A site root whose pages load the production CDN bundle (/public → dist/). */

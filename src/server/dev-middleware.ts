@@ -4,7 +4,7 @@
  */
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {createVtexBridge, vtexUpstream, type FetchLike} from '../bridge/index.js';
-import {createSandbox, type FaultConfig, type Sandbox} from '../sandbox/index.js';
+import {createSandbox, type CreateSandboxOptions, type FaultConfig, type Sandbox} from '../sandbox/index.js';
 import {toRequest, writeResponse} from './node-adapter.js';
 
 export interface DevStackOptions {
@@ -27,6 +27,12 @@ export interface DevStackOptions {
   rateLimit?: {windowMs: number; max: number};
   /** Passed to the bridge. Default 64 KiB. */
   maxBodyBytes?: number;
+  /** More sandbox options (a catalog seed, store preferences…). */
+  sandbox?: CreateSandboxOptions;
+  /** Sees every request the bridge forwards upstream (tests). */
+  onUpstream?: (request: Request) => void;
+  /** Passed to the bridge (its warnings, e.g. app keys sent by a client). */
+  logger?: {warn(message: string): void};
 }
 
 export interface DevStack {
@@ -55,17 +61,24 @@ export function createDevStack(options: DevStackOptions = {}): DevStack {
     faults: options.faults,
     allowedReturnOrigins: allowedOrigins,
     baseUrl: options.baseUrl,
+    ...options.sandbox,
   });
   const real = options.vtexAccount;
   const account = real ?? sandbox.account;
   const upstream = real ? vtexUpstream(real) : 'sandbox';
   const bridge = createVtexBridge({
-    upstream: real ? vtexUpstream(real) : (req) => sandbox.fetch(req),
+    upstream: real
+      ? vtexUpstream(real)
+      : (req) => {
+          options.onUpstream?.(req);
+          return sandbox.fetch(req);
+        },
     account,
     allowedOrigins,
     fetch: options.fetch,
     rateLimit: options.rateLimit,
     maxBodyBytes: options.maxBodyBytes,
+    logger: options.logger,
   });
   return {
     sandbox,

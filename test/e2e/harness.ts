@@ -7,15 +7,9 @@ import {mkdirSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {chromium, type Browser, type BrowserContextOptions, type Locator, type Page} from 'playwright-core';
-import {
-  createDevStack,
-  isVtexPath,
-  type DevStack,
-  type DevStackOptions,
-} from '../../src/server/dev-middleware.js';
+import {createDevStack, type DevStack, type DevStackOptions} from '../../src/server/dev-middleware.js';
 import {startServer, type RunningServer} from '../../src/server/http-server.js';
-import {createVtexBridge} from '../../src/bridge/index.js';
-import {createSandbox, type CreateSandboxOptions} from '../../src/sandbox/index.js';
+import type {CreateSandboxOptions} from '../../src/sandbox/index.js';
 // @ts-expect-error plain JS helper without types
 import {CHROMIUM_ARGS, INSTALL_HINT, findChromium} from '../../scripts/chromium.js';
 
@@ -57,38 +51,12 @@ export async function startDemo(
   return {...running, stack};
 }
 
-/**
- * A dev stack over a sandbox with options `createDevStack` does not take (a catalog seed, store preferences):
- * the same wiring as src/server/dev-middleware.ts.
- */
+/** A dev stack over a sandbox with extra options (a catalog seed, store preferences), quiet and observable. */
 export function customStack(
   sandboxOptions: CreateSandboxOptions,
   options: {allowedOrigins?: string[]; onUpstream?: (request: Request) => void; maxBodyBytes?: number} = {},
 ): DevStack {
-  const allowedOrigins = options.allowedOrigins ?? [];
-  const sandbox = createSandbox({allowedReturnOrigins: allowedOrigins, ...sandboxOptions});
-  const bridge = createVtexBridge({
-    upstream: (r) => {
-      options.onUpstream?.(r);
-      return sandbox.fetch(r);
-    },
-    account: sandbox.account,
-    allowedOrigins,
-    maxBodyBytes: options.maxBodyBytes,
-    logger: {warn: () => {}},
-  });
-  return {
-    sandbox,
-    bridge,
-    account: sandbox.account,
-    upstream: 'sandbox',
-    async handle(request) {
-      const {pathname} = new URL(request.url);
-      if (pathname.startsWith('/_sandbox/')) return sandbox.fetch(request);
-      if (isVtexPath(pathname)) return bridge(request);
-      return undefined;
-    },
-  };
+  return createDevStack({...options, sandbox: sandboxOptions, logger: {warn: () => {}}});
 }
 
 export interface Violation {
