@@ -19,6 +19,7 @@ import {styles} from './cart-button.styles.js';
  * @csspart button - The button.
  * @csspart icon - The default icon.
  * @csspart badge - The count badge (hidden when the cart is empty).
+ * @fires vtex-error - The drawer cart could not be loaded on click. detail: {operation: "openCart", error}
  * @cssprop [--vtex-cart-button-badge-background=var(--vtex-color-accent)] - Badge background.
  * @cssprop [--vtex-cart-button-badge-color=var(--vtex-color-accent-text)] - Badge text.
  * @cssprop [--vtex-cart-button-icon-size=1.5rem] - Size of the default icon.

@@ -64,7 +64,8 @@ import {styles} from './product.styles.js';
  * @cssprop [--vtex-product-image-ratio=1 / 1] - Aspect ratio of the main image.
  * @cssprop [--vtex-product-image-fit=contain] - object-fit of the main image.
  * @cssprop [--vtex-product-title-size=1.75rem] - Size of the product name.
- * @cssprop [--vtex-price-color=currentColor] - Selling price colour.
+ * @cssprop [--vtex-price-color=var(--vtex-color-text)] - Selling price colour.
+ * @cssprop [--vtex-price-size=1.125em] - Selling price font size.
  * @cssprop [--vtex-discount-background=#fde8e7] - Discount badge background.
  * @cssprop [--vtex-discount-color=#8a1c13] - Discount badge text.
  */
