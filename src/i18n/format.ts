@@ -63,3 +63,12 @@ export function plural(
   if (n === 0 && forms.zero !== undefined) return forms.zero;
   return n === 1 && new Intl.PluralRules(locale).select(n) === 'one' ? forms.one : forms.other;
 }
+
+/** VTEX's `shippingEstimate` units: business days, days, hours, minutes ("3bd", "5d", "2h", "30m"). */
+export type EstimateUnit = 'bd' | 'd' | 'h' | 'm';
+
+/** "3bd" → {n: 3, unit: 'bd'}; undefined when VTEX sends something else. */
+export function parseEstimate(value: string | null | undefined): {n: number; unit: EstimateUnit} | undefined {
+  const m = /^(\d+)\s*(bd|d|h|m)$/i.exec(value?.trim() ?? '');
+  return m ? {n: Number(m[1]), unit: m[2]!.toLowerCase() as EstimateUnit} : undefined;
+}

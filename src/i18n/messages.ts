@@ -1,4 +1,4 @@
-import {plural} from './format.js';
+import {plural, type EstimateUnit} from './format.js';
 import type {Locale} from './locale.js';
 
 /**
@@ -73,6 +73,15 @@ export const commonMessages = defineMessages({
     errorNotFound: 'We could not find what you were looking for.',
     errorSignedOut: 'Your session has expired. Please sign in again.',
     errorNoStore: 'This widget is not connected to a store. Add a <vtex-store> element to the page.',
+    /** Delivery estimate from VTEX's `shippingEstimate` (see parseEstimate). */
+    eta: (n: number, unit: EstimateUnit) =>
+      unit === 'bd'
+        ? plural('en', n, {one: `up to ${n} business day`, other: `up to ${n} business days`})
+        : unit === 'd'
+          ? plural('en', n, {one: `up to ${n} day`, other: `up to ${n} days`})
+          : unit === 'h'
+            ? plural('en', n, {one: `up to ${n} hour`, other: `up to ${n} hours`})
+            : plural('en', n, {one: `up to ${n} minute`, other: `up to ${n} minutes`}),
     items: (n: number) => plural('en', n, {one: '1 item', other: `${n} items`}),
   },
   'pt-BR': {
@@ -86,6 +95,15 @@ export const commonMessages = defineMessages({
     errorNotFound: 'Não encontramos o que você procurava.',
     errorSignedOut: 'Sua sessão expirou. Entre novamente.',
     errorNoStore: 'Este widget não está conectado a uma loja. Adicione um elemento <vtex-store> à página.',
+    /** Delivery estimate from VTEX's `shippingEstimate` (see parseEstimate). */
+    eta: (n: number, unit: EstimateUnit) =>
+      unit === 'bd'
+        ? plural('pt-BR', n, {one: `até ${n} dia útil`, other: `até ${n} dias úteis`})
+        : unit === 'd'
+          ? plural('pt-BR', n, {one: `até ${n} dia`, other: `até ${n} dias`})
+          : unit === 'h'
+            ? plural('pt-BR', n, {one: `até ${n} hora`, other: `até ${n} horas`})
+            : plural('pt-BR', n, {one: `até ${n} minuto`, other: `até ${n} minutos`}),
     items: (n: number) => plural('pt-BR', n, {one: '1 item', other: `${n} itens`}),
   },
   es: {
@@ -99,6 +117,15 @@ export const commonMessages = defineMessages({
     errorNotFound: 'No encontramos lo que buscabas.',
     errorSignedOut: 'Tu sesión expiró. Inicia sesión de nuevo.',
     errorNoStore: 'Este widget no está conectado a una tienda. Agrega un elemento <vtex-store> a la página.',
+    /** Delivery estimate from VTEX's `shippingEstimate` (see parseEstimate). */
+    eta: (n: number, unit: EstimateUnit) =>
+      unit === 'bd'
+        ? plural('es', n, {one: `hasta ${n} día hábil`, other: `hasta ${n} días hábiles`})
+        : unit === 'd'
+          ? plural('es', n, {one: `hasta ${n} día`, other: `hasta ${n} días`})
+          : unit === 'h'
+            ? plural('es', n, {one: `hasta ${n} hora`, other: `hasta ${n} horas`})
+            : plural('es', n, {one: `hasta ${n} minuto`, other: `hasta ${n} minutos`}),
     items: (n: number) => plural('es', n, {one: '1 artículo', other: `${n} artículos`}),
   },
 });

@@ -1,26 +1,5 @@
 import type {OrderForm, OrderFormItem, OrderFormMessage, Sla, SimulationResult} from '../../client/types.js';
-import type {EstimateUnit} from './cart.messages.js';
-
-/** Postal code formats checked before any request; other countries get a loose check. */
-const POSTAL: Record<string, {re: RegExp; example: string}> = {
-  BRA: {re: /^\d{5}-?\d{3}$/, example: '22250-040'},
-  USA: {re: /^\d{5}(-\d{4})?$/, example: '10001'},
-};
-
-export function postalFormat(country: string): {re: RegExp; example: string} {
-  return (
-    POSTAL[country.toUpperCase()] ?? {re: /^[A-Za-z0-9][A-Za-z0-9 -]{1,8}[A-Za-z0-9]$/, example: '12345'}
-  );
-}
-
-export const isValidPostalCode = (country: string, code: string): boolean =>
-  postalFormat(country).re.test(code.trim());
-
-/** "3bd" → {n: 3, unit: 'bd'}; undefined when VTEX sends something else. */
-export function parseEstimate(value: string | null | undefined): {n: number; unit: EstimateUnit} | undefined {
-  const m = /^(\d+)\s*(bd|d|h|m)$/i.exec(value?.trim() ?? '');
-  return m ? {n: Number(m[1]), unit: m[2]!.toLowerCase() as EstimateUnit} : undefined;
-}
+import {parseEstimate, type EstimateUnit} from '../../i18n/format.js';
 
 const ESTIMATE_MINUTES: Record<EstimateUnit, number> = {m: 1, h: 60, d: 1440, bd: 1440 * 1.4};
 

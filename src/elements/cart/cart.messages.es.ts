@@ -1,5 +1,4 @@
-import {plural} from '../../i18n/format.js';
-import type {CartMessages, EstimateUnit} from './cart.messages.js';
+import type {CartMessages} from './cart.messages.js';
 
 const messages: CartMessages = {
   title: 'Tu carrito',
@@ -39,14 +38,6 @@ const messages: CartMessages = {
   delivery: 'Envío',
   pickup: 'Puntos de retiro',
   free: 'Gratis',
-  eta: (n: number, unit: EstimateUnit) =>
-    unit === 'bd'
-      ? plural('es', n, {one: `hasta ${n} día hábil`, other: `hasta ${n} días hábiles`})
-      : unit === 'd'
-        ? plural('es', n, {one: `hasta ${n} día`, other: `hasta ${n} días`})
-        : unit === 'h'
-          ? plural('es', n, {one: `hasta ${n} hora`, other: `hasta ${n} horas`})
-          : plural('es', n, {one: `hasta ${n} minuto`, other: `hasta ${n} minutos`}),
   totals: 'Resumen del pedido',
   subtotal: 'Artículos',
   discounts: 'Descuentos',

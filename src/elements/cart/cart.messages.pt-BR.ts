@@ -1,5 +1,4 @@
-import {plural} from '../../i18n/format.js';
-import type {CartMessages, EstimateUnit} from './cart.messages.js';
+import type {CartMessages} from './cart.messages.js';
 
 const messages: CartMessages = {
   title: 'Seu carrinho',
@@ -39,14 +38,6 @@ const messages: CartMessages = {
   delivery: 'Entrega',
   pickup: 'Retirada',
   free: 'Grátis',
-  eta: (n: number, unit: EstimateUnit) =>
-    unit === 'bd'
-      ? plural('pt-BR', n, {one: `até ${n} dia útil`, other: `até ${n} dias úteis`})
-      : unit === 'd'
-        ? plural('pt-BR', n, {one: `até ${n} dia`, other: `até ${n} dias`})
-        : unit === 'h'
-          ? plural('pt-BR', n, {one: `até ${n} hora`, other: `até ${n} horas`})
-          : plural('pt-BR', n, {one: `até ${n} minuto`, other: `até ${n} minutos`}),
   totals: 'Resumo do pedido',
   subtotal: 'Itens',
   discounts: 'Descontos',

@@ -1,8 +1,4 @@
-import {plural} from '../../i18n/format.js';
 import {defineMessages} from '../../i18n/messages.js';
-
-/** Shipping estimate units VTEX uses in `shippingEstimate` ("3bd", "5d", "2h", "30m"). */
-export type EstimateUnit = 'bd' | 'd' | 'h' | 'm';
 
 const en = {
   title: 'Your cart',
@@ -42,14 +38,6 @@ const en = {
   delivery: 'Delivery',
   pickup: 'Pickup points',
   free: 'Free',
-  eta: (n: number, unit: EstimateUnit) =>
-    unit === 'bd'
-      ? plural('en', n, {one: `up to ${n} business day`, other: `up to ${n} business days`})
-      : unit === 'd'
-        ? plural('en', n, {one: `up to ${n} day`, other: `up to ${n} days`})
-        : unit === 'h'
-          ? plural('en', n, {one: `up to ${n} hour`, other: `up to ${n} hours`})
-          : plural('en', n, {one: `up to ${n} minute`, other: `up to ${n} minutes`}),
   totals: 'Order summary',
   subtotal: 'Items',
   discounts: 'Discounts',

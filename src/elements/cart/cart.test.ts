@@ -9,7 +9,9 @@ import '../store/define.js';
 import './define.js';
 import '../cart-button/define.js';
 import type {VtexCart} from './cart.js';
-import {isValidPostalCode, parseEstimate, shippingOptions} from './cart-helpers.js';
+import {shippingOptions} from './cart-helpers.js';
+import {parseEstimate} from '../../i18n/format.js';
+import {isPostalCode as isValidPostalCode} from '../../internal/postal.js';
 
 interface Sku {
   id: string;

@@ -12,11 +12,11 @@ import {
   isCouponMessage,
   itemSummary,
   lineOfMessage,
-  parseEstimate,
-  postalFormat,
   shippingOptions,
   type ShippingOption,
 } from './cart-helpers.js';
+import {parseEstimate} from '../../i18n/format.js';
+import {postalFormat} from '../../internal/postal.js';
 import {cartMessages} from './cart.messages.js';
 import {styles} from './cart.styles.js';
 
@@ -756,7 +756,7 @@ export class VtexCart extends VtexElement {
             <span>
               <span>${store?.friendlyName || o.name}</span>
               ${where ? html`<br /><span class="muted">${where}</span>` : nothing}
-              <br /><span class="muted">${eta ? m.eta(eta.n, eta.unit) : o.estimate}</span>
+              <br /><span class="muted">${eta ? this.#i18n.common.eta(eta.n, eta.unit) : o.estimate}</span>
             </span>
             <span>${o.price === 0 ? m.free : this.#i18n.cents(o.price)}</span>
           </li>`;

@@ -1,5 +1,5 @@
 import {plural} from '../../i18n/format.js';
-import type {CheckoutMessages, EstimateUnit} from './checkout.messages.js';
+import type {CheckoutMessages} from './checkout.messages.js';
 
 const messages: CheckoutMessages = {
   title: 'Finalizar compra',
@@ -52,14 +52,6 @@ const messages: CheckoutMessages = {
   pickup: 'Punto de retiro',
   chooseSla: 'Elige una opción de envío.',
   free: 'Gratis',
-  eta: (n: number, unit: EstimateUnit) =>
-    unit === 'bd'
-      ? plural('es', n, {one: 'hasta 1 día hábil', other: `hasta ${n} días hábiles`})
-      : unit === 'd'
-        ? plural('es', n, {one: 'hasta 1 día', other: `hasta ${n} días`})
-        : unit === 'h'
-          ? plural('es', n, {one: 'hasta 1 hora', other: `hasta ${n} horas`})
-          : plural('es', n, {one: 'hasta 1 minuto', other: `hasta ${n} minutos`}),
   paymentMethod: 'Medio de pago',
   creditCard: 'Tarjeta de crédito',
   debitCard: 'Tarjeta de débito',

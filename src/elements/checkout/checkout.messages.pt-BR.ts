@@ -1,5 +1,5 @@
 import {plural} from '../../i18n/format.js';
-import type {CheckoutMessages, EstimateUnit} from './checkout.messages.js';
+import type {CheckoutMessages} from './checkout.messages.js';
 
 const messages: CheckoutMessages = {
   title: 'Finalizar compra',
@@ -52,14 +52,6 @@ const messages: CheckoutMessages = {
   pickup: 'Ponto de retirada',
   chooseSla: 'Escolha uma opção de entrega.',
   free: 'Grátis',
-  eta: (n: number, unit: EstimateUnit) =>
-    unit === 'bd'
-      ? plural('pt-BR', n, {one: `até ${n} dia útil`, other: `até ${n} dias úteis`})
-      : unit === 'd'
-        ? plural('pt-BR', n, {one: `até ${n} dia`, other: `até ${n} dias`})
-        : unit === 'h'
-          ? plural('pt-BR', n, {one: `até ${n} hora`, other: `até ${n} horas`})
-          : plural('pt-BR', n, {one: `até ${n} minuto`, other: `até ${n} minutos`}),
   paymentMethod: 'Forma de pagamento',
   creditCard: 'Cartão de crédito',
   debitCard: 'Cartão de débito',

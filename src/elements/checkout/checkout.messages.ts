@@ -1,8 +1,6 @@
 import {plural} from '../../i18n/format.js';
 import {defineMessages} from '../../i18n/messages.js';
 
-export type EstimateUnit = 'bd' | 'd' | 'h' | 'm';
-
 const en = {
   title: 'Checkout',
   profile: 'Identification',
@@ -57,14 +55,6 @@ const en = {
   pickup: 'Pickup point',
   chooseSla: 'Choose a delivery option.',
   free: 'Free',
-  eta: (n: number, unit: EstimateUnit) =>
-    unit === 'bd'
-      ? plural('en', n, {one: 'up to 1 business day', other: `up to ${n} business days`})
-      : unit === 'd'
-        ? plural('en', n, {one: 'up to 1 day', other: `up to ${n} days`})
-        : unit === 'h'
-          ? plural('en', n, {one: 'up to 1 hour', other: `up to ${n} hours`})
-          : plural('en', n, {one: 'up to 1 minute', other: `up to ${n} minutes`}),
   paymentMethod: 'Payment method',
   creditCard: 'Credit card',
   debitCard: 'Debit card',

@@ -966,7 +966,7 @@ export class VtexCheckout extends VtexElement {
               >${sla.deliveryChannel === 'pickup-in-point' ? html`${m.pickup}: ${store?.friendlyName ?? sla.name}` : sla.name}</span
             >
             <span>${sla.price ? this.#i18n.cents(sla.price) : m.free}</span>
-            <span class="muted">${eta ? m.eta(eta.n, eta.unit) : sla.shippingEstimate}</span>
+            <span class="muted">${eta ? this.#i18n.common.eta(eta.n, eta.unit) : sla.shippingEstimate}</span>
             ${store?.address ? html`<span class="muted">${[store.address.street, store.address.number, store.address.city].filter(Boolean).join(', ')}</span>` : nothing}
           </span>
         </label>`;

@@ -1,5 +1,5 @@
 import type {Address, OrderForm, Sla} from '../../client/types.js';
-import type {EstimateUnit} from './checkout.messages.js';
+export {parseEstimate} from '../../i18n/format.js';
 
 export type AddressField =
   'postalCode' | 'street' | 'number' | 'complement' | 'neighborhood' | 'city' | 'state' | 'receiverName';
@@ -80,12 +80,6 @@ export function packages(of: OrderForm): Package[] {
 /** Lines that cannot be delivered to the attached address (no options at all). */
 export const undeliverable = (of: OrderForm): number[] =>
   (of.shippingData?.logisticsInfo ?? []).filter((li) => !li.slas?.length).map((li) => li.itemIndex);
-
-/** "3bd" → {n: 3, unit: 'bd'}. */
-export function parseEstimate(value: string | null | undefined): {n: number; unit: EstimateUnit} | undefined {
-  const m = /^(\d+)\s*(bd|d|h|m)$/i.exec(value?.trim() ?? '');
-  return m ? {n: Number(m[1]), unit: m[2]!.toLowerCase() as EstimateUnit} : undefined;
-}
 
 export const isComplete = (a: Address | null | undefined): boolean =>
   Boolean(a?.postalCode && a.country && a.street);
