@@ -1,6 +1,20 @@
 import {minifyHTMLLiterals} from 'minify-html-literals';
 import type {Plugin} from 'vite';
 
+/**
+ * Whitespace and comments out of a stylesheet, and nothing else. (clean-css, the library's default, does not know
+ * `@container` and drops the wrapper while keeping its rules: the narrow layout then applied at every width.)
+ */
+export function minifyCss(css: string): string {
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}')
+    .trim();
+}
+
 /** Collapses whitespace and comments inside Lit's html`` and css`` templates of our sources at build time. */
 export function minifyLiterals(): Plugin {
   return {
@@ -8,7 +22,7 @@ export function minifyLiterals(): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|css|svg)`/.test(code)) return null;
-      const result = minifyHTMLLiterals(code, {fileName: id});
+      const result = minifyHTMLLiterals(code, {fileName: id, minifyOptions: {minifyCSS: minifyCss}});
       return result ? {code: result.code, map: result.map?.toString() ?? null} : null;
     },
   };

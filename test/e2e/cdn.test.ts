@@ -83,7 +83,7 @@ function shopPage(mode: ScriptMode): string {
     <main>
       <h1>Novidades</h1>
       <vtex-store api="${bridgeOrigin}" account="sandbox" locale="pt-BR">
-        <vtex-product-grid query="camiseta" page-size="8"></vtex-product-grid>
+        <vtex-product-grid query="camiseta" page-size="8" show-facets></vtex-product-grid>
       </vtex-store>
     </main>
     <vtex-cart variant="drawer" checkout-url="checkout.html"></vtex-cart>
@@ -252,6 +252,16 @@ async function journey(w: Watched, mode: ScriptMode, csp: boolean): Promise<void
   const grid = page.locator('vtex-product-grid');
   await visible(grid.locator('[part~="card-link"]'));
   assert.ok((await grid.locator('[part~="card-link"]').count()) > 0, 'the grid shows products');
+  // The production CSS keeps its container queries: on a wide page, the filters beside a grid of several columns.
+  const layout = (await page.evaluate(`(() => {
+    const sr = document.querySelector('vtex-product-grid').shadowRoot;
+    return {
+      sidebar: getComputedStyle(sr.querySelector('[part~="facets"]')).display,
+      columns: getComputedStyle(sr.querySelector('[part~="grid"]')).gridTemplateColumns.split(' ').length,
+    };
+  })()`)) as {sidebar: string; columns: number};
+  assert.notEqual(layout.sidebar, 'none', 'the filter sidebar shows on a wide page');
+  assert.ok(layout.columns >= 3, `a grid of several columns on a wide page (got ${layout.columns})`);
   const images = grid.locator('img');
   if (await images.count()) assert.ok((await images.first().getAttribute('src'))?.startsWith(bridge.origin));
 
