@@ -24,6 +24,8 @@ export const styles = css`
     min-height: 2.75rem;
   }
   .count {
+    /* Takes the free space: its text changing (loading → "N products") moves nothing else in the toolbar. */
+    flex: 1 1 auto;
     margin: 0;
     color: var(--_muted);
   }
@@ -59,6 +61,14 @@ export const styles = css`
   .grid > li {
     display: flex;
     min-width: 0;
+  }
+  /*
+   * Past the first 48 cards (load-more, infinite), off-screen cards skip style, layout and paint, so a list grown to
+   * 1,000 products stays cheap to update; a card keeps its last rendered height once it has been on screen.
+   */
+  .grid > li:nth-child(n + 49) {
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 24rem;
   }
   .grid > li > * {
     flex: 1;

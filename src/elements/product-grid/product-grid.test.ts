@@ -230,6 +230,32 @@ describe('<vtex-product-grid>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('load-more keeps the shown cards and builds a large page in batches, with skeletons holding the places', async () => {
+    const el = await mount('page-size="60" pagination="load-more"');
+    expect(sr(el).querySelectorAll('[part~="card"]').length).to.equal(60);
+    // Every DOM change from the click on: the cards already shown never go away, and cards plus placeholders
+    // never drop below the size of the list (no collapse, no layout shift).
+    const seen: {cards: number; skeletons: number}[] = [];
+    const observer = new MutationObserver(() =>
+      seen.push({
+        cards: sr(el).querySelectorAll('[part~="card"]').length,
+        skeletons: sr(el).querySelectorAll('[part~="skeleton"]').length,
+      }),
+    );
+    observer.observe(sr(el), {childList: true, subtree: true});
+    (sr(el).querySelector('[part~="load-more"]') as HTMLButtonElement).click();
+    await settled(el);
+    observer.disconnect();
+    const [p1, p2] = await Promise.all([direct('', {count: 60, page: 1}), direct('', {count: 60, page: 2})]);
+    expect(names(el)).to.deep.equal([...productNames(p1), ...productNames(p2)]);
+    expect(Math.min(...seen.map((s) => s.cards)), 'shown cards were removed').to.equal(60);
+    expect(
+      seen.some((s) => s.cards > 60 && s.cards < 120 && s.cards + s.skeletons === 120),
+      'the new page appeared in batches in place of its skeletons',
+    ).to.be.true;
+    expect(sr(el).querySelectorAll('[part~="skeleton"]').length).to.equal(0);
+  });
+
   it('infinite scroll loads the next page when the end comes into view', async () => {
     const el = await mount('category="apparel" page-size="4" pagination="infinite"');
     const [p1, p2] = await Promise.all([
