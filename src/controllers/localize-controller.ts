@@ -4,6 +4,7 @@ import {resolveLocale, type Locale} from '../i18n/locale.js';
 import {
   commonMessages,
   errorMessage,
+  pendingPack,
   pickMessages,
   type CommonMessages,
   type LocalizedMessages,
@@ -23,6 +24,12 @@ export function closestLang(el: Element): string | null {
   return null;
 }
 
+/**
+ * Per host, the locale packs its next render waits for (VtexElement holds its updates until they load, so a
+ * pt-BR page never paints English first and then shifts to the longer Portuguese text).
+ */
+export const localeReady = new WeakMap<HTMLElement, () => Promise<unknown> | undefined>();
+
 /** Default currency when neither the orderForm, the store nor the session names one. */
 const FALLBACK_CURRENCY = 'BRL';
 
@@ -40,6 +47,15 @@ export class LocalizeController<M extends MessageMap> implements ReactiveControl
     this.#messages = messages;
     this.#deps = deps;
     host.addController(this);
+    localeReady.set(host, () => this.ready);
+  }
+
+  /** The loads of this element's packs for the current locale still under way (undefined when none). */
+  get ready(): Promise<unknown> | undefined {
+    const locale = this.locale;
+    const waits = [pendingPack(this.#messages, locale), pendingPack(commonMessages, locale)].filter(Boolean);
+    // A pack that fails to load leaves the element in English rather than blank.
+    return waits.length ? Promise.all(waits).catch(() => undefined) : undefined;
   }
 
   get deps(): {store?: StoreController; cart?: CartController; session?: SessionController} {

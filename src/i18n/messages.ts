@@ -60,6 +60,19 @@ export function pickMessages<M extends MessageMap>(
   return maps.en;
 }
 
+/** The load of `locale`'s pack when it is on demand and not loaded yet (starting it), else undefined. */
+export function pendingPack<M extends MessageMap>(
+  maps: LocalizedMessages<M>,
+  locale: Locale,
+): Promise<unknown> | undefined {
+  const entry = maps[locale];
+  if (typeof entry !== 'function') return undefined;
+  const loader = entry as unknown as MessageLoader<MessageMap>;
+  if (loaded.has(loader)) return undefined;
+  pickMessages(maps, locale);
+  return pending.get(loader);
+}
+
 /** Strings shared by every element. */
 export const commonMessages = defineMessages({
   en: {

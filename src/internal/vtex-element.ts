@@ -1,5 +1,8 @@
 import {LitElement} from 'lit';
 import {property} from 'lit/decorators.js';
+import {closestLang, localeReady} from '../controllers/localize-controller.js';
+import {resolveLocale} from '../i18n/locale.js';
+import {commonMessages, pendingPack, type LocalizedMessages, type MessageMap} from '../i18n/messages.js';
 import {errorDetail, VtexEvent} from './events.js';
 import {hostStyles} from './styles.js';
 
@@ -9,8 +12,31 @@ import {hostStyles} from './styles.js';
 export class VtexElement extends LitElement {
   static override styles = [hostStyles];
 
+  /** @internal This element's messages (set by each element class). */
+  static messages?: LocalizedMessages<MessageMap>;
+
+  /**
+   * @internal The locale packs an element already in the page needs before its first render (its `locale`, its
+   * store's, then the page's `lang`), loading them; undefined when none is missing.
+   */
+  static localeReady(el: Element): Promise<unknown> | undefined {
+    const locale = resolveLocale(
+      el.getAttribute('locale'),
+      el.closest('vtex-store')?.getAttribute('locale'),
+      closestLang(el),
+    );
+    const waits = [this.messages && pendingPack(this.messages, locale), pendingPack(commonMessages, locale)];
+    return waits.some(Boolean) ? Promise.all(waits) : undefined;
+  }
+
   /** Language of this element (`en`, `pt-BR`, `es`); defaults to the store's, then the page's `lang`. */
   @property({reflect: true}) locale?: string;
+
+  /** Renders once this element's locale packs are in (they are loaded on demand, in parallel with its data). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const wait = localeReady.get(this)?.();
+    return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
 
   /** Dispatches a kit event; returns false when a cancelable event was canceled. */
   protected emit<T>(type: string, detail: T, options: {cancelable?: boolean} = {}): boolean {

@@ -26,6 +26,9 @@ import {styles} from './cart-button.styles.js';
  * @cssprop [--vtex-cart-button-size=2.75rem] - Height and minimum width of the button (the same while the cart loads).
  */
 export class VtexCartButton extends VtexElement {
+  /** @internal Messages, so the tag's definition can wait for its locale pack. */
+  static override messages = cartButtonMessages;
+
   static override styles = [hostStyles, styles];
 
   /** @internal */ readonly #store = new StoreController(this);

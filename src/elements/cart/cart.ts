@@ -99,6 +99,9 @@ const itemsKey = (of: OrderForm) => of.items.map((i) => `${i.id}:${i.seller}:${i
  * @cssprop [--vtex-cart-warning-color=#8a5a00] - Warning messages.
  */
 export class VtexCart extends VtexElement {
+  /** @internal Messages, so the tag's definition can wait for its locale pack. */
+  static override messages = cartMessages;
+
   static override styles = [hostStyles, styles];
 
   /** @internal */ readonly #store = new StoreController(this);

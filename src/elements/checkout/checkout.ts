@@ -125,6 +125,9 @@ const profileDone = (of: OrderForm): boolean => {
  * @cssprop [--vtex-checkout-max-width=44rem] - Width of the checkout column.
  */
 export class VtexCheckout extends VtexElement {
+  /** @internal Messages, so the tag's definition can wait for its locale pack. */
+  static override messages = checkoutMessages;
+
   static override styles = [hostStyles, styles];
 
   /** @internal */ readonly #store = new StoreController(this);

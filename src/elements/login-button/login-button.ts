@@ -48,6 +48,9 @@ const announced = new WeakMap<SessionStore, string>();
  * @cssprop [--vtex-login-button-menu-width=12rem] - Minimum width of the account menu.
  */
 export class VtexLoginButton extends VtexElement {
+  /** @internal Messages, so the tag's definition can wait for its locale pack. */
+  static override messages = messages;
+
   static override styles = [hostStyles, styles];
 
   /** @internal */ readonly #store = new StoreController(this);

@@ -85,6 +85,9 @@ const MAX_THUMBS = 4;
  * @cssprop [--vtex-order-history-thumb-size=3rem] - Size of item images in the list.
  */
 export class VtexOrderHistory extends VtexElement {
+  /** @internal Messages, so the tag's definition can wait for its locale pack. */
+  static override messages = messages;
+
   static override styles = [hostStyles, styles];
 
   /** @internal */ readonly #store = new StoreController(this);

@@ -70,6 +70,9 @@ import {styles} from './product.styles.js';
  * @cssprop [--vtex-discount-color=#8a1c13] - Discount badge text.
  */
 export class VtexProduct extends VtexElement {
+  /** @internal Messages, so the tag's definition can wait for its locale pack. */
+  static override messages = messages;
+
   static override styles = [hostStyles, catalogStyles, styles];
 
   /** @internal */ readonly #store = new StoreController(this);

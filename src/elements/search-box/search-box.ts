@@ -47,6 +47,9 @@ const EMPTY: Suggestions = {term: '', terms: [], products: []};
  * @cssprop [--vtex-search-box-z-index=20] - z-index of the suggestions popup.
  */
 export class VtexSearchBox extends VtexElement {
+  /** @internal Messages, so the tag's definition can wait for its locale pack. */
+  static override messages = messages;
+
   static override styles = [hostStyles, styles];
 
   /** @internal */ readonly #store = new StoreController(this);

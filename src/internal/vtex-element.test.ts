@@ -1,0 +1,87 @@
+import {expect, fixture, waitUntil} from '@open-wc/testing';
+import {html} from 'lit';
+import {LocalizeController} from '../controllers/localize-controller.js';
+import {defineMessages} from '../i18n/messages.js';
+import {defineElement} from './define.js';
+import {VtexElement} from './vtex-element.js';
+
+/** A kit-style element whose pt-BR pack arrives after `delay` ms (as an on-demand chunk does). */
+function slowPackElement(delay: number) {
+  const messages = defineMessages({
+    en: {hello: 'Hello'},
+    'pt-BR': () => new Promise((resolve) => setTimeout(() => resolve({default: {hello: 'Olá'}}), delay)),
+    es: {hello: 'Hola'},
+  });
+  return class extends VtexElement {
+    static override messages = messages;
+    readonly i18n = new LocalizeController(this, messages);
+    override render() {
+      return html`<p>${this.i18n.m.hello}</p>`;
+    }
+  };
+}
+
+/** Every text the element's shadow root ever showed, from its creation on. */
+function texts(el: Element): string[] {
+  const seen: string[] = [];
+  const record = () => {
+    const t = el.shadowRoot?.textContent?.trim();
+    if (t && seen[seen.length - 1] !== t) seen.push(t);
+  };
+  new MutationObserver(record).observe(el.shadowRoot!, {childList: true, subtree: true, characterData: true});
+  record();
+  return seen;
+}
+
+let n = 0;
+
+describe('VtexElement: locale packs loaded on demand', () => {
+  it('a pt-BR element renders in Portuguese once its pack is in, never English first', async () => {
+    const tag = `test-slow-pack-${n++}`;
+    customElements.define(tag, slowPackElement(150));
+    const host = await fixture<HTMLElement>(`<div lang="pt-BR"></div>`);
+    const el = document.createElement(tag);
+    host.append(el);
+    const seen = texts(el);
+    await (el as VtexElement).updateComplete;
+    expect(el.shadowRoot!.textContent!.trim()).to.equal('Olá');
+    expect(seen).to.deep.equal(['Olá']);
+  });
+
+  it('a tag already in a pt-BR page is defined only once its pack is in', async () => {
+    const tag = `test-slow-pack-${n++}`;
+    await fixture(`<div lang="pt-BR"><${tag}></${tag}></div>`);
+    defineElement(tag, slowPackElement(150));
+    expect(customElements.get(tag), 'defined before its pack').to.be.undefined;
+    await customElements.whenDefined(tag);
+    const el = document.querySelector(tag) as VtexElement;
+    const seen = texts(el);
+    await el.updateComplete;
+    expect(seen).to.deep.equal(['Olá']);
+  });
+
+  it('an English page is not held back, and a pack that fails to load leaves English', async () => {
+    const tag = `test-slow-pack-${n++}`;
+    await fixture(`<div lang="en"><${tag}></${tag}></div>`);
+    defineElement(tag, slowPackElement(10_000));
+    expect(customElements.get(tag), 'defined at once').to.exist;
+
+    const failing = `test-failing-pack-${n++}`;
+    const messages = defineMessages({
+      en: {hello: 'Hello'},
+      'pt-BR': () => Promise.reject(new Error('chunk failed')),
+      es: {hello: 'Hola'},
+    });
+    customElements.define(
+      failing,
+      class extends VtexElement {
+        readonly i18n = new LocalizeController(this, messages);
+        override render() {
+          return html`<p>${this.i18n.m.hello}</p>`;
+        }
+      },
+    );
+    const el = await fixture<VtexElement>(`<${failing} locale="pt-BR"></${failing}>`);
+    await waitUntil(() => el.shadowRoot!.textContent!.trim() === 'Hello', 'no English fallback');
+  });
+});
