@@ -184,7 +184,7 @@ function siteRoot(): string {
 const PROBES = `
   globalThis.__name ??= (f) => f;
   window.__bench = {longtasks: [], cls: 0, firstCards: 0, cards48: 0};
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.longtasks.push(e.duration); }).observe({type: 'longtask', buffered: true});
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.longtasks.push([e.startTime, e.duration]); }).observe({type: 'longtask', buffered: true});
   new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__bench.cls += e.value; }).observe({type: 'layout-shift', buffered: true});
   const cards = () => document.querySelector('vtex-product-grid')?.shadowRoot?.querySelectorAll('[part~="card"]').length ?? 0;
   const tick = () => {
@@ -273,19 +273,26 @@ async function cardsRun(browser: Browser, origin: string): Promise<number> {
 async function manyRun(
   browser: Browser,
   origin: string,
-): Promise<{longest: number; count: number; total: number}> {
+): Promise<{longest: number; pageLoad: number; count: number; total: number}> {
   const context = await browser.newContext({viewport: {width: 1280, height: 900}});
   await context.addInitScript(PROBES);
   const page = await context.newPage();
   await page.goto(`${origin}/demo/many.html`);
   const grid = page.locator('vtex-product-grid');
-  const count = () => grid.locator('[part~="card"]').count();
+  // Counted in the page directly: a Playwright locator query over 1,000 shadow cards is itself a long task.
+  const count = () =>
+    page.evaluate(
+      () =>
+        document.querySelector('vtex-product-grid')?.shadowRoot?.querySelectorAll('[part~="card"]').length ??
+        0,
+    );
   await page.waitForFunction(
     () => (window as unknown as {__bench: {firstCards: number}}).__bench.firstCards > 0,
     undefined,
     {timeout: 30_000},
   );
   const start = Date.now();
+  const firstClick = await page.evaluate(() => performance.now());
   for (let i = 0; i < 20 && (await count()) < 1000; i++) {
     const before = await count();
     await grid.locator('[part~="load-more"]').click({timeout: 30_000});
@@ -300,11 +307,17 @@ async function manyRun(
   const total = Date.now() - start;
   await page.waitForTimeout(300);
   const tasks = await page.evaluate(
-    () => (window as unknown as {__bench: {longtasks: number[]}}).__bench.longtasks,
+    () => (window as unknown as {__bench: {longtasks: [number, number][]}}).__bench.longtasks,
   );
   const n = await count();
   await context.close();
-  return {longest: tasks.length ? Math.max(...tasks) : 0, count: n, total};
+  const longestOf = (xs: [number, number][]) => Math.max(0, ...xs.map(([, d]) => d));
+  return {
+    longest: longestOf(tasks.filter(([t]) => t >= firstClick)),
+    pageLoad: longestOf(tasks.filter(([t]) => t < firstClick)),
+    count: n,
+    total,
+  };
 }
 
 async function badgeRun(browser: Browser, origin: string): Promise<number> {
@@ -398,6 +411,7 @@ const cls = median(loads.map((l) => l.cls));
 const card48 = median(cards);
 const badge = median(badges);
 const longest = median(many.map((m) => m.longest));
+const pageLoadTask = median(many.map((m) => m.pageLoad));
 const loaded = Math.min(...many.map((m) => m.count));
 
 const verdict = (ok: boolean) => (ok ? 'meets' : '**misses**');
@@ -449,7 +463,8 @@ ${many.length} runs), after one warm-up load.
 | runs where the search started after another API response (waterfall) | ${waterfallRuns} of ${RUNS} | 0 — ${verdict(waterfallRuns === 0)} |
 | script loaded → first products painted | ${ms(firstProducts)} (${rtt(firstProducts)}) | ≈ 1× RTT |
 | render of 48 cards (search response → 48 cards painted) | ${ms(card48)} | — |
-| longest main-thread task while loading ${loaded.toLocaleString('en')} products (load more, 100 per page) | ${longest ? ms(longest) : 'none ≥ 50 ms'} | < 50 ms — ${verdict(longest < 50)} |
+| longest main-thread task while loading ${loaded.toLocaleString('en')} products (load more, 100 per page, from the first click) | ${longest ? ms(longest) : 'none ≥ 50 ms'} | < 50 ms — ${verdict(longest < 50)} |
+| longest main-thread task of that page's load (script evaluation, first 100 placeholders) | ${pageLoadTask ? ms(pageLoadTask) : 'none ≥ 50 ms'} | — |
 | cumulative layout shift of the demo page | ${cls.toFixed(3)} | 0 — ${verdict(cls === 0)} |
 | click → cart badge updated | ${ms(badge)} (${rtt(badge)}) | — |
 
@@ -458,7 +473,7 @@ API requests of one load (run 1):
 ${sample.map((s) => `- ${s}`).join('\n')}
 
 Raw samples: first products ${loads.map((l) => Math.round(l.firstProducts)).join(', ')} ms; 48 cards ${cards.map(Math.round).join(', ')} ms;
-badge ${badges.map(Math.round).join(', ')} ms; longest task ${many.map((m) => Math.round(m.longest)).join(', ')} ms (0 = none ≥ 50 ms);
+badge ${badges.map(Math.round).join(', ')} ms; longest task ${many.map((m) => Math.round(m.longest)).join(', ')} ms, page load ${many.map((m) => Math.round(m.pageLoad)).join(', ')} ms (0 = none ≥ 50 ms);
 1,000 products loaded in ${many.map((m) => Math.round(m.total)).join(', ')} ms; CLS ${loads.map((l) => l.cls.toFixed(3)).join(', ')}.
 
 Long tasks come from the Long Tasks API (it reports tasks of 50 ms or more). "Script loaded" is the
