@@ -9,7 +9,10 @@ import {VtexElement} from './vtex-element.js';
 function slowPackElement(delay: number) {
   const messages = defineMessages({
     en: {hello: 'Hello'},
-    'pt-BR': () => new Promise((resolve) => setTimeout(() => resolve({default: {hello: 'Olá'}}), delay)),
+    'pt-BR': () =>
+      new Promise<{default: {hello: string}}>((resolve) =>
+        setTimeout(() => resolve({default: {hello: 'Olá'}}), delay),
+      ),
     es: {hello: 'Hola'},
   });
   return class extends VtexElement {
