@@ -1,6 +1,8 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {clearFaults, freshCart} from '../../test/browser/sandbox.js';
 import type {ISProduct} from '../client/types.js';
+import type {VtexCart} from '../elements/cart/cart.js';
+import '../elements/cart/define.js';
 import type {VtexCheckout} from '../elements/checkout/checkout.js';
 import '../elements/checkout/define.js';
 import type {VtexProductGrid} from '../elements/product-grid/product-grid.js';
@@ -241,6 +243,51 @@ describe('analytics', () => {
       ];
       for (const secret of secrets) expect(sent, secret).not.to.contain(secret);
       expect(sent).not.to.match(/visitor|email|firstName|lastName|document|phone|address|cardNumber/i);
+    } finally {
+      spy.stop();
+    }
+  });
+
+  it('a quantity change in the cart pushes add_to_cart or remove_from_cart for the difference', async () => {
+    await freshCart();
+    const p = await product();
+    const spy = pixel();
+    try {
+      const root = await fixture<HTMLElement>(
+        html`<div>
+          <vtex-store api="" account="sandbox" locale="en" analytics="ga4 vtex-pixel"
+            ><vtex-product slug=${p.linkText}></vtex-product><vtex-cart></vtex-cart
+          ></vtex-store>
+        </div>`,
+      );
+      await addFromProduct(root.querySelector('vtex-product')!);
+      await waitUntil(() => pushed('add_to_cart').length === 1, 'add_to_cart', {timeout: 10_000});
+      const cart = root.querySelector<VtexCart>('vtex-cart')!;
+      await waitUntil(() => $(cart, '[part~="increase"]'), 'cart line', {timeout: 10_000});
+      const sku = (root.querySelector<VtexStore>('vtex-store')!.cart!.state.orderForm!.items[0]!).id;
+      const quantity = () => Number($<HTMLInputElement>(cart, '[part~="quantity"]')!.value);
+
+      // 1 → 3 in two quick clicks: one add_to_cart of 2.
+      $(cart, '[part~="increase"]')!.click();
+      await cart.updateComplete;
+      $(cart, '[part~="increase"]')!.click();
+      await cart.updateComplete;
+      expect(quantity()).to.equal(3);
+      await waitUntil(() => pushed('add_to_cart').length === 2, 'add_to_cart for the increase', {timeout: 10_000});
+      const added = pushed('add_to_cart')[1]!.ecommerce! as {items: {item_variant?: string; item_id: string; quantity: number}[]};
+      expect(added.items.map((i) => i.quantity)).to.deep.equal([2]);
+
+      // 3 → 2: one remove_from_cart of 1.
+      $(cart, '[part~="decrease"]')!.click();
+      await waitUntil(() => pushed('remove_from_cart').length === 1, 'remove_from_cart', {timeout: 10_000});
+      const removed = pushed('remove_from_cart')[0]!.ecommerce! as {items: {quantity: number}[]};
+      expect(removed.items.map((i) => i.quantity)).to.deep.equal([1]);
+      await waitUntil(() => spy.messages.some((m) => m.eventName === 'vtex:removeFromCart'), 'pixel removeFromCart');
+      const pixelRemoved = spy.messages.find((m) => m.eventName === 'vtex:removeFromCart') as {
+        items: {skuId: string; quantity: number}[];
+      };
+      expect(pixelRemoved.items.map((i) => [i.skuId, i.quantity])).to.deep.equal([[sku, 1]]);
+      expect(pushed('add_to_cart')).to.have.length(2, 'nothing else counted as an add');
     } finally {
       spy.stop();
     }

@@ -9,6 +9,7 @@ export const ANALYTICS_EVENTS = [
   'vtex-item-added',
   'vtex-items-reordered',
   'vtex-item-removed',
+  'vtex-quantity-changed',
   'vtex-cart-viewed',
   'vtex-cart-updated',
   'vtex-before-checkout',

@@ -198,6 +198,12 @@ export function connectAnalytics(
       }
       case 'vtex-item-removed':
         return [{type: 'remove', items: [lineOfSummary((d as {item: ItemSummary}).item)]}];
+      case 'vtex-quantity-changed': {
+        // GA4 and the pixel know adds and removes: a quantity change is one of them, by the difference.
+        const {item, from, to} = d as {item: ItemSummary; from: number; to: number};
+        const line = {...lineOfSummary(item), quantity: Math.abs(to - from)};
+        return to === from ? [] : [{type: to > from ? 'add' : 'remove', items: [line]}];
+      }
       case 'vtex-cart-viewed': {
         const c = d as CartSummary;
         return [{type: 'view-cart', value: fromCents(c.value), items: c.items.map(lineOfSummary)}];

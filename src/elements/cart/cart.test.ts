@@ -318,6 +318,8 @@ describe('<vtex-cart>', () => {
     const a = await plenty(0);
     await store.cart!.addItems([{id: a.id, quantity: 1, seller: a.seller}]);
     await cart.updateComplete;
+    const changes: {from: number; to: number; item: {id: string; quantity: number}}[] = [];
+    cart.addEventListener('vtex-quantity-changed', (e) => changes.push((e as CustomEvent).detail));
     for (let i = 0; i < 20; i++) {
       $(cart, '[part~="increase"]')!.click();
       await cart.updateComplete;
@@ -326,6 +328,12 @@ describe('<vtex-cart>', () => {
     expect(lastShown).to.equal(21);
     await expectScreenIsServer(cart);
     expect((await serverCart()).items[0]!.quantity).to.equal(lastShown);
+    // The run of clicks is one confirmed change, reported once.
+    await waitUntil(() => changes.length > 0, 'vtex-quantity-changed');
+    await settled(cart);
+    expect(changes.map(({from, to, item}) => [from, to, item.id, item.quantity])).to.deep.equal([
+      [1, 21, a.id, 21],
+    ]);
   });
 
   it('loses and duplicates nothing when 30% of item updates fail, and ends with screen == server', async () => {

@@ -51,6 +51,7 @@ const itemsKey = (of: OrderForm) => of.items.map((i) => `${i.id}:${i.seller}:${i
  * @fires vtex-cart-updated - The cart changed (from this page, another element or another tab). Not fired for the first load. detail: {orderFormId, value, currency, coupon, itemCount, items}
  * @fires vtex-cart-viewed - The cart was shown with items in it: inline, once; the drawer, each time it opens. For analytics. detail: {orderFormId, value, currency, coupon, itemCount, items}
  * @fires vtex-item-removed - A line was removed (remove, quantity 0 or clear cart). detail: {item: {uniqueId, id, productId, name, skuName, quantity, seller, price, listPrice}}
+ * @fires vtex-quantity-changed - The shopper changed a line's quantity and VTEX confirmed it (rapid changes: once, first to last quantity; to 0 is vtex-item-removed). detail: {item: {uniqueId, id, productId, name, skuName, quantity, seller, price, listPrice}, from, to}
  * @fires vtex-coupon-applied - VTEX accepted a coupon. detail: {coupon}
  * @fires vtex-before-checkout - Cancelable: call preventDefault() to route to your own checkout. detail: {orderFormId, value, currency, coupon, itemCount, items}
  * @fires vtex-error - An action failed. detail: {operation, error: {status, code, message, retryable}}
@@ -137,6 +138,7 @@ export class VtexCart extends VtexElement {
   #seen: OrderForm | null = null;
   #seenError: unknown = null;
   #viewed = false;
+  #quantityFrom = new Map<string, number>();
   #simulation?: AbortController;
 
   /** Opens the drawer; focus returns to the element focused now when it closes. */
@@ -233,11 +235,20 @@ export class VtexCart extends VtexElement {
       const {[item.uniqueId]: _gone, ...rest} = this.lineErrors;
       this.lineErrors = rest;
     }
+    // The confirmed quantity before a run of changes; reported once, when the run is confirmed.
+    if (!this.#quantityFrom.has(item.uniqueId)) this.#quantityFrom.set(item.uniqueId, item.quantity);
     store.setQuantity(item.uniqueId, qty).then(
       (of) => {
-        if (qty === 0 && !of.items.some((i) => i.uniqueId === item.uniqueId)) this.#removed([item]);
+        const line = of.items.find((i) => i.uniqueId === item.uniqueId);
+        const from = this.#quantityFrom.get(item.uniqueId);
+        if (store.state.pendingQuantities[item.uniqueId] !== undefined || from === undefined) return;
+        this.#quantityFrom.delete(item.uniqueId);
+        if (qty === 0 && !line) this.#removed([item]);
+        else if (line && line.quantity !== from)
+          this.emit('vtex-quantity-changed', {item: itemSummary(line), from, to: line.quantity});
       },
       (error: unknown) => {
+        this.#quantityFrom.delete(item.uniqueId);
         const ids = (error as {uniqueIds?: string[]}).uniqueIds ?? [item.uniqueId];
         const next = {...this.lineErrors};
         for (const id of ids) next[id] = this.#i18n.m.lineError;
