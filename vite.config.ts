@@ -23,7 +23,9 @@ export default defineConfig(({mode}) => {
         index: src('index.ts'),
         define: src('define.ts'),
         loader: src('loader.ts'),
-        ...Object.fromEntries(elements.map((name) => [`elements/${name}`, src(`elements/${name}/define.ts`)])),
+        ...Object.fromEntries(
+          elements.map((name) => [`elements/${name}`, src(`elements/${name}/define.ts`)]),
+        ),
         ...optional('bridge', 'bridge/index.ts'),
         ...optional('sandbox', 'sandbox/index.ts'),
       };
@@ -37,6 +39,9 @@ export default defineConfig(({mode}) => {
       sourcemap: true,
       lib: {entry, formats: ['es']},
       rolldownOptions: {
+        // The CDN entry may export internals to its lazy chunks: shared modules then stay in vtex-elements.js
+        // instead of becoming extra chunks the page fetches after it (a request waterfall before any render).
+        ...(cdn ? {preserveEntrySignatures: 'allow-extension' as const} : {}),
         output: {
           minify: true,
           entryFileNames: '[name].js',

@@ -1,9 +1,7 @@
-import catalogEs from '../shared-catalog/catalog.messages.es.js';
-
+import type {CatalogMessages} from '../shared-catalog/catalog.messages.js';
 import type {ProductGridMessages} from './product-grid.messages.js';
 
-const messages: ProductGridMessages = {
-  ...catalogEs,
+const messages: Omit<ProductGridMessages, keyof CatalogMessages> = {
   productsLabel: 'Productos',
   filters: 'Filtros',
   filtersCount: (n: number) => (n ? `Filtros (${n})` : 'Filtros'),

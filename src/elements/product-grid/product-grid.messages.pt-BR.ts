@@ -1,9 +1,7 @@
-import catalogPtBR from '../shared-catalog/catalog.messages.pt-BR.js';
-
+import type {CatalogMessages} from '../shared-catalog/catalog.messages.js';
 import type {ProductGridMessages} from './product-grid.messages.js';
 
-const messages: ProductGridMessages = {
-  ...catalogPtBR,
+const messages: Omit<ProductGridMessages, keyof CatalogMessages> = {
   productsLabel: 'Produtos',
   filters: 'Filtros',
   filtersCount: (n: number) => (n ? `Filtros (${n})` : 'Filtros'),

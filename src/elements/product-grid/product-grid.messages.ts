@@ -1,5 +1,5 @@
 import {defineMessages} from '../../i18n/messages.js';
-import {catalogMessages} from '../shared-catalog/catalog.messages.js';
+import {catalogMessages, withCatalogPack} from '../shared-catalog/catalog.messages.js';
 
 const en = {
   ...catalogMessages.en,
@@ -41,6 +41,6 @@ export type ProductGridMessages = typeof en;
 
 export const messages = defineMessages<ProductGridMessages>({
   en,
-  'pt-BR': () => import('./product-grid.messages.pt-BR.js'),
-  es: () => import('./product-grid.messages.es.js'),
+  'pt-BR': withCatalogPack('pt-BR', () => import('./product-grid.messages.pt-BR.js')),
+  es: withCatalogPack('es', () => import('./product-grid.messages.es.js')),
 });

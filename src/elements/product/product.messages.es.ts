@@ -1,9 +1,7 @@
-import catalogEs from '../shared-catalog/catalog.messages.es.js';
-
+import type {CatalogMessages} from '../shared-catalog/catalog.messages.js';
 import type {ProductMessages} from './product.messages.js';
 
-const messages: ProductMessages = {
-  ...catalogEs,
+const messages: Omit<ProductMessages, keyof CatalogMessages> = {
   gallery: 'Imágenes del producto',
   imageN: (n: number, total: number) => `Imagen ${n} de ${total}`,
   quantity: 'Cantidad',

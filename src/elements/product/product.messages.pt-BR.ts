@@ -1,9 +1,7 @@
-import catalogPtBR from '../shared-catalog/catalog.messages.pt-BR.js';
-
+import type {CatalogMessages} from '../shared-catalog/catalog.messages.js';
 import type {ProductMessages} from './product.messages.js';
 
-const messages: ProductMessages = {
-  ...catalogPtBR,
+const messages: Omit<ProductMessages, keyof CatalogMessages> = {
   gallery: 'Imagens do produto',
   imageN: (n: number, total: number) => `Imagem ${n} de ${total}`,
   quantity: 'Quantidade',

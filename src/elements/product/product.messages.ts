@@ -1,5 +1,5 @@
 import {defineMessages} from '../../i18n/messages.js';
-import {catalogMessages} from '../shared-catalog/catalog.messages.js';
+import {catalogMessages, withCatalogPack} from '../shared-catalog/catalog.messages.js';
 
 const en = {
   ...catalogMessages.en,
@@ -20,6 +20,6 @@ export type ProductMessages = typeof en;
 
 export const messages = defineMessages<ProductMessages>({
   en,
-  'pt-BR': () => import('./product.messages.pt-BR.js'),
-  es: () => import('./product.messages.es.js'),
+  'pt-BR': withCatalogPack('pt-BR', () => import('./product.messages.pt-BR.js')),
+  es: withCatalogPack('es', () => import('./product.messages.es.js')),
 });

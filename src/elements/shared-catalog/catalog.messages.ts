@@ -1,5 +1,5 @@
 import {plural} from '../../i18n/format.js';
-import {defineMessages} from '../../i18n/messages.js';
+import {defineMessages, type MessageLoader} from '../../i18n/messages.js';
 
 /** Strings shared by the grid, the product page and the search box (spread into each element's messages). */
 const en = {
@@ -29,3 +29,16 @@ export const catalogMessages = defineMessages<CatalogMessages>({
   'pt-BR': () => import('./catalog.messages.pt-BR.js'),
   es: () => import('./catalog.messages.es.js'),
 });
+
+/**
+ * A catalog element's pack loader: its own strings and the shared catalog strings fetched in parallel (not the
+ * shared pack only once the element's pack has arrived).
+ */
+export function withCatalogPack<M extends CatalogMessages>(
+  locale: 'pt-BR' | 'es',
+  own: () => Promise<{default: Omit<M, keyof CatalogMessages>}>,
+): MessageLoader<M> {
+  const shared = catalogMessages[locale] as MessageLoader<CatalogMessages>;
+  return () =>
+    Promise.all([own(), shared()]).then(([o, c]) => ({default: {...c.default, ...o.default} as M}));
+}
