@@ -54,8 +54,8 @@ export class LocalizeController<M extends MessageMap> implements ReactiveControl
   get ready(): Promise<unknown> | undefined {
     const locale = this.locale;
     const waits = [pendingPack(this.#messages, locale), pendingPack(commonMessages, locale)].filter(Boolean);
-    // A pack that fails to load leaves the element in English rather than blank.
-    return waits.length ? Promise.all(waits).catch(() => undefined) : undefined;
+    // A pack that fails to load (or hangs) leaves the element in English rather than blank.
+    return waits.length ? Promise.all(waits) : undefined;
   }
 
   get deps(): {store?: StoreController; cart?: CartController; session?: SessionController} {

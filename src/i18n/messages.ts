@@ -60,7 +60,13 @@ export function pickMessages<M extends MessageMap>(
   return maps.en;
 }
 
-/** The load of `locale`'s pack when it is on demand and not loaded yet (starting it), else undefined. */
+/** How long a render or a tag definition waits for a locale pack before going ahead in English. */
+export const PACK_WAIT_MS = 2500;
+
+/**
+ * The load of `locale`'s pack when it is on demand and not loaded yet (starting it), else undefined. It settles,
+ * never rejects, and within PACK_WAIT_MS even if the chunk request hangs: a stalled request never blanks a widget.
+ */
 export function pendingPack<M extends MessageMap>(
   maps: LocalizedMessages<M>,
   locale: Locale,
@@ -70,7 +76,8 @@ export function pendingPack<M extends MessageMap>(
   const loader = entry as unknown as MessageLoader<MessageMap>;
   if (loaded.has(loader)) return undefined;
   pickMessages(maps, locale);
-  return pending.get(loader);
+  const load = pending.get(loader)!.catch(() => undefined);
+  return Promise.race([load, new Promise((resolve) => setTimeout(resolve, PACK_WAIT_MS))]);
 }
 
 /** Strings shared by every element. */

@@ -1,7 +1,7 @@
 import {expect, fixture, waitUntil} from '@open-wc/testing';
 import {html} from 'lit';
 import {LocalizeController} from '../controllers/localize-controller.js';
-import {defineMessages} from '../i18n/messages.js';
+import {PACK_WAIT_MS, defineMessages} from '../i18n/messages.js';
 import {defineElement} from './define.js';
 import {VtexElement} from './vtex-element.js';
 
@@ -86,5 +86,29 @@ describe('VtexElement: locale packs loaded on demand', () => {
     );
     const el = await fixture<VtexElement>(`<${failing} locale="pt-BR"></${failing}>`);
     await waitUntil(() => el.shadowRoot!.textContent!.trim() === 'Hello', 'no English fallback');
+  });
+
+  it('a pack request that hangs holds neither the definition nor the render for more than PACK_WAIT_MS', async () => {
+    const tag = `test-hung-pack-${n++}`;
+    const messages = defineMessages({
+      en: {hello: 'Hello'},
+      'pt-BR': () => new Promise<{default: {hello: string}}>(() => undefined),
+      es: {hello: 'Hola'},
+    });
+    class Hung extends VtexElement {
+      static override messages = messages;
+      readonly i18n = new LocalizeController(this, messages);
+      override render() {
+        return html`<p>${this.i18n.m.hello}</p>`;
+      }
+    }
+    await fixture(`<div lang="pt-BR"><${tag}></${tag}></div>`);
+    const started = performance.now();
+    defineElement(tag, Hung);
+    await customElements.whenDefined(tag);
+    const el = document.querySelector(tag) as VtexElement;
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent!.trim()).to.equal('Hello');
+    expect(performance.now() - started, 'it waited for the pack first').to.be.at.least(PACK_WAIT_MS - 50);
   });
 });
