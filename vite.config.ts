@@ -6,6 +6,17 @@ import {minifyLiterals} from './scripts/vite-minify-literals.js';
 const root = import.meta.dirname;
 const src = (p: string) => resolve(root, 'src', p);
 const elements = readdirSync(src('elements')).filter((name) => existsSync(src(`elements/${name}/define.ts`)));
+/** Modules every element loads (see `advancedChunks`). */
+const CORE = new RegExp(
+  [
+    'node_modules/(lit/(index|decorators)\\.js|lit-element/|lit-html/(lit-html|is-server)\\.js|@lit/(reactive-element|context)/)',
+    '/src/(client|state|controllers)/',
+    '/src/internal/(context-root|define|events|styles|version|vtex-element)\\.ts',
+    '/src/i18n/(locale|format|messages)\\.ts',
+    '/src/elements/store/store\\.ts',
+    '/src/analytics/events\\.ts',
+  ].join('|'),
+);
 const optional = (name: string, path: string) => (existsSync(src(path)) ? {[name]: src(path)} : {});
 
 /**
@@ -46,6 +57,9 @@ export default defineConfig(({mode}) => {
           minify: true,
           entryFileNames: '[name].js',
           chunkFileNames: cdn ? 'cdn/[name]-[hash].js' : 'chunks/[name]-[hash].js',
+          // Modular build: what every element needs (Lit, the client, the stores, the provider, i18n) is one chunk
+          // compressed as a whole, not seven small files each with its own overhead.
+          ...(cdn ? {} : {advancedChunks: {groups: [{name: 'core', test: CORE}]}}),
         },
       },
     },

@@ -264,7 +264,7 @@ describe('analytics', () => {
       await waitUntil(() => pushed('add_to_cart').length === 1, 'add_to_cart', {timeout: 10_000});
       const cart = root.querySelector<VtexCart>('vtex-cart')!;
       await waitUntil(() => $(cart, '[part~="increase"]'), 'cart line', {timeout: 10_000});
-      const sku = (root.querySelector<VtexStore>('vtex-store')!.cart!.state.orderForm!.items[0]!).id;
+      const sku = root.querySelector<VtexStore>('vtex-store')!.cart!.state.orderForm!.items[0]!.id;
       const quantity = () => Number($<HTMLInputElement>(cart, '[part~="quantity"]')!.value);
 
       // 1 → 3 in two quick clicks: one add_to_cart of 2.
@@ -273,8 +273,12 @@ describe('analytics', () => {
       $(cart, '[part~="increase"]')!.click();
       await cart.updateComplete;
       expect(quantity()).to.equal(3);
-      await waitUntil(() => pushed('add_to_cart').length === 2, 'add_to_cart for the increase', {timeout: 10_000});
-      const added = pushed('add_to_cart')[1]!.ecommerce! as {items: {item_variant?: string; item_id: string; quantity: number}[]};
+      await waitUntil(() => pushed('add_to_cart').length === 2, 'add_to_cart for the increase', {
+        timeout: 10_000,
+      });
+      const added = pushed('add_to_cart')[1]!.ecommerce! as {
+        items: {item_variant?: string; item_id: string; quantity: number}[];
+      };
       expect(added.items.map((i) => i.quantity)).to.deep.equal([2]);
 
       // 3 → 2: one remove_from_cart of 1.
@@ -282,7 +286,10 @@ describe('analytics', () => {
       await waitUntil(() => pushed('remove_from_cart').length === 1, 'remove_from_cart', {timeout: 10_000});
       const removed = pushed('remove_from_cart')[0]!.ecommerce! as {items: {quantity: number}[]};
       expect(removed.items.map((i) => i.quantity)).to.deep.equal([1]);
-      await waitUntil(() => spy.messages.some((m) => m.eventName === 'vtex:removeFromCart'), 'pixel removeFromCart');
+      await waitUntil(
+        () => spy.messages.some((m) => m.eventName === 'vtex:removeFromCart'),
+        'pixel removeFromCart',
+      );
       const pixelRemoved = spy.messages.find((m) => m.eventName === 'vtex:removeFromCart') as {
         items: {skuId: string; quantity: number}[];
       };
