@@ -19,7 +19,6 @@ import {
 } from './schema.js';
 
 /** Response bodies are checked by assertions and the schema validator, not by the type system. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

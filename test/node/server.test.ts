@@ -19,7 +19,6 @@ import {startServer, type RunningServer} from '../../src/server/http-server.js';
 import {CookieJar, raw} from './helpers/http-harness.js';
 
 /** Response bodies are checked by assertions and the schema validator, not by the type system. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
