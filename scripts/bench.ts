@@ -30,7 +30,7 @@ import {createDevStack, type DevStack} from '../src/server/dev-middleware.js';
 import {startServer} from '../src/server/http-server.js';
 // @ts-expect-error plain JS helper without types
 import {CHROMIUM_ARGS, INSTALL_HINT, findChromium} from './chromium.js';
-import {kitSizes, sizeOf, type Size} from './sizes.js';
+import {budgetReport, kitSizes, sizeOf, type Size} from './sizes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CACHE = path.join(ROOT, '.tmp/bench-cache');
@@ -430,6 +430,15 @@ const sizeTable = [
   ),
 ].join('\n');
 
+const budgetTable = [
+  '| budget (issue 8) | measured gzip | target | CI ceiling | verdict |',
+  '|---|---:|---:|---:|---|',
+  ...budgetReport(kit).map(
+    (b) =>
+      `| ${b.what} | ${kb(b.gzip)} | ≤ ${kb(b.target)} | ${kb(b.limit)} | ${b.meetsTarget ? 'meets' : '**over target**'} |`,
+  ),
+].join('\n');
+
 const rtt = (t: number) => `${(t / LATENCY).toFixed(1)}× RTT`;
 const md = `# Benchmarks
 
@@ -445,6 +454,13 @@ Each file compressed on its own (gzip level 9, brotli quality 11), summed over t
 measured the same way.
 
 ${sizeTable}
+
+### Budgets
+
+"Adds" is what an element loads on top of the core every element shares (Lit, client, stores, provider, i18n).
+The CI ceilings (\`size-limits.json\`, checked by \`npm run size\`) keep the kit from growing while it is above a target.
+
+${budgetTable}
 
 ## In the browser
 
@@ -480,5 +496,16 @@ Long tasks come from the Long Tasks API (it reports tasks of 50 ms or more). "Sc
 \`responseEnd\` of \`vtex-elements.js\`; "painted" is the animation frame after the first card is in the DOM.
 `;
 writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), md);
+// The README carries the budgets table too, between its markers.
+const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const marked = /(<!-- budgets:start -->\n)[\s\S]*?(<!-- budgets:end -->)/;
+if (marked.test(readme))
+  writeFileSync(
+    path.join(ROOT, 'README.md'),
+    readme.replace(
+      marked,
+      (_, start: string, end: string) => `${start}${budgetTable}\n\n_Measured ${date}._\n${end}`,
+    ),
+  );
 log(`BENCHMARKS.md written in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 console.log(md);
