@@ -63,10 +63,11 @@ export const styles = css`
     min-width: 0;
   }
   /*
-   * Past the first 48 cards (load-more, infinite), off-screen cards skip style, layout and paint, so a list grown to
-   * 1,000 products stays cheap to update; a card keeps its last rendered height once it has been on screen.
+   * Past the first page (load-more, infinite), off-screen cards skip layout and paint, so a list grown to 1,000
+   * products stays cheap to update; a card keeps its last rendered height once it has been on screen. (A class, not
+   * :nth-child, which would restyle every following card on each insertion.)
    */
-  .grid > li:nth-child(n + 49) {
+  .grid > li.later {
     content-visibility: auto;
     contain-intrinsic-block-size: auto 24rem;
   }

@@ -35,8 +35,10 @@ const SORTS = [
   'discount:desc',
 ] as const;
 const FACET_LIMIT = 8;
-/** Cards built per frame when results arrive (about a screenful; ~15 ms on a 2-core machine). */
-const REVEAL_BATCH = 24;
+/** Cards a new search shows at once (two screenfuls on a desktop). */
+const FIRST_BATCH = 24;
+/** Cards built per frame after that (a few ms each on a 2-core machine, leaving the frame room to lay out). */
+const REVEAL_BATCH = 8;
 const slug = (s: string) =>
   s
     .normalize('NFD')
@@ -288,16 +290,17 @@ export class VtexProductGrid extends VtexElement {
       const link = this.renderRoot.querySelector<HTMLAnchorElement>(
         `.grid > li:nth-child(${this.#focusIndex + 1}) .card-link`,
       );
-      // Not revealed yet: try again after the next batch.
+      // Not revealed yet: try again after the next batch. Focusing lays the page out: in a task of its own, not
+      // in the frame that builds cards.
       if (link || this.#revealed >= (this.results?.products.length ?? 0)) this.#focusIndex = undefined;
-      link?.focus();
+      if (link) setTimeout(() => link.isConnected && link.focus());
     }
   }
 
   // ---------- progressive rendering ----------
 
   /**
-   * New results show REVEAL_BATCH cards at once and the rest one batch per frame (skeletons hold their places), so
+   * New results show FIRST_BATCH cards at once and the rest REVEAL_BATCH per frame (skeletons hold their places), so
    * no single task builds a whole page of cards: appending page 10 of a 1,000-product list stays under 50 ms.
    */
   #startReveal(): void {
@@ -306,7 +309,9 @@ export class VtexProductGrid extends VtexElement {
     const prev = this.#revealedFor;
     const appended = prev?.key === r.key && r.products[0] === prev.products[0];
     this.#revealedFor = r;
-    this.#revealed = (appended ? Math.min(this.#revealed, prev.products.length) : 0) + REVEAL_BATCH;
+    // A new search shows its first cards at once; an appended page starts on the next frame (the update that
+    // receives it already parses, diffs and announces it).
+    this.#revealed = appended ? Math.min(this.#revealed, prev.products.length) : FIRST_BATCH;
     this.#scheduleReveal();
   }
 
@@ -587,20 +592,11 @@ export class VtexProductGrid extends VtexElement {
         </button>
       </div>`;
     }
-    // As many placeholders as the page will have cards, in the same columns: the loaded grid takes their place.
-    const skeletons = (n: number) => Array.from({length: n}, () => html`<li>${renderCardSkeleton()}</li>`);
-    if (pending && !appending) {
-      return html`<ul
-        class="grid ${this.columns ? 'fixed' : ''}"
-        part="grid"
-        aria-busy="true"
-        aria-label=${m.productsLabel}
-      >
-        ${skeletons(this.#count())}
-      </ul>`;
-    }
-    if (!r) return nothing;
-    if (r.total === 0) {
+    // Loading a new search: as many placeholders as the page will have cards, in the same columns and the same
+    // list, so the results take their places (no list rebuilt, nothing moves).
+    const loading = pending && !appending;
+    if (!loading && !r) return nothing;
+    if (!loading && r!.total === 0) {
       const q = this.query.trim();
       return html`<div class="state empty" part="empty">
         <p class="empty-title">${q ? m.emptyQuery(q) : m.emptyFilters}</p>
@@ -608,39 +604,49 @@ export class VtexProductGrid extends VtexElement {
         ${this.selected.length ? html`<button type="button" class="button" @click=${() => this.#setFilters([])}>${m.clearFilters}</button>` : nothing}
       </div>`;
     }
+    const products = loading ? [] : r!.products;
+    const searchId = r?.searchId ?? null;
     const money = (v: number) => this.#i18n.decimal(v);
     const format = `${this.#i18n.locale}|${JSON.stringify(this.#i18n.currency)}`;
+    // Past the first page (load-more, infinite), list items carry `later`: off-screen, they skip rendering.
+    const skeleton = (later: boolean) =>
+      later ? html`<li class="later">${renderCardSkeleton()}</li>` : html`<li>${renderCardSkeleton()}</li>`;
     // Cards go in blocks of one page each, guarded as a whole: appending page 10 diffs 10 blocks, not 1,000 cards.
-    // Cards not revealed yet (see #reveal) keep their skeletons, which have the same box.
+    // Blocks are keyed by position, so the placeholder block of a page being loaded becomes that page: its
+    // skeletons stay and only the cards revealed so far (see #startReveal) replace theirs, which have the same box.
     const size = this.#count();
-    const shown = Math.min(this.#revealed, r.products.length);
-    const starts = Array.from({length: Math.ceil(r.products.length / size)}, (_, i) => i * size);
+    const shown = Math.min(this.#revealed, products.length);
+    const starts = Array.from({length: Math.ceil(products.length / size)}, (_, i) => i * size);
+    const placeholders = loading ? size : appending ? Math.min(size, r!.total - products.length) : 0;
+    if (placeholders) starts.push(starts.length * size);
     return html`<ul
         class="grid ${this.columns ? 'fixed' : ''}"
         part="grid"
-        aria-busy=${appending || shown < r.products.length ? 'true' : 'false'}
+        aria-busy=${pending || shown < products.length ? 'true' : 'false'}
         aria-label=${m.productsLabel}
       >
         ${repeat(
           starts,
-          (start) => r.products[start]!.productId,
+          (start) => start,
           (start) => {
-            const block = r.products.slice(start, start + size);
+            const block = products.slice(start, start + size);
             const visible = Math.max(0, shown - start);
-            const deps: unknown[] = [visible, this.productUrl, m, format, r.searchId, ...block];
+            const extra = start >= products.length ? placeholders : 0;
+            const deps: unknown[] = [visible, extra, this.productUrl, m, format, searchId, ...block];
             for (const p of block) deps.push(this.#skuOf(p), this.cardStatus.get(p.productId));
-            return guard(deps, () =>
-              block.map((p, i) =>
-                i < visible
-                  ? html`<li>${this.#card(p, this.#position(r, start + i), r.searchId, format, money)}</li>`
-                  : html`<li>${renderCardSkeleton()}</li>`,
-              ),
-            );
+            const later = start > 0;
+            return guard(deps, () => [
+              ...block.map((p, i) => {
+                if (i >= visible) return skeleton(later);
+                const card = this.#card(p, this.#position(r!, start + i), searchId, format, money);
+                return later ? html`<li class="later">${card}</li>` : html`<li>${card}</li>`;
+              }),
+              ...Array.from({length: extra}, () => skeleton(later)),
+            ]);
           },
         )}
-        ${appending ? skeletons(Math.min(size, r.total - r.products.length)) : nothing}
       </ul>
-      ${this.#renderPagination(pending)}`;
+      ${loading ? nothing : this.#renderPagination(pending)}`;
   }
 
   /**
