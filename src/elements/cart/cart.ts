@@ -248,7 +248,9 @@ export class VtexCart extends VtexElement {
           this.emit('vtex-quantity-changed', {item: itemSummary(line), from, to: line.quantity});
       },
       (error: unknown) => {
-        this.#quantityFrom.delete(item.uniqueId);
+        // The failed change did not apply: a change still queued reports from the same confirmed quantity.
+        if (store.state.pendingQuantities[item.uniqueId] === undefined)
+          this.#quantityFrom.delete(item.uniqueId);
         const ids = (error as {uniqueIds?: string[]}).uniqueIds ?? [item.uniqueId];
         const next = {...this.lineErrors};
         for (const id of ids) next[id] = this.#i18n.m.lineError;
