@@ -4,6 +4,8 @@ import {VtexError} from '../../client/errors.js';
 import type {Address, InstallmentOption, OrderForm} from '../../client/types.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {CartController, StoreController} from '../../controllers/store-controller.js';
+import {parseEstimate} from '../../i18n/format.js';
+import {isPostalCode, postalFormat} from '../../internal/postal.js';
 import {hostStyles} from '../../internal/styles.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import {checkoutMessages} from './checkout.messages.js';
@@ -16,7 +18,6 @@ import {
   AUTOCOMPLETE,
   countries,
   packages,
-  parseEstimate,
   shippingDone,
   undeliverable,
   unmasked,
@@ -36,8 +37,6 @@ import {
   isEmail,
   isExpiry,
   isPhone,
-  isPostalCode,
-  postalFormat,
   type CardBrand,
 } from './validators.js';
 

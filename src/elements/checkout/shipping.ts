@@ -1,5 +1,4 @@
 import type {Address, OrderForm, Sla} from '../../client/types.js';
-export {parseEstimate} from '../../i18n/format.js';
 
 export type AddressField =
   'postalCode' | 'street' | 'number' | 'complement' | 'neighborhood' | 'city' | 'state' | 'receiverName';

@@ -10,9 +10,9 @@ import {
   isEmail,
   isExpiry,
   isPhone,
-  isPostalCode,
   luhn,
 } from './validators.js';
+import {isPostalCode} from '../../internal/postal.js';
 
 describe('checkout validators', () => {
   it('checks e-mail addresses', () => {

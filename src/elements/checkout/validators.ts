@@ -45,8 +45,6 @@ export function isPhone(value: string): boolean {
   return n >= 8 && n <= 15;
 }
 
-export {isPostalCode, postalFormat} from '../../internal/postal.js';
-
 /** Luhn (mod 10) over the digits of a card number. */
 export function luhn(value: string): boolean {
   const d = digits(value);
