@@ -4,7 +4,7 @@ import {resolveLocale, type Locale} from '../i18n/locale.js';
 import {
   commonMessages,
   errorMessage,
-  pendingPack,
+  pendingPacks,
   pickMessages,
   type CommonMessages,
   type LocalizedMessages,
@@ -52,10 +52,8 @@ export class LocalizeController<M extends MessageMap> implements ReactiveControl
 
   /** The loads of this element's packs for the current locale still under way (undefined when none). */
   get ready(): Promise<unknown> | undefined {
-    const locale = this.locale;
-    const waits = [pendingPack(this.#messages, locale), pendingPack(commonMessages, locale)].filter(Boolean);
     // A pack that fails to load (or hangs) leaves the element in English rather than blank.
-    return waits.length ? Promise.all(waits) : undefined;
+    return pendingPacks(this.#messages, this.locale);
   }
 
   get deps(): {store?: StoreController; cart?: CartController; session?: SessionController} {

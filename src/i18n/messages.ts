@@ -64,10 +64,20 @@ export function pickMessages<M extends MessageMap>(
 export const PACK_WAIT_MS = 2500;
 
 /**
- * The load of `locale`'s pack when it is on demand and not loaded yet (starting it), else undefined. It settles,
- * never rejects, and within PACK_WAIT_MS even if the chunk request hangs: a stalled request never blanks a widget.
+ * The loads of `locale`'s packs an element needs (its own and the common one) that are on demand and not loaded
+ * yet, starting them; undefined when none is missing. It settles, never rejects, and within PACK_WAIT_MS even if a
+ * chunk request hangs: a stalled request never blanks a widget.
  */
-export function pendingPack<M extends MessageMap>(
+export function pendingPacks(
+  maps: LocalizedMessages<MessageMap> | undefined,
+  locale: Locale,
+): Promise<unknown> | undefined {
+  const waits = [maps && pendingPack(maps, locale), pendingPack(commonMessages, locale)].filter(Boolean);
+  return waits.length ? Promise.all(waits) : undefined;
+}
+
+/** The load of one on-demand pack not loaded yet (starting it), capped at PACK_WAIT_MS; else undefined. */
+function pendingPack<M extends MessageMap>(
   maps: LocalizedMessages<M>,
   locale: Locale,
 ): Promise<unknown> | undefined {

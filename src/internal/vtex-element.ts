@@ -2,7 +2,7 @@ import {LitElement} from 'lit';
 import {property} from 'lit/decorators.js';
 import {closestLang, localeReady} from '../controllers/localize-controller.js';
 import {resolveLocale} from '../i18n/locale.js';
-import {commonMessages, pendingPack, type LocalizedMessages, type MessageMap} from '../i18n/messages.js';
+import {pendingPacks, type LocalizedMessages, type MessageMap} from '../i18n/messages.js';
 import {errorDetail, VtexEvent} from './events.js';
 import {hostStyles} from './styles.js';
 
@@ -25,8 +25,7 @@ export class VtexElement extends LitElement {
       el.closest('vtex-store')?.getAttribute('locale'),
       closestLang(el),
     );
-    const waits = [this.messages && pendingPack(this.messages, locale), pendingPack(commonMessages, locale)];
-    return waits.some(Boolean) ? Promise.all(waits) : undefined;
+    return pendingPacks(this.messages, locale);
   }
 
   /** Language of this element (`en`, `pt-BR`, `es`); defaults to the store's, then the page's `lang`. */
