@@ -5,16 +5,11 @@ import {PACK_WAIT_MS, defineMessages} from '../i18n/messages.js';
 import {defineElement} from './define.js';
 import {VtexElement} from './vtex-element.js';
 
-/** A kit-style element whose pt-BR pack arrives after `delay` ms (as an on-demand chunk does). */
-function slowPackElement(delay: number) {
-  const messages = defineMessages({
-    en: {hello: 'Hello'},
-    'pt-BR': () =>
-      new Promise<{default: {hello: string}}>((resolve) =>
-        setTimeout(() => resolve({default: {hello: 'Olá'}}), delay),
-      ),
-    es: {hello: 'Hola'},
-  });
+type Pack = {default: {hello: string}};
+
+/** A kit-style element whose pt-BR pack comes from `ptBR` (as an on-demand chunk does). */
+function packElement(ptBR: () => Promise<Pack>) {
+  const messages = defineMessages({en: {hello: 'Hello'}, 'pt-BR': ptBR, es: {hello: 'Hola'}});
   return class extends VtexElement {
     static override messages = messages;
     readonly i18n = new LocalizeController(this, messages);
@@ -23,6 +18,12 @@ function slowPackElement(delay: number) {
     }
   };
 }
+
+/** Its pt-BR pack arrives after `delay` ms. */
+const slowPackElement = (delay: number) =>
+  packElement(
+    () => new Promise<Pack>((resolve) => setTimeout(() => resolve({default: {hello: 'Olá'}}), delay)),
+  );
 
 /** Every text the element's shadow root ever showed, from its creation on. */
 function texts(el: Element): string[] {
@@ -70,19 +71,9 @@ describe('VtexElement: locale packs loaded on demand', () => {
     expect(customElements.get(tag), 'defined at once').to.exist;
 
     const failing = `test-failing-pack-${n++}`;
-    const messages = defineMessages({
-      en: {hello: 'Hello'},
-      'pt-BR': () => Promise.reject(new Error('chunk failed')),
-      es: {hello: 'Hola'},
-    });
     customElements.define(
       failing,
-      class extends VtexElement {
-        readonly i18n = new LocalizeController(this, messages);
-        override render() {
-          return html`<p>${this.i18n.m.hello}</p>`;
-        }
-      },
+      packElement(() => Promise.reject(new Error('chunk failed'))),
     );
     const el = await fixture<VtexElement>(`<${failing} locale="pt-BR"></${failing}>`);
     await waitUntil(() => el.shadowRoot!.textContent!.trim() === 'Hello', 'no English fallback');
@@ -90,18 +81,7 @@ describe('VtexElement: locale packs loaded on demand', () => {
 
   it('a pack request that hangs holds neither the definition nor the render for more than PACK_WAIT_MS', async () => {
     const tag = `test-hung-pack-${n++}`;
-    const messages = defineMessages({
-      en: {hello: 'Hello'},
-      'pt-BR': () => new Promise<{default: {hello: string}}>(() => undefined),
-      es: {hello: 'Hola'},
-    });
-    class Hung extends VtexElement {
-      static override messages = messages;
-      readonly i18n = new LocalizeController(this, messages);
-      override render() {
-        return html`<p>${this.i18n.m.hello}</p>`;
-      }
-    }
+    const Hung = packElement(() => new Promise<Pack>(() => undefined));
     await fixture(`<div lang="pt-BR"><${tag}></${tag}></div>`);
     const started = performance.now();
     defineElement(tag, Hung);
