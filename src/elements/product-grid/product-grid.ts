@@ -609,8 +609,8 @@ export class VtexProductGrid extends VtexElement {
     const money = (v: number) => this.#i18n.decimal(v);
     const format = `${this.#i18n.locale}|${JSON.stringify(this.#i18n.currency)}`;
     // Past the first page (load-more, infinite), list items carry `later`: off-screen, they skip rendering.
-    const skeleton = (later: boolean) =>
-      later ? html`<li class="later">${renderCardSkeleton()}</li>` : html`<li>${renderCardSkeleton()}</li>`;
+    const item = (later: boolean, content: unknown) =>
+      html`<li class=${later ? 'later' : nothing}>${content}</li>`;
     // Cards go in blocks of one page each, guarded as a whole: appending page 10 diffs 10 blocks, not 1,000 cards.
     // Blocks are keyed by position, so the placeholder block of a page being loaded becomes that page: its
     // skeletons stay and only the cards revealed so far (see #startReveal) replace theirs, which have the same box.
@@ -636,12 +636,15 @@ export class VtexProductGrid extends VtexElement {
             for (const p of block) deps.push(this.#skuOf(p), this.cardStatus.get(p.productId));
             const later = start > 0;
             return guard(deps, () => [
-              ...block.map((p, i) => {
-                if (i >= visible) return skeleton(later);
-                const card = this.#card(p, this.#position(r!, start + i), searchId, format, money);
-                return later ? html`<li class="later">${card}</li>` : html`<li>${card}</li>`;
-              }),
-              ...Array.from({length: extra}, () => skeleton(later)),
+              ...block.map((p, i) =>
+                item(
+                  later,
+                  i < visible
+                    ? this.#card(p, this.#position(r!, start + i), searchId, format, money)
+                    : renderCardSkeleton(),
+                ),
+              ),
+              ...Array.from({length: extra}, () => item(later, renderCardSkeleton())),
             ]);
           },
         )}
