@@ -30,7 +30,7 @@ import {createDevStack, type DevStack} from '../src/server/dev-middleware.js';
 import {startServer} from '../src/server/http-server.js';
 // @ts-expect-error plain JS helper without types
 import {CHROMIUM_ARGS, INSTALL_HINT, findChromium} from './chromium.js';
-import {budgetReport, kitSizes, sizeOf, type Size} from './sizes.js';
+import {breakdown, budgetReport, kitSizes, sizeOf, type Size} from './sizes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CACHE = path.join(ROOT, '.tmp/bench-cache');
@@ -356,6 +356,7 @@ async function badgeRun(browser: Browser, origin: string): Promise<number> {
 // ---------------------------------------------------------------------------------------------- main
 ensureBuild();
 const kit = kitSizes();
+const parts = breakdown();
 log('kit sizes measured; fetching competitors with npm pack');
 const others = competitorSizes();
 
@@ -440,6 +441,14 @@ const budgetTable = [
   ),
 ].join('\n');
 
+const partsTable = [
+  '| part of vtex-elements.js | gzip it costs | share |',
+  '|---|---:|---:|',
+  ...parts.map(
+    (p) => `| ${p.part} | ${kb(p.gzip)} | ${((100 * p.gzip) / kit.rows[0]!.size.gzip).toFixed(0)} % |`,
+  ),
+].join('\n');
+
 const rtt = (t: number) => `${(t / LATENCY).toFixed(1)}× RTT`;
 const md = `# Benchmarks
 
@@ -462,6 +471,13 @@ ${sizeTable}
 The CI ceilings (\`size-limits.json\`, checked by \`npm run size\`) keep the kit from growing while it is above a target.
 
 ${budgetTable}
+
+### Where the whole kit's bytes go
+
+What each part costs: the gzip bytes \`vtex-elements.js\` loses when that part's code is left out (from its source
+map; the parts compress together, so they add up to a little less than the bundle).
+
+${partsTable}
 
 ## In the browser
 
