@@ -76,3 +76,23 @@ export const ErrorState: Story = {
 export const Narrow: Story = {
   render: (args) => html`<div style="max-width: 380px">${meta.render!(args, {} as never)}</div>`,
 };
+
+/** "Load more" whose next page failed: the shown cards stay, a sentence and a retry take the button's place. */
+export const LoadMoreFailed: Story = {
+  args: {pagination: 'load-more', 'page-size': 7},
+  play: async ({canvasElement}) => {
+    const button = async () => {
+      for (let i = 0; i < 200; i++) {
+        const b = canvasElement
+          .querySelector('vtex-product-grid')
+          ?.shadowRoot?.querySelector<HTMLButtonElement>('[part~="load-more"]:not([disabled])');
+        if (b) return b;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('no "Load more" button');
+    };
+    const loadMore = await button();
+    await faults({errorRate: 1, errorStatus: 500, routes: '/api/intelligent-search'});
+    loadMore.click();
+  },
+};

@@ -256,6 +256,33 @@ describe('<vtex-product-grid>', () => {
     expect(sr(el).querySelectorAll('[part~="skeleton"]').length).to.equal(0);
   });
 
+  it('a failed load-more keeps the shown cards, says so where the button was, and retries', async () => {
+    // A page size no other test uses: search responses are cacheable, and a cached page would not meet the fault.
+    const el = await mount('category="apparel" page-size="5" pagination="load-more"');
+    const first = names(el);
+    expect(first).to.have.length(5);
+    await setFaults({errorRate: 1, errorStatus: 500, routes: '/api/intelligent-search/v1/product-search'});
+    const errorEvent = oneEvent(el, 'vtex-error');
+    (sr(el).querySelector('[part~="load-more"]') as HTMLButtonElement).focus();
+    (sr(el).querySelector('[part~="load-more"]') as HTMLButtonElement).click();
+    expect((await errorEvent).detail.operation).to.equal('search');
+    await settled(el);
+    expect(names(el), 'the shown cards stay').to.deep.equal(first);
+    const bar = sr(el).querySelector('.more-bar')!;
+    expect(bar.querySelector('[role="alert"]')!.textContent).to.include('Something went wrong');
+    const retry = bar.querySelector<HTMLButtonElement>('.retry')!;
+    expect(retry.textContent!.trim()).to.equal('Try again');
+    expect(sr(el).activeElement, 'focus moves to the retry').to.equal(retry);
+    expect(countText(el)).to.match(/\d+ products/);
+    await expect(el).to.be.accessible();
+    await clearFaults();
+    retry.click();
+    await settled(el);
+    const p2 = await direct('category-1/apparel', {count: 5, page: 2});
+    expect(names(el)).to.deep.equal([...first, ...productNames(p2)]);
+    expect(sr(el).querySelector('.more-bar [role="alert"]')).to.be.null;
+  });
+
   it('infinite scroll loads the next page when the end comes into view', async () => {
     const el = await mount('category="apparel" page-size="4" pagination="infinite"');
     const [p1, p2] = await Promise.all([

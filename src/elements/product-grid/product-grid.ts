@@ -179,6 +179,7 @@ export class VtexProductGrid extends VtexElement {
   #restoring = false;
   #viewed?: Results;
   #focusIndex?: number;
+  #retryFocusedFor?: unknown;
   #observer?: IntersectionObserver;
   #observedFor?: Results;
   #revealed = 0;
@@ -285,6 +286,12 @@ export class VtexProductGrid extends VtexElement {
       const d = this.drawer;
       if (d && this.drawerOpen && !d.open) d.showModal();
       if (d && !this.drawerOpen && d.open) d.close();
+    }
+    // The "Load more" the shopper pressed is gone when its page failed: focus the retry that took its place.
+    const error = this.#search.status === TaskStatus.ERROR ? this.#search.error : undefined;
+    if (error && this.#focusIndex !== undefined && this.#retryFocusedFor !== error) {
+      this.#retryFocusedFor = error;
+      this.renderRoot.querySelector<HTMLElement>('.more-bar .retry')?.focus();
     }
     if (this.#focusIndex !== undefined && this.#search.status === TaskStatus.COMPLETE) {
       const link = this.renderRoot.querySelector<HTMLAnchorElement>(
@@ -537,14 +544,17 @@ export class VtexProductGrid extends VtexElement {
     // The task stores its results before its status turns COMPLETE: results for these very args are not pending.
     const arrived = current && r.page === this.page;
     const pending = (status === TaskStatus.PENDING || status === TaskStatus.INITIAL) && !arrived;
-    const appending = pending && this.pagination !== 'pages' && current && this.page === r!.page + 1;
+    const next = this.pagination !== 'pages' && current && this.page === r!.page + 1;
+    const appending = pending && next;
+    // A page that failed to load under the shown ones keeps them: the error and a retry take the button's place.
+    const appendFailed = status === TaskStatus.ERROR && next;
     const filterCount = this.selected.length;
     return html`<div class="layout ${this.showFacets ? 'with-facets' : ''}" part="layout">
         ${this.showFacets ? html`<aside class="sidebar" part="facets" aria-label=${m.filters}>${this.#renderFacets()}</aside>` : nothing}
         <div class="main">
           <div class="toolbar" part="toolbar">
             <p class="count" part="count" role="status">
-              ${pending && !appending ? m.loadingProducts : status === TaskStatus.COMPLETE && r ? m.products(r.total) : ''}
+              ${pending && !appending ? m.loadingProducts : (status === TaskStatus.COMPLETE || appendFailed) && r ? m.products(r.total) : ''}
             </p>
             ${
               this.showFacets
@@ -575,16 +585,16 @@ export class VtexProductGrid extends VtexElement {
                 : nothing
             }
           </div>
-          ${this.#renderResults(pending, appending)}
+          ${this.#renderResults(pending, appending, appendFailed)}
         </div>
       </div>
       ${this.showFacets ? this.#renderDrawer() : nothing}`;
   }
 
-  #renderResults(pending: boolean, appending: boolean) {
+  #renderResults(pending: boolean, appending: boolean, appendFailed: boolean) {
     const m = this.#i18n.m;
     const r = this.results;
-    if (this.#search.status === TaskStatus.ERROR) {
+    if (this.#search.status === TaskStatus.ERROR && !appendFailed) {
       return html`<div class="state" part="error" role="alert">
         <p class="error-text">${this.#i18n.error(this.#search.error as never)}</p>
         <button type="button" class="button" @click=${() => this.#search.run()}>
@@ -649,7 +659,7 @@ export class VtexProductGrid extends VtexElement {
           },
         )}
       </ul>
-      ${loading ? nothing : this.#renderPagination(pending)}`;
+      ${loading ? nothing : this.#renderPagination(pending, appendFailed)}`;
   }
 
   /**
@@ -683,24 +693,31 @@ export class VtexProductGrid extends VtexElement {
     );
   }
 
-  #renderPagination(pending: boolean) {
+  #renderPagination(pending: boolean, appendFailed: boolean) {
     const m = this.#i18n.m;
     const r = this.results!;
     if (this.pagination !== 'pages') {
       return html`<div class="more-bar">
         <p class="showing">${m.showing(r.products.length, r.total)}</p>
         ${
-          this.#hasMore()
-            ? html`<button
-                type="button"
-                class="button"
-                part="load-more"
-                ?disabled=${pending}
-                @click=${() => this.#loadMore(true)}
-              >
-                ${m.loadMore}
-              </button>`
-            : nothing
+          appendFailed
+            ? html`<p class="error-text" part="error" role="alert">
+                  ${this.#i18n.error(this.#search.error as never)}
+                </p>
+                <button type="button" class="button retry" @click=${() => this.#search.run()}>
+                  ${this.#i18n.common.retry}
+                </button>`
+            : this.#hasMore()
+              ? html`<button
+                  type="button"
+                  class="button"
+                  part="load-more"
+                  ?disabled=${pending}
+                  @click=${() => this.#loadMore(true)}
+                >
+                  ${m.loadMore}
+                </button>`
+              : nothing
         }
         ${this.pagination === 'infinite' ? html`<div class="sentinel" aria-hidden="true"></div>` : nothing}
       </div>`;
