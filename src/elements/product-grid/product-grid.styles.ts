@@ -152,6 +152,9 @@ export const styles = css`
     margin: 0;
     color: var(--_muted);
   }
+  .more-bar .error-text {
+    margin: 0;
+  }
   .page {
     min-width: 2.75rem;
   }
