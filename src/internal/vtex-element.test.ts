@@ -64,6 +64,33 @@ describe('VtexElement: locale packs loaded on demand', () => {
     expect(seen).to.deep.equal(['Olá']);
   });
 
+  it('while a tag waits for its pack, each of its elements already in the page gets to prefetch its data', async () => {
+    const tag = `test-slow-pack-${n++}`;
+    const host = await fixture(`<div lang="pt-BR"><${tag} id="a"></${tag}><${tag} id="b"></${tag}></div>`);
+    const prefetched: string[] = [];
+    const ctor = class extends slowPackElement(150) {
+      static override prefetch(el: Element): void {
+        prefetched.push(`${el.id} ${customElements.get(tag) ? 'defined' : 'waiting'}`);
+      }
+    };
+    defineElement(tag, ctor);
+    expect(prefetched).to.deep.equal(['a waiting', 'b waiting']);
+    await customElements.whenDefined(tag);
+
+    // Not waiting (an English page): nothing to prefetch, the element fetches as it renders.
+    const english = `test-slow-pack-${n++}`;
+    host.insertAdjacentHTML('beforeend', `<div lang="en"><${english}></${english}></div>`);
+    defineElement(
+      english,
+      class extends ctor {
+        static override prefetch(): void {
+          prefetched.push('english');
+        }
+      },
+    );
+    expect(prefetched).to.have.length(2);
+  });
+
   it('an English page is not held back, and a pack that fails to load leaves English', async () => {
     const tag = `test-slow-pack-${n++}`;
     await fixture(`<div lang="en"><${tag}></${tag}></div>`);

@@ -28,6 +28,12 @@ export class VtexElement extends LitElement {
     return pendingPacks(this.messages, locale);
   }
 
+  /**
+   * @internal Called for each of the tag's elements already in the page while its definition waits for a language
+   * pack: an element whose first render needs data starts fetching it here, in parallel with the pack.
+   */
+  static prefetch(_el: Element): void {}
+
   /** Language of this element (`en`, `pt-BR`, `es`); defaults to the store's, then the page's `lang`. */
   @property({reflect: true}) locale?: string;
 

@@ -283,6 +283,74 @@ describe('<vtex-product-grid>', () => {
     expect(sr(el).querySelector('.more-bar [role="alert"]')).to.be.null;
   });
 
+  it('takes over the search and facets it started while its tag waited for the language pack', async () => {
+    const root = await fixture<HTMLElement>(
+      `<div><vtex-store api="" account="sandbox" locale="en"></vtex-store></div>`,
+    );
+    const requests: string[] = [];
+    const original = window.fetch;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      requests.push(new URL(String(input), location.href).pathname);
+      return original(input, init);
+    };
+    let el: VtexProductGrid;
+    try {
+      el = document.createElement('vtex-product-grid');
+      el.setAttribute('query', 'camiseta');
+      // A page size no other test uses (responses are cacheable; the skeleton test needs its own to be slow).
+      el.setAttribute('page-size', '2');
+      el.setAttribute('show-facets', '');
+      root.querySelector('vtex-store')!.append(el);
+      // What defineElement does for a tag in the page while its pack loads (the element has not rendered yet).
+      (el.constructor as typeof VtexProductGrid).prefetch(el);
+      expect(requests, 'started at once').to.deep.equal([`${IS}/product-search/`, `${IS}/facets/`]);
+      await settled(el);
+    } finally {
+      window.fetch = original;
+    }
+    expect(requests, 'each asked once').to.deep.equal([`${IS}/product-search/`, `${IS}/facets/`]);
+    expect(names(el)).to.deep.equal(productNames(await direct('', {query: 'camiseta', count: 2})));
+    expect(sr(el).querySelector('[part~="facet"]'), 'facets from the started request').to.exist;
+  });
+
+  it('the search started early asks what the element asks, whatever its attributes and URL', async () => {
+    const cases: {attrs: Record<string, string>; url?: string}[] = [
+      {attrs: {category: 'apparel/shirts', brand: 'acme, zeta', collection: '137', facets: 'color/azul'}},
+      {attrs: {query: ' tênis ', sort: 'price:asc', 'page-size': '7', page: '2'}},
+      {
+        attrs: {'sync-url': '', query: 'ignored', 'page-size': '500'},
+        url: '?q=camisa&fq=brand/acme&sort=name:asc&page=3',
+      },
+      {attrs: {'sync-url': '', sort: 'orders:desc', 'page-size': 'abc'}, url: '?fq=category-1/apparel'},
+    ];
+    const before = location.href;
+    const original = window.fetch;
+    try {
+      for (const c of cases) {
+        if (c.url) history.replaceState(null, '', c.url);
+        const root = await fixture<HTMLElement>(
+          `<div><vtex-store api="" account="sandbox" locale="en"></vtex-store></div>`,
+        );
+        const searches: string[] = [];
+        window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+          if (String(input).includes('/product-search/')) searches.push(String(input));
+          return original(input, init);
+        };
+        const el = document.createElement('vtex-product-grid');
+        for (const [k, v] of Object.entries(c.attrs)) el.setAttribute(k, v);
+        root.querySelector('vtex-store')!.append(el);
+        (el.constructor as typeof VtexProductGrid).prefetch(el);
+        await settled(el);
+        window.fetch = original;
+        expect(searches, JSON.stringify(c)).to.have.length(1);
+        history.replaceState(null, '', before);
+      }
+    } finally {
+      window.fetch = original;
+      history.replaceState(null, '', before);
+    }
+  });
+
   it('infinite scroll loads the next page when the end comes into view', async () => {
     const el = await mount('category="apparel" page-size="4" pagination="infinite"');
     const [p1, p2] = await Promise.all([

@@ -19,6 +19,7 @@ import {
   type ProductsViewedDetail,
 } from '../shared-catalog/events.js';
 import {defaultSeller, initialSku, pickSku, productUrl, selectionOf} from '../shared-catalog/offer.js';
+import {merchantFacets, pageCount, prefetch, takeFacets, takeSearch} from './prefetch.js';
 import {messages} from './product-grid.messages.js';
 import {styles} from './product-grid.styles.js';
 
@@ -116,6 +117,11 @@ export class VtexProductGrid extends VtexElement {
 
   static override styles = [hostStyles, catalogStyles, styles];
 
+  /** @internal Starts the first search while the tag waits for its language pack. */
+  static override prefetch(el: Element): void {
+    prefetch(el);
+  }
+
   /** @internal */ readonly #store = new StoreController(this);
   /** @internal */ readonly #cart = new CartController(this, {load: false});
   /** @internal */ readonly #i18n = new LocalizeController(this, messages, {
@@ -199,7 +205,11 @@ export class VtexProductGrid extends VtexElement {
       const pages = accumulate && !append ? Array.from({length: page}, (_, i) => i + 1) : [page];
       try {
         const replies = await Promise.all(
-          pages.map((p) => client.catalog.search({query, facets: path, sort, count, page: p, signal})),
+          pages.map(
+            (p) =>
+              takeSearch(this, client, {query, facets: path, sort, count, page: p}) ??
+              client.catalog.search({query, facets: path, sort, count, page: p, signal}),
+          ),
         );
         const last = replies[replies.length - 1]!;
         const fresh = replies.flatMap((r) => r.products);
@@ -226,7 +236,8 @@ export class VtexProductGrid extends VtexElement {
     task: async ([client, show, path, query], {signal}) => {
       if (!client || !show) return initialState;
       try {
-        return await client.catalog.facets({query, facets: path, signal});
+        return await (takeFacets(this, client, {query, facets: path}) ??
+          client.catalog.facets({query, facets: path, signal}));
       } catch (e) {
         if (!signal.aborted) this.emitError('facets', e);
         throw e;
@@ -335,20 +346,12 @@ export class VtexProductGrid extends VtexElement {
   // ---------- state helpers ----------
 
   #count(): number {
-    return Math.min(100, Math.max(1, Math.floor(this.pageSize) || 24));
+    return pageCount(this.pageSize);
   }
 
   /** The merchant's fixed filters, as facet pairs. */
   #base(): SelectedFacet[] {
-    const out: SelectedFacet[] = [];
-    (this.category ?? '')
-      .split('/')
-      .filter(Boolean)
-      .forEach((value, i) => out.push({key: `category-${i + 1}`, value}));
-    for (const id of split(this.collection)) out.push({key: 'productClusterIds', value: id});
-    for (const b of split(this.brand)) out.push({key: 'brand', value: b});
-    if (this.facets) out.push(...parseFacetsPath(this.facets));
-    return out;
+    return merchantFacets(this);
   }
 
   #path(): string {
@@ -884,13 +887,6 @@ export class VtexProductGrid extends VtexElement {
       }
     </fieldset>`;
   }
-}
-
-function split(s: string | undefined): string[] {
-  return (s ?? '')
-    .split(',')
-    .map((x) => x.trim())
-    .filter(Boolean);
 }
 
 function dedupe(products: ISProduct[]): ISProduct[] {
