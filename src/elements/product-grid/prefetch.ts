@@ -1,8 +1,7 @@
-import {ContextEvent} from '@lit/context';
 import {facetsPath, parseFacetsPath} from '../../client/catalog.js';
 import type {VtexClient} from '../../client/index.js';
 import type {FacetsResult, ProductSearchResult, SelectedFacet} from '../../client/types.js';
-import {clientContext} from '../../context/index.js';
+import {clientFor, start, take} from '../../internal/prefetch.js';
 
 /** Products per page: 1–100, 24 when unset or not a number. */
 export const pageCount = (pageSize: number): number => Math.min(100, Math.max(1, Math.floor(pageSize) || 24));
@@ -38,15 +37,6 @@ export interface SearchRequest {
   page: number;
 }
 
-interface Started {
-  client: VtexClient;
-  search?: {key: string; reply: Promise<ProductSearchResult>};
-  facets?: {key: string; reply: Promise<FacetsResult>};
-}
-
-/** Requests started for a grid while its tag waited for its language pack, until its first search takes them. */
-const started = new WeakMap<Element, Started>();
-
 const searchKey = (r: SearchRequest) => JSON.stringify([r.query, r.facets, r.sort, r.count, r.page]);
 const facetsKey = (r: Pick<SearchRequest, 'query' | 'facets'>) => JSON.stringify([r.query, r.facets]);
 
@@ -79,36 +69,16 @@ export function firstSearch(el: Element): SearchRequest | undefined {
  * the products then arrive in parallel with the pack instead of after it. Needs the page's store to be up.
  */
 export function prefetch(el: Element): void {
-  let client: VtexClient | undefined;
-  el.dispatchEvent(new ContextEvent(clientContext, el, (c) => (client = c)));
+  const client = clientFor(el);
   const request = firstSearch(el);
   if (!client || !request) return;
-  const quiet = <T>(p: Promise<T>) => (p.catch(() => undefined), p);
-  started.set(el, {
-    client,
-    search: {key: searchKey(request), reply: quiet(client.catalog.search(request))},
-    facets: el.hasAttribute('show-facets')
-      ? {key: facetsKey(request), reply: quiet(client.catalog.facets(request))}
-      : undefined,
-  });
-}
-
-/** A request started for `el` with this client, once: it serves the element's first call if that asks the same. */
-function take<K extends 'search' | 'facets'>(
-  el: Element,
-  client: VtexClient,
-  kind: K,
-  key: string,
-): NonNullable<Started[K]>['reply'] | undefined {
-  const s = started.get(el);
-  const entry = s?.client === client ? s[kind] : undefined;
-  if (!entry) return undefined;
-  delete s![kind];
-  return entry.key === key ? entry.reply : undefined;
+  start(el, client, 'search', searchKey(request), client.catalog.search(request));
+  if (el.hasAttribute('show-facets'))
+    start(el, client, 'facets', facetsKey(request), client.catalog.facets(request));
 }
 
 export const takeSearch = (el: Element, client: VtexClient, r: SearchRequest) =>
-  take(el, client, 'search', searchKey(r));
+  take<ProductSearchResult>(el, client, 'search', searchKey(r));
 
 export const takeFacets = (el: Element, client: VtexClient, r: Pick<SearchRequest, 'query' | 'facets'>) =>
-  take(el, client, 'facets', facetsKey(r));
+  take<FacetsResult>(el, client, 'facets', facetsKey(r));

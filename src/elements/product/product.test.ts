@@ -91,6 +91,46 @@ describe('<vtex-product>', () => {
     );
   });
 
+  it('takes over the product it started loading while its tag waited for the language pack', async () => {
+    const before = location.href;
+    const url = new URL(before);
+    url.searchParams.set('p', ' tabua-silicone-multiuso ');
+    const cases: [Record<string, string>, string][] = [
+      [{slug: ' camiseta-basica-algodao '}, 'Camiseta Básica Algodão'],
+      [{'product-id': '2'}, 'Café Orgânico Torrado em Grãos 500g'],
+      [{'slug-param': 'p', slug: 'camiseta-basica-algodao'}, 'Tábua Silicone Multiuso'],
+    ];
+    const original = window.fetch;
+    try {
+      history.replaceState(history.state, '', url.href);
+      for (const [attrs, name] of cases) {
+        const root = await fixture<HTMLElement>(
+          `<div><vtex-store api="" account="sandbox" locale="en"></vtex-store></div>`,
+        );
+        const requests: string[] = [];
+        window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+          if (String(input).includes(`${IS}/products`)) requests.push(String(input));
+          return original(input, init);
+        };
+        const el = document.createElement('vtex-product');
+        for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+        root.querySelector('vtex-store')!.append(el);
+        // What defineElement does for a tag in the page while its pack loads.
+        (el.constructor as typeof VtexProduct).prefetch(el);
+        expect(requests, `${JSON.stringify(attrs)}: started at once`).to.have.length(1);
+        await waitUntil(() => sr(el).querySelector('[part~="name"]'), 'product did not load', {
+          timeout: 10_000,
+        });
+        window.fetch = original;
+        expect(requests, `${JSON.stringify(attrs)}: asked once`).to.have.length(1);
+        expect(sr(el).querySelector('[part~="name"]')!.textContent).to.equal(name);
+      }
+    } finally {
+      window.fetch = original;
+      history.replaceState(history.state, '', before);
+    }
+  });
+
   it('slug-param reads the slug from the page URL and follows back/forward', async () => {
     const start = location.href;
     const at = (slug: string) => {

@@ -4,6 +4,7 @@ import {property, state} from 'lit/decorators.js';
 import type {ISProduct, ISSku} from '../../client/types.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {CartController, StoreController} from '../../controllers/store-controller.js';
+import {clientFor, start, take} from '../../internal/prefetch.js';
 import {hostStyles} from '../../internal/styles.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import {catalogStyles} from '../shared-catalog/catalog.styles.js';
@@ -75,6 +76,17 @@ export class VtexProduct extends VtexElement {
 
   static override styles = [hostStyles, catalogStyles, styles];
 
+  /** @internal Starts loading the product while the tag waits for its language pack. */
+  static override prefetch(el: Element): void {
+    const client = clientFor(el);
+    const url = el.getAttribute('slug-param')?.trim();
+    const which = productRequest(
+      (url && new URL(location.href).searchParams.get(url)?.trim()) || el.getAttribute('slug'),
+      el.getAttribute('product-id'),
+    );
+    if (client && which) start(el, client, 'product', JSON.stringify(which), client.catalog.product(which));
+  }
+
   /** @internal */ readonly #store = new StoreController(this);
   /** @internal */ readonly #cart = new CartController(this, {load: false});
   /** @internal */ readonly #i18n = new LocalizeController(this, messages, {
@@ -109,9 +121,11 @@ export class VtexProduct extends VtexElement {
   /** @internal */
   readonly #product = new Task(this, {
     task: async ([client, slug, id], {signal}) => {
-      if (!client || (!slug && !id)) return initialState;
+      const which = productRequest(slug, id);
+      if (!client || !which) return initialState;
       try {
-        const product = await client.catalog.product(slug ? {slug} : {id: id!}, {signal});
+        const product = await (take<ISProduct>(this, client, 'product', JSON.stringify(which)) ??
+          client.catalog.product(which, {signal}));
         this.selection = selectionOf(initialSku(product));
         this.quantity = 1;
         this.image = 0;
@@ -123,7 +137,7 @@ export class VtexProduct extends VtexElement {
         throw e;
       }
     },
-    args: () => [this.#store.client, (this.urlSlug || this.slug)?.trim(), this.productId?.trim()] as const,
+    args: () => [this.#store.client, this.urlSlug || this.slug, this.productId] as const,
   });
 
   override connectedCallback(): void {
@@ -386,4 +400,11 @@ export class VtexProduct extends VtexElement {
       )}
     </div>`;
   }
+}
+
+/** What to load: by slug when there is one, else by product id; undefined when neither is set. */
+function productRequest(slug: string | null | undefined, id: string | null | undefined) {
+  const s = slug?.trim();
+  const i = id?.trim();
+  return s ? {slug: s} : i ? {id: i} : undefined;
 }
