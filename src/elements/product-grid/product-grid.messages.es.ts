@@ -21,6 +21,7 @@ const messages: Omit<ProductGridMessages, keyof CatalogMessages> = {
   previous: 'Página anterior',
   next: 'Página siguiente',
   page: (n: number) => `Página ${n}`,
+  pageOf: (n: number, total: number) => `página ${n} de ${total}`,
   emptyQuery: (q: string) => `No hay productos para “${q}”`,
   emptyFilters: 'Ningún producto coincide con estos filtros.',
   emptyHint: 'Revisa la ortografía o usa menos filtros.',

@@ -21,6 +21,7 @@ const messages: Omit<ProductGridMessages, keyof CatalogMessages> = {
   previous: 'Página anterior',
   next: 'Próxima página',
   page: (n: number) => `Página ${n}`,
+  pageOf: (n: number, total: number) => `página ${n} de ${total}`,
   emptyQuery: (q: string) => `Nenhum produto para “${q}”`,
   emptyFilters: 'Nenhum produto corresponde a estes filtros.',
   emptyHint: 'Confira a ortografia ou use menos filtros.',

@@ -22,6 +22,7 @@ const en = {
   previous: 'Previous page',
   next: 'Next page',
   page: (n: number) => `Page ${n}`,
+  pageOf: (n: number, total: number) => `page ${n} of ${total}`,
   emptyQuery: (q: string) => `No products for “${q}”`,
   emptyFilters: 'No products match these filters.',
   emptyHint: 'Check the spelling or try fewer filters.',

@@ -206,10 +206,19 @@ describe('<vtex-product-grid>', () => {
     const page2 = [...nav.querySelectorAll<HTMLButtonElement>('[part~="page-button"]')].find(
       (b) => b.textContent!.trim() === '2',
     )!;
+    page2.focus();
     page2.click();
     await settled(el);
-    expect(names(el)).to.deep.equal(productNames(await direct('category-1/apparel', {count: 8, page: 2})));
+    const p2 = await direct('category-1/apparel', {count: 8, page: 2});
+    expect(names(el)).to.deep.equal(productNames(p2));
     expect(sr(el).querySelector('[aria-current="page"]')!.textContent!.trim()).to.equal('2');
+    // The pressed button went away while the page loaded: focus is on the page's first product, and the
+    // status says which page this is.
+    await waitUntil(
+      () => sr(el).activeElement?.textContent === p2.products[0]!.productName,
+      'focus on the first product of page 2',
+    );
+    expect(countText(el)).to.equal(`${p2.recordsFiltered} products, page 2 of ${p2.pagination.count}`);
     await expect(el).to.be.accessible();
   });
 
@@ -547,7 +556,19 @@ describe('<vtex-product-grid>', () => {
     expect(dialog.open).to.be.true;
     expect(dialog.querySelectorAll('[part~="facet"]').length).to.be.greaterThan(0);
     await expect(el).to.be.accessible();
-    dialog.querySelector<HTMLButtonElement>('.show-results')!.click();
+    // The modal drawer makes the toolbar's count inert: the drawer says the count itself after a filter.
+    const showResults = dialog.querySelector<HTMLButtonElement>('.show-results')!;
+    const total = (await direct('', {query: 'camiseta', count: 4})).recordsFiltered;
+    expect(showResults.textContent!.trim()).to.equal(`Show results (${total})`);
+    dialog.querySelector<HTMLInputElement>('[part~="facet-value"] input')!.click();
+    await settled(el);
+    const status = dialog.querySelector('[role="status"]')!;
+    expect(status.textContent!.trim()).to.match(/^\d+ products?$/);
+    expect(showResults.textContent!.trim()).to.equal(
+      `Show results (${parseInt(status.textContent!.trim())})`,
+    );
+    expect(Number(parseInt(status.textContent!.trim()))).to.be.lessThan(total);
+    showResults.click();
     await el.updateComplete;
     expect(dialog.open).to.be.false;
   });

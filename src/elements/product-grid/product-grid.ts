@@ -298,11 +298,11 @@ export class VtexProductGrid extends VtexElement {
       if (d && this.drawerOpen && !d.open) d.showModal();
       if (d && !this.drawerOpen && d.open) d.close();
     }
-    // The "Load more" the shopper pressed is gone when its page failed: focus the retry that took its place.
+    // The button the shopper pressed (load more, a page) is gone when its page failed: focus the retry instead.
     const error = this.#search.status === TaskStatus.ERROR ? this.#search.error : undefined;
     if (error && this.#focusIndex !== undefined && this.#retryFocusedFor !== error) {
       this.#retryFocusedFor = error;
-      this.renderRoot.querySelector<HTMLElement>('.more-bar .retry')?.focus();
+      this.renderRoot.querySelector<HTMLElement>('.more-bar .retry, [part~="error"] button')?.focus();
     }
     if (this.#focusIndex !== undefined && this.#search.status === TaskStatus.COMPLETE) {
       const link = this.renderRoot.querySelector<HTMLAnchorElement>(
@@ -464,6 +464,8 @@ export class VtexProductGrid extends VtexElement {
   // ---------- handlers ----------
 
   #goTo(page: number): void {
+    // The page buttons go away while the page loads: focus moves to the page's first product once it is in.
+    this.#focusIndex = 0;
     this.page = page;
     this.#pushUrl();
     const top = this.getBoundingClientRect().top;
@@ -552,13 +554,23 @@ export class VtexProductGrid extends VtexElement {
     // A page that failed to load under the shown ones keeps them: the error and a retry take the button's place.
     const appendFailed = status === TaskStatus.ERROR && next;
     const filterCount = this.selected.length;
+    const loaded = (status === TaskStatus.COMPLETE || appendFailed) && r;
+    // Numbered pages after the first also say which page this is: the page buttons' press is heard.
+    const count =
+      pending && !appending
+        ? m.loadingProducts
+        : loaded
+          ? html`${m.products(r.total)}${
+              this.pagination === 'pages' && r.page > 1
+                ? html`<span class="visually-hidden">, ${m.pageOf(r.page, r.pages)}</span>`
+                : nothing
+            }`
+          : '';
     return html`<div class="layout ${this.showFacets ? 'with-facets' : ''}" part="layout">
         ${this.showFacets ? html`<aside class="sidebar" part="facets" aria-label=${m.filters}>${this.#renderFacets()}</aside>` : nothing}
         <div class="main">
           <div class="toolbar" part="toolbar">
-            <p class="count" part="count" role="status">
-              ${pending && !appending ? m.loadingProducts : (status === TaskStatus.COMPLETE || appendFailed) && r ? m.products(r.total) : ''}
-            </p>
+            <p class="count" part="count" role="status">${count}</p>
             ${
               this.showFacets
                 ? html`<button
@@ -591,7 +603,7 @@ export class VtexProductGrid extends VtexElement {
           ${this.#renderResults(pending, appending, appendFailed)}
         </div>
       </div>
-      ${this.showFacets ? this.#renderDrawer() : nothing}`;
+      ${this.showFacets ? this.#renderDrawer(count, loaded ? r.total : undefined) : nothing}`;
   }
 
   #renderResults(pending: boolean, appending: boolean, appendFailed: boolean) {
@@ -765,7 +777,8 @@ export class VtexProductGrid extends VtexElement {
     </nav>`;
   }
 
-  #renderDrawer() {
+  /** The filter drawer. A modal dialog makes the page around it inert, so it announces the count itself. */
+  #renderDrawer(count: unknown, total: number | undefined) {
     const m = this.#i18n.m;
     return html`<dialog part="drawer" aria-label=${m.filters} @close=${() => (this.drawerOpen = false)}>
       <div class="drawer-head">
@@ -775,8 +788,9 @@ export class VtexProductGrid extends VtexElement {
         </button>
       </div>
       ${this.drawerOpen ? this.#renderFacets() : nothing}
+      <p class="visually-hidden" role="status">${this.drawerOpen ? count : ''}</p>
       <button type="button" class="button primary show-results" @click=${() => (this.drawerOpen = false)}>
-        ${m.showResults}
+        ${m.showResults}${total === undefined ? '' : ` (${total})`}
       </button>
     </dialog>`;
   }
