@@ -3,8 +3,30 @@ import type {VtexClient} from '../../client/index.js';
 import type {FacetsResult, ProductSearchResult, SelectedFacet} from '../../client/types.js';
 import {clientFor, start, take} from '../../internal/prefetch.js';
 
-/** Products per page: 1–100, 24 when unset or not a number. */
-export const pageCount = (pageSize: number): number => Math.min(100, Math.max(1, Math.floor(pageSize) || 24));
+/** Products per page: 1–100, 24 when unset, not a number or below 1. */
+export function pageCount(pageSize: number): number {
+  const n = Math.floor(pageSize);
+  return n >= 1 ? Math.min(100, n) : 24;
+}
+
+/** A 1-based page: 1 when not a number or below 1. */
+export const pageNumber = (page: number): number => Math.max(1, Math.floor(page) || 1);
+
+/** Intelligent Search's sorts; '' is relevance. */
+export const SORTS = [
+  '',
+  'price:asc',
+  'price:desc',
+  'orders:desc',
+  'name:asc',
+  'name:desc',
+  'release:desc',
+  'discount:desc',
+] as const;
+
+/** The sort, or relevance when Intelligent Search does not know it (it answers 400). */
+export const sortOrRelevance = (sort: string): string =>
+  (SORTS as readonly string[]).includes(sort) ? sort : '';
 
 const split = (s: string | null | undefined): string[] =>
   (s ?? '')
@@ -47,8 +69,9 @@ const facetsKey = (r: Pick<SearchRequest, 'query' | 'facets'>) => JSON.stringify
 export function firstSearch(el: Element): SearchRequest | undefined {
   const attr = (name: string) => el.getAttribute(name);
   const url = el.hasAttribute('sync-url') ? new URL(location.href).searchParams : undefined;
-  const page = url ? Math.max(1, Number(url.get('page')) || 1) : Number(attr('page') ?? 1);
-  if ((attr('pagination') ?? 'pages') !== 'pages' && page !== 1) return undefined;
+  const page = pageNumber(Number(url ? url.get('page') : (attr('page') ?? 1)));
+  const mode = attr('pagination');
+  if ((mode === 'load-more' || mode === 'infinite') && page !== 1) return undefined;
   const selected = parseFacetsPath(url?.get('fq') ?? '');
   return {
     query: (url?.get('q') ?? attr('query') ?? '').trim(),
@@ -58,7 +81,7 @@ export function firstSearch(el: Element): SearchRequest | undefined {
       ),
       ...selected,
     ]),
-    sort: url?.get('sort') ?? attr('sort') ?? '',
+    sort: sortOrRelevance(url?.get('sort') ?? attr('sort') ?? ''),
     count: pageCount(Number(attr('page-size') ?? 24)),
     page,
   };

@@ -22,6 +22,8 @@ const messages: Omit<ProductGridMessages, keyof CatalogMessages> = {
   next: 'Página siguiente',
   page: (n: number) => `Página ${n}`,
   pageOf: (n: number, total: number) => `página ${n} de ${total}`,
+  pageEmpty: 'No hay productos en esta página.',
+  firstPage: 'Ir a la primera página',
   emptyQuery: (q: string) => `No hay productos para “${q}”`,
   emptyFilters: 'Ningún producto coincide con estos filtros.',
   emptyHint: 'Revisa la ortografía o usa menos filtros.',

@@ -22,6 +22,8 @@ const messages: Omit<ProductGridMessages, keyof CatalogMessages> = {
   next: 'Próxima página',
   page: (n: number) => `Página ${n}`,
   pageOf: (n: number, total: number) => `página ${n} de ${total}`,
+  pageEmpty: 'Não há produtos nesta página.',
+  firstPage: 'Ir para a primeira página',
   emptyQuery: (q: string) => `Nenhum produto para “${q}”`,
   emptyFilters: 'Nenhum produto corresponde a estes filtros.',
   emptyHint: 'Confira a ortografia ou use menos filtros.',

@@ -23,6 +23,8 @@ const en = {
   next: 'Next page',
   page: (n: number) => `Page ${n}`,
   pageOf: (n: number, total: number) => `page ${n} of ${total}`,
+  pageEmpty: 'There are no products on this page.',
+  firstPage: 'Go to the first page',
   emptyQuery: (q: string) => `No products for “${q}”`,
   emptyFilters: 'No products match these filters.',
   emptyHint: 'Check the spelling or try fewer filters.',

@@ -407,6 +407,40 @@ describe('<vtex-product-grid>', () => {
       expect(Math.abs(loaded[k] - loading[k]), k).to.be.lessThan(2);
   });
 
+  it('malformed attributes fall back to their defaults, with a console warning, never a failing search', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      const first = productNames(await direct('category-1/apparel', {count: 24, page: 1}));
+      const bogus = await mount('category="apparel" sort="bogus" page="abc" pagination="foo" page-size="-5"');
+      expect(names(bogus), 'relevance, page 1, 24 per page').to.deep.equal(first);
+      expect(
+        sr(bogus).querySelector('[part~="pagination"] [aria-current="page"]')!.textContent!.trim(),
+      ).to.equal('1');
+      expect(warnings.join('\n'))
+        .to.include('sort="bogus"')
+        .and.include('page="NaN"')
+        .and.include('pagination="foo"');
+      const negative = await mount('category="apparel" page="-2" columns="1e9"');
+      expect(names(negative)).to.deep.equal(first);
+      expect(
+        getComputedStyle(sr(negative).querySelector('.grid')!).gridTemplateColumns.split(' '),
+      ).to.have.length(12);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('a page past the last one says so and offers the first page', async () => {
+    const el = await mount('category="apparel" page="999"');
+    const empty = sr(el).querySelector('[part~="empty"]')!;
+    expect(empty.textContent).to.include('There are no products on this page.');
+    empty.querySelector('button')!.click();
+    await settled(el);
+    expect(names(el)).to.deep.equal(productNames(await direct('category-1/apparel', {count: 24, page: 1})));
+  });
+
   it('shows an empty state naming the query', async () => {
     const el = await mount('query="xyzzyplugh"');
     expect(sr(el).querySelector('[part~="empty"]')!.textContent).to.include('No products for “xyzzyplugh”');

@@ -19,22 +19,22 @@ import {
   type ProductsViewedDetail,
 } from '../shared-catalog/events.js';
 import {defaultSeller, initialSku, pickSku, productUrl, selectionOf} from '../shared-catalog/offer.js';
-import {merchantFacets, pageCount, prefetch, takeFacets, takeSearch} from './prefetch.js';
+import {
+  merchantFacets,
+  pageCount,
+  pageNumber,
+  prefetch,
+  SORTS,
+  sortOrRelevance,
+  takeFacets,
+  takeSearch,
+} from './prefetch.js';
 import {messages} from './product-grid.messages.js';
 import {styles} from './product-grid.styles.js';
 
 export type PaginationMode = 'pages' | 'load-more' | 'infinite';
+const MODES: readonly string[] = ['pages', 'load-more', 'infinite'];
 
-const SORTS = [
-  '',
-  'price:asc',
-  'price:desc',
-  'orders:desc',
-  'name:asc',
-  'name:desc',
-  'release:desc',
-  'discount:desc',
-] as const;
 const FACET_LIMIT = 8;
 /** Cards a new search shows at once (two screenfuls on a desktop). */
 const FIRST_BATCH = 24;
@@ -264,9 +264,21 @@ export class VtexProductGrid extends VtexElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#startReveal();
+    // A malformed attribute falls back to its default (a console warning tells the author), never a failing search.
+    const fix = <K extends 'sort' | 'page' | 'pagination'>(key: K, value: this[K]) => {
+      if (!changed.has(key) || this[key] === value) return;
+      console.warn(
+        `<vtex-product-grid>: ${key}="${String(this[key])}" is not valid; using "${String(value)}".`,
+      );
+      this[key] = value;
+    };
+    fix('sort', sortOrRelevance(this.sort));
+    fix('page', pageNumber(this.page));
+    fix('pagination', MODES.includes(this.pagination) ? this.pagination : 'pages');
     // Columns go to the host's CSSOM, not a `style` attribute in the template (a strict `style-src` CSP blocks those).
     if (changed.has('columns')) {
-      if (this.columns) this.style.setProperty('--_columns', String(this.columns));
+      const columns = Math.floor(Number(this.columns));
+      if (columns >= 1) this.style.setProperty('--_columns', String(Math.min(columns, 12)));
       else this.style.removeProperty('--_columns');
     }
     if (!this.hasUpdated || this.#restoring) return;
@@ -380,7 +392,7 @@ export class VtexProductGrid extends VtexElement {
     this.query = params.get('q') ?? this.getAttribute('query') ?? '';
     this.selected = parseFacetsPath(params.get('fq') ?? '');
     this.sort = params.get('sort') ?? this.getAttribute('sort') ?? '';
-    this.page = Math.max(1, Number(params.get('page')) || 1);
+    this.page = pageNumber(Number(params.get('page')));
     void this.updateComplete.then(() => (this.#restoring = false));
   }
 
@@ -627,6 +639,13 @@ export class VtexProductGrid extends VtexElement {
         <p class="empty-title">${q ? m.emptyQuery(q) : m.emptyFilters}</p>
         <p>${m.emptyHint}</p>
         ${this.selected.length ? html`<button type="button" class="button" @click=${() => this.#setFilters([])}>${m.clearFilters}</button>` : nothing}
+      </div>`;
+    }
+    if (!loading && !r!.products.length) {
+      // A page past the last one (a stale link, page="999"): say so and offer the first page.
+      return html`<div class="state empty" part="empty">
+        <p class="empty-title">${m.pageEmpty}</p>
+        <button type="button" class="button" @click=${() => this.#goTo(1)}>${m.firstPage}</button>
       </div>`;
     }
     const products = loading ? [] : r!.products;
