@@ -131,6 +131,14 @@ describe('<vtex-product>', () => {
     }
   });
 
+  it('with no product chosen (no slug or id, an empty URL parameter) it says not found instead of loading forever', async () => {
+    for (const attrs of ['', 'slug=""', 'slug="  " product-id=""', 'slug-param="nothing-here"']) {
+      const el = await mount(attrs);
+      expect(sr(el).querySelector('[part~="not-found"]'), attrs).to.exist;
+      expect(sr(el).querySelector('[part~="skeleton"]'), attrs).to.be.null;
+    }
+  });
+
   it('slug-param reads the slug from the page URL and follows back/forward', async () => {
     const start = location.href;
     const at = (slug: string) => {

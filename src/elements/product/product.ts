@@ -217,7 +217,11 @@ export class VtexProduct extends VtexElement {
 
   override render() {
     return this.#product.render({
-      initial: () => this.#renderSkeleton(),
+      // No product chosen (no slug or id, an empty `?product=`): nothing will load, so say it is not found.
+      initial: () =>
+        this.#store.client && !productRequest(this.urlSlug || this.slug, this.productId)
+          ? this.#renderNotFound()
+          : this.#renderSkeleton(),
       pending: () => this.#renderSkeleton(),
       error: (e) => this.#renderError(e),
       complete: (p) => this.#renderProduct(p),
@@ -237,16 +241,18 @@ export class VtexProduct extends VtexElement {
     </div>`;
   }
 
+  #renderNotFound() {
+    return html`<div class="state" part="not-found" role="status">
+      <slot name="not-found"
+        ><p>${this.#i18n.m.notFound}</p>
+        <p>${this.#i18n.m.notFoundHint}</p></slot
+      >
+    </div>`;
+  }
+
   #renderError(e: unknown) {
     const err = e as {status?: number};
-    if (err?.status === 404) {
-      return html`<div class="state" part="not-found" role="status">
-        <slot name="not-found"
-          ><p>${this.#i18n.m.notFound}</p>
-          <p>${this.#i18n.m.notFoundHint}</p></slot
-        >
-      </div>`;
-    }
+    if (err?.status === 404) return this.#renderNotFound();
     return html`<div class="state" part="error" role="alert">
       <p class="error-text">${this.#i18n.error(err as never)}</p>
       <button type="button" class="button" @click=${() => this.#product.run()}>
