@@ -2,6 +2,7 @@
  * Browser-test helpers that talk to the sandbox served on the test server's own origin (through the bridge,
  * as a page would). Control routes live under /_sandbox and are only mounted by the dev/test servers.
  */
+import type {ISProduct, ISSku} from '../../src/client/types.js';
 
 /** Starts every test with an empty cart of its own: VTEX's `forceNewCart` resets the checkout cookie. */
 export async function freshCart(): Promise<string> {
@@ -191,4 +192,32 @@ export async function placeTestOrder(
   );
   await call('POST', `/api/checkout/pub/gatewayCallback/${placed.orderGroup}`);
   return {orderId: placed.orders[0]!.orderId, orderGroup: placed.orderGroup, value};
+}
+
+const stockOf = (sku: ISSku) =>
+  (sku.sellers.find((s) => s.sellerDefault) ?? sku.sellers[0]!).commertialOffer.AvailableQuantity;
+
+/** A product with one SKU, in stock (at least 3), found through the API. */
+export async function singleSkuProduct(): Promise<{product: ISProduct; sku: ISSku; stock: number}> {
+  for (let page = 1; page <= 11; page++) {
+    const r = await (await fetch(`/api/intelligent-search/v1/product-search/?count=50&page=${page}`)).json();
+    for (const product of r.products as ISProduct[]) {
+      const sku = product.items[0]!;
+      if (product.items.length === 1 && stockOf(sku) >= 3) return {product, sku, stock: stockOf(sku)};
+    }
+  }
+  throw new Error('no single-SKU product in stock');
+}
+
+/** Puts `quantity` units of the SKU in the test's cart on the server. */
+export async function putInCart(sku: ISSku, quantity: number): Promise<void> {
+  const {orderFormId} = await serverCart();
+  const seller = (sku.sellers.find((s) => s.sellerDefault) ?? sku.sellers[0]!).sellerId;
+  const r = await fetch(`/api/checkout/pub/orderForm/${orderFormId}/items`, {
+    method: 'POST',
+    credentials: 'include',
+    headers: {'Content-Type': 'application/json'},
+    body: JSON.stringify({orderItems: [{id: sku.itemId, quantity, seller}]}),
+  });
+  if (!r.ok) throw new Error(`putInCart: ${r.status}`);
 }

@@ -3,7 +3,14 @@ import {sendKeys} from '@web/test-runner-commands';
 import {LitElement, html as litHtml} from 'lit';
 import type {ISProduct, ProductSearchResult} from '../../client/types.js';
 import {CartController} from '../../controllers/store-controller.js';
-import {clearFaults, freshCart, serverCart, setFaults} from '../../../test/browser/sandbox.js';
+import {
+  clearFaults,
+  freshCart,
+  putInCart,
+  serverCart,
+  setFaults,
+  singleSkuProduct,
+} from '../../../test/browser/sandbox.js';
 import '../store/define.js';
 import './define.js';
 import type {VtexProductGrid} from './product-grid.js';
@@ -509,6 +516,21 @@ describe('<vtex-product-grid>', () => {
     } finally {
       window.fetch = original;
     }
+  });
+
+  it('says "not added" when the cart already holds all the stock, and fires no vtex-item-added', async () => {
+    await freshCart();
+    const {product, sku, stock} = await singleSkuProduct();
+    await putInCart(sku, stock);
+    const el = await mount(`query="product:${product.productId}" page-size="1"`);
+    const events: unknown[] = [];
+    el.addEventListener('vtex-item-added', (e) => events.push(e));
+    sr(el).querySelector<HTMLButtonElement>('[part~="add-to-cart"]')!.click();
+    const status = () => sr(el).querySelector('[part~="card-status"]')!.textContent!.trim();
+    await waitUntil(() => status(), 'add did not finish', {timeout: 10_000});
+    expect(status()).to.equal('Not added: your cart already holds all the stock there is.');
+    expect(events).to.have.length(0);
+    expect((await serverCart()).items.find((i) => i.id === sku.itemId)!.quantity).to.equal(stock);
   });
 
   it('shows out-of-stock products with a disabled button', async () => {

@@ -12,7 +12,7 @@ import {VtexElement} from '../../internal/vtex-element.js';
 import {renderCard, renderCardSkeleton, type CardStatus} from '../shared-catalog/card.js';
 import {catalogStyles} from '../shared-catalog/catalog.styles.js';
 import {
-  orderFormSummary,
+  addToCart,
   productView,
   type ItemAddedDetail,
   type ProductSelectedDetail,
@@ -77,7 +77,7 @@ interface Results {
  * @tag vtex-product-grid
  * @fires vtex-product-selected - Cancelable. A card link was activated; `preventDefault()` stops navigation (e.g. to open `<vtex-product>` in place). detail: {product: {id, slug, name}, url}
  * @fires vtex-products-viewed - Results were rendered (after load more / infinite scroll: only the new ones). For analytics. detail: {list: {id, name}, query, searchId, total, products: [{id, slug, name, brand, categories, sku: {id, name, seller}, price, listPrice, available, position}]} (prices in VTEX decimals)
- * @fires vtex-item-added - A card added a SKU to the cart. detail: {item: {id, quantity, seller}, orderForm: {orderFormId, itemCount, value}}
+ * @fires vtex-item-added - A card added a SKU to the cart (not fired when the cart already held all the stock). detail: {item: {id, quantity, seller}, orderForm: {orderFormId, itemCount, value}}
  * @fires vtex-error - Search or add to cart failed. detail: {operation: 'search' | 'facets' | 'addItems', error}
  * @csspart layout - The sidebar + results layout.
  * @csspart facets - The facet sidebar (wide layouts).
@@ -524,17 +524,15 @@ export class VtexProductGrid extends VtexElement {
   };
 
   #onAdd = async (product: ISProduct, sku: ISSku): Promise<void> => {
-    const seller = defaultSeller(sku);
-    const cart = this.#cart.store;
     const setStatus = (s: CardStatus) =>
       (this.cardStatus = new Map(this.cardStatus).set(product.productId, s));
     setStatus('busy');
-    const item = {id: sku.itemId, quantity: 1, seller: seller?.sellerId ?? '1'};
     try {
-      if (!cart) throw new Error('No <vtex-store> on the page.');
-      const orderForm = await cart.addItems([item]);
-      setStatus('added');
-      this.emit<ItemAddedDetail>('vtex-item-added', {item, orderForm: orderFormSummary(orderForm)});
+      const item = {id: sku.itemId, quantity: 1, seller: defaultSeller(sku)?.sellerId ?? '1'};
+      const added = await addToCart(this.#cart.store, item);
+      // None added: the cart already holds all the stock there is.
+      setStatus(added ? 'added' : 'not-added');
+      if (added) this.emit<ItemAddedDetail>('vtex-item-added', added);
     } catch (e) {
       setStatus('error');
       this.emitError('addItems', e);

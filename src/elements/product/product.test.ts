@@ -1,7 +1,14 @@
 import {expect, fixture, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {ISProduct, ISSku} from '../../client/types.js';
-import {clearFaults, freshCart, serverCart, setFaults} from '../../../test/browser/sandbox.js';
+import {
+  clearFaults,
+  freshCart,
+  putInCart,
+  serverCart,
+  setFaults,
+  singleSkuProduct,
+} from '../../../test/browser/sandbox.js';
 import '../store/define.js';
 import './define.js';
 import type {VtexProduct} from './product.js';
@@ -137,6 +144,34 @@ describe('<vtex-product>', () => {
       expect(sr(el).querySelector('[part~="not-found"]'), attrs).to.exist;
       expect(sr(el).querySelector('[part~="skeleton"]'), attrs).to.be.null;
     }
+  });
+
+  it('says when the stock let fewer units, or none, go into the cart', async () => {
+    await freshCart();
+    const {product, sku, stock} = await singleSkuProduct();
+    await putInCart(sku, stock - 2);
+    const el = await mount(`product-id="${product.productId}"`);
+    const status = () => sr(el).querySelector('[part~="status"]')!.textContent!.trim();
+    const events: number[] = [];
+    el.addEventListener('vtex-item-added', (e) => events.push((e as CustomEvent).detail.item.quantity));
+    const qty = sr(el).querySelector<HTMLInputElement>('[part~="quantity"]')!;
+    qty.value = '5';
+    qty.dispatchEvent(new Event('change'));
+    sr(el).querySelector<HTMLButtonElement>('[part~="add-to-cart"]')!.click();
+    await waitUntil(() => status() && !status().startsWith('Adding'), 'add did not finish', {
+      timeout: 10_000,
+    });
+    expect(status()).to.equal('Only 2 were added: that is all the stock there is.');
+    expect(events).to.deep.equal([2]);
+    expect((await serverCart()).items.find((i) => i.id === sku.itemId)!.quantity).to.equal(stock);
+
+    qty.value = '1';
+    qty.dispatchEvent(new Event('change'));
+    sr(el).querySelector<HTMLButtonElement>('[part~="add-to-cart"]')!.click();
+    await waitUntil(() => status().startsWith('Not added'), 'no "not added"', {timeout: 10_000});
+    expect(status()).to.equal('Not added: your cart already holds all the stock there is.');
+    expect(events, 'no vtex-item-added for nothing added').to.deep.equal([2]);
+    expect((await serverCart()).items.find((i) => i.id === sku.itemId)!.quantity).to.equal(stock);
   });
 
   it('slug-param reads the slug from the page URL and follows back/forward', async () => {

@@ -9,7 +9,7 @@ import {hostStyles} from '../../internal/styles.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import {catalogStyles} from '../shared-catalog/catalog.styles.js';
 import {
-  orderFormSummary,
+  addToCart,
   productView,
   type ItemAddedDetail,
   type ProductViewedDetail,
@@ -43,7 +43,7 @@ import {styles} from './product.styles.js';
  * @summary Product detail: gallery, SKU selector, price and add to cart.
  * @tag vtex-product
  * @fires vtex-product-viewed - A product was shown (once per product loaded). For analytics. detail: {product: {id, slug, name, brand, categories, sku: {id, name, seller}, price, listPrice, available}} (prices in VTEX decimals)
- * @fires vtex-item-added - The chosen SKU was added to the cart. detail: {item: {id, quantity, seller}, orderForm: {orderFormId, itemCount, value}}
+ * @fires vtex-item-added - The chosen SKU was added to the cart; `quantity` is what went in (VTEX caps a line at the stock; none in: not fired). detail: {item: {id, quantity, seller}, orderForm: {orderFormId, itemCount, value}}
  * @fires vtex-error - Loading the product (404 included) or adding it failed. detail: {operation: 'product' | 'addItems', error}
  * @slot not-found - Replaces the default not-found message.
  * @csspart gallery - The image gallery.
@@ -110,7 +110,9 @@ export class VtexProduct extends VtexElement {
   /** @internal */ @state() private selection: Record<string, string> = {};
   /** @internal */ @state() private quantity = 1;
   /** @internal */ @state() private image = 0;
-  /** @internal */ @state() private status?: 'busy' | 'added' | 'error';
+  /** @internal */ @state() private status?: 'busy' | 'added' | 'added-some' | 'not-added' | 'error';
+  /** @internal Units the last add put in the cart. */
+  #added = 0;
   /** @internal */ @state() private description?: DocumentFragment;
 
   /** @internal The slug read from the URL (`slug-param`). */
@@ -201,14 +203,15 @@ export class VtexProduct extends VtexElement {
 
   async #add(sku: ISSku): Promise<void> {
     if (this.status === 'busy') return;
-    const cart = this.#cart.store;
-    const item = {id: sku.itemId, quantity: this.quantity, seller: defaultSeller(sku)?.sellerId ?? '1'};
+    const quantity = this.quantity;
     this.status = 'busy';
     try {
-      if (!cart) throw new Error('No <vtex-store> on the page.');
-      const orderForm = await cart.addItems([item]);
-      this.status = 'added';
-      this.emit<ItemAddedDetail>('vtex-item-added', {item, orderForm: orderFormSummary(orderForm)});
+      const item = {id: sku.itemId, quantity, seller: defaultSeller(sku)?.sellerId ?? '1'};
+      const added = await addToCart(this.#cart.store, item);
+      // VTEX caps the line at the stock there is: fewer than asked, or none, is said as such.
+      this.#added = added?.item.quantity ?? 0;
+      this.status = this.#added === quantity ? 'added' : this.#added ? 'added-some' : 'not-added';
+      if (added) this.emit<ItemAddedDetail>('vtex-item-added', added);
     } catch (e) {
       this.status = 'error';
       this.emitError('addItems', e);
@@ -333,8 +336,22 @@ export class VtexProduct extends VtexElement {
             ${!available ? m.outOfStock : this.status === 'busy' ? m.adding : m.addToCart}
           </button>
         </div>
-        <p class="status ${this.status === 'error' ? 'error-text' : ''}" part="status" role="status">
-          ${this.status === 'error' ? m.addFailed : this.status === 'added' ? m.added : ''}
+        <p
+          class="status ${this.status === 'error' || this.status === 'not-added' ? 'error-text' : ''}"
+          part="status"
+          role="status"
+        >
+          ${
+            this.status === 'error'
+              ? m.addFailed
+              : this.status === 'not-added'
+                ? m.notAdded
+                : this.status === 'added-some'
+                  ? m.addedSome(this.#added)
+                  : this.status === 'added'
+                    ? m.added
+                    : ''
+          }
         </p>
         ${
           product.description

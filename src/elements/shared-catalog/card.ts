@@ -5,7 +5,7 @@ import type {CatalogMessages} from './catalog.messages.js';
 import {imageOf, isAvailable, offerOf, selectionOf, skuAxes, valueState, variationOf} from './offer.js';
 import {renderPrice} from './price.js';
 
-export type CardStatus = 'busy' | 'added' | 'error' | undefined;
+export type CardStatus = 'busy' | 'added' | 'not-added' | 'error' | undefined;
 
 export interface CardContext {
   product: ISProduct;
@@ -106,8 +106,12 @@ export function renderCard(c: CardContext) {
           : nothing
       }
     </button>
-    <p class="card-status ${c.status === 'error' ? 'error-text' : ''}" part="card-status" role="status">
-      ${c.status === 'error' ? m.addFailed : c.status === 'added' ? m.added : ''}
+    <p
+      class="card-status ${c.status === 'error' || c.status === 'not-added' ? 'error-text' : ''}"
+      part="card-status"
+      role="status"
+    >
+      ${c.status === 'error' ? m.addFailed : c.status === 'not-added' ? m.notAdded : c.status === 'added' ? m.added : ''}
     </p>
   </article>`;
 }

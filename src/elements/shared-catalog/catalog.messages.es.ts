@@ -15,6 +15,12 @@ const messages: CatalogMessages = {
   adding: 'Agregando…',
   added: 'Agregado al carrito',
   addFailed: 'No se pudo agregar. Inténtalo de nuevo.',
+  notAdded: 'No se agregó: tu carrito ya tiene todo el stock disponible.',
+  addedSome: (n: number) =>
+    plural('es', n, {
+      one: 'Solo se agregó 1: es todo el stock disponible.',
+      other: `Solo se agregaron ${n}: es todo el stock disponible.`,
+    }),
   chooseOption: (axis: string) => `Elige ${axis}`,
   unavailable: '(no disponible)',
   products: (n: number) => plural('es', n, {one: '1 producto', other: `${n.toLocaleString('es')} productos`}),

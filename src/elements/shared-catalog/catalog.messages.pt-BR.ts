@@ -15,6 +15,12 @@ const messages: CatalogMessages = {
   adding: 'Adicionando…',
   added: 'Adicionado ao carrinho',
   addFailed: 'Não foi possível adicionar. Tente novamente.',
+  notAdded: 'Não adicionado: seu carrinho já tem todo o estoque disponível.',
+  addedSome: (n: number) =>
+    plural('pt-BR', n, {
+      one: 'Só 1 foi adicionado: é todo o estoque disponível.',
+      other: `Só ${n} foram adicionados: é todo o estoque disponível.`,
+    }),
   chooseOption: (axis: string) => `Escolha ${axis}`,
   unavailable: '(indisponível)',
   products: (n: number) =>

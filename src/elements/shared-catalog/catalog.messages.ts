@@ -16,6 +16,12 @@ const en = {
   adding: 'Adding…',
   added: 'Added to cart',
   addFailed: 'Could not add to cart. Try again.',
+  notAdded: 'Not added: your cart already holds all the stock there is.',
+  addedSome: (n: number) =>
+    plural('en', n, {
+      one: 'Only 1 was added: that is all the stock there is.',
+      other: `Only ${n} were added: that is all the stock there is.`,
+    }),
   chooseOption: (axis: string) => `Choose ${axis}`,
   unavailable: '(unavailable)',
   products: (n: number) => plural('en', n, {one: '1 product', other: `${n.toLocaleString('en')} products`}),

@@ -1,4 +1,5 @@
 import type {ISProduct, ISSku, OrderForm} from '../../client/types.js';
+import type {CartStore} from '../../state/cart-store.js';
 import {defaultSeller} from './offer.js';
 
 /** detail of `vtex-item-added`. */
@@ -15,11 +16,28 @@ export interface ProductSelectedDetail {
   url: string;
 }
 
-export const orderFormSummary = (orderForm: OrderForm): ItemAddedDetail['orderForm'] => ({
+const orderFormSummary = (orderForm: OrderForm): ItemAddedDetail['orderForm'] => ({
   orderFormId: orderForm.orderFormId,
   itemCount: orderForm.items.reduce((n, i) => n + i.quantity, 0),
   value: orderForm.value,
 });
+
+/**
+ * Adds a SKU to the page's cart. VTEX caps a line at the stock it has, so a request can add fewer units than asked,
+ * or none: the result is `vtex-item-added`'s detail with the units that went in, or undefined when none did.
+ */
+export async function addToCart(
+  cart: CartStore | undefined,
+  item: ItemAddedDetail['item'],
+): Promise<ItemAddedDetail | undefined> {
+  if (!cart) throw new Error('No <vtex-store> on the page.');
+  const inCart = (of: OrderForm) =>
+    of.items.filter((i) => i.id === item.id && i.seller === item.seller).reduce((n, i) => n + i.quantity, 0);
+  const before = inCart(cart.state.orderForm ?? (await cart.load()));
+  const orderForm = await cart.addItems([item]);
+  const added = inCart(orderForm) - before;
+  return added > 0 ? {item: {...item, quantity: added}, orderForm: orderFormSummary(orderForm)} : undefined;
+}
 
 /** A product as shown to the shopper (for analytics): prices in VTEX decimals, as search returns them. */
 export interface ProductView {
