@@ -284,11 +284,26 @@ describe('<vtex-cart>', () => {
     expect($(cart, '[part~="line"]')!.getAttribute('aria-busy')).to.equal('true');
     await expectScreenIsServer(cart);
     expect($(cart, '[part~="line"]')!.getAttribute('aria-busy')).to.equal('false');
+    const announced = () => $(cart, '[part~="header"] [role="status"]')!.textContent!.trim();
+    const name = store.cart!.state.orderForm!.items[0]!.name;
+    expect(announced(), 'a confirmed change is spoken').to.equal(
+      `${name}: quantity 2. Total ${formatBRL((await serverCart()).value)}.`,
+    );
     const input = $<HTMLInputElement>(cart, '[part~="quantity"]')!;
+    for (const bad of ['-1', '2.5', 'abc', '']) {
+      input.value = bad;
+      input.dispatchEvent(new Event('change'));
+      await cart.updateComplete;
+      expect(input.value, `"${bad}" puts the quantity back`).to.equal('2');
+      expect($(cart, '[part~="line"]')!.textContent).to.include(
+        'Enter a whole number of items (0 removes the item).',
+      );
+    }
     input.value = '5';
     input.dispatchEvent(new Event('change'));
     await expectScreenIsServer(cart);
     expect((await serverCart()).items[0]!.quantity).to.equal(5);
+    expect($(cart, '[part~="line"]')!.textContent).to.not.include('Enter a whole number');
     $(cart, '[part~="decrease"]')!.click();
     await expectScreenIsServer(cart);
     expect((await serverCart()).items[0]!.quantity).to.equal(4);
@@ -383,6 +398,9 @@ describe('<vtex-cart>', () => {
     expect(event.detail.item.id).to.equal(a.id);
     await expectScreenIsServer(cart);
     expect((await serverCart()).items.map((i) => i.id)).to.deep.equal([b.id, c.id]);
+    expect($(cart, '[part~="header"] [role="status"]')!.textContent!.trim()).to.equal(
+      `${event.detail.item.name} removed from your cart.`,
+    );
 
     $(cart, '[part~="clear"]')!.click();
     await cart.updateComplete;
@@ -397,6 +415,8 @@ describe('<vtex-cart>', () => {
     $(cart, '.confirm .button.primary')!.click();
     await waitUntil(() => $(cart, '[part~="empty"]'), 'emptied', {timeout: 15_000});
     expect((await serverCart()).items).to.have.length(0);
+    await cart.updateComplete;
+    expect($(cart, '[part~="header"] [role="status"]')!.textContent!.trim()).to.equal('Your cart is empty.');
   });
 
   it('applies a valid coupon, explains an invalid one in the shopper language, and removes it', async () => {
@@ -405,9 +425,15 @@ describe('<vtex-cart>', () => {
     await store.cart!.addItems([{id: a.id, quantity: 2, seller: a.seller}]);
     await cart.updateComplete;
     const input = $<HTMLInputElement>(cart, '[part~="coupon-input"]')!;
+    input.value = '   ';
+    $(cart, '[part~="coupon-apply"]')!.click();
+    await cart.updateComplete;
+    expect($(cart, '#coupon-msg')!.textContent).to.equal('Enter a coupon code.');
     input.value = 'NOPE42';
     $(cart, '[part~="coupon-apply"]')!.click();
-    await waitUntil(() => $(cart, '#coupon-msg')!.textContent!.trim(), 'coupon error', {timeout: 15_000});
+    await waitUntil(() => $(cart, '#coupon-msg')!.textContent!.includes('NOPE42'), 'coupon error', {
+      timeout: 15_000,
+    });
     expect($(cart, '#coupon-msg')!.textContent).to.equal('The coupon “NOPE42” does not exist.');
     expect(input.getAttribute('aria-invalid')).to.equal('true');
     expect((await serverCart()).marketingData?.coupon ?? null).to.equal(null);
@@ -554,6 +580,10 @@ describe('<vtex-cart>', () => {
     );
     expect(lowLine.querySelector<HTMLInputElement>('[part~="quantity"]')!.value).to.equal(String(low.stock));
     expect(lowLine.querySelector<HTMLButtonElement>('[part~="increase"]')!.disabled).to.be.true;
+    // VTEX keeps the message; once the line is under the cap it no longer applies and is not shown.
+    lowLine.querySelector<HTMLButtonElement>('[part~="decrease"]')!.click();
+    await expectScreenIsServer(cart);
+    expect(lowLine.querySelector('[part~="line-messages"]')?.textContent ?? '').to.not.include('available');
     const goneItem = of.items.find((i) => i.id === gone.id);
     if (goneItem) {
       const goneLine = $$(cart, '[part~="line"]').find((li) => li.dataset.uniqueId === goneItem.uniqueId)!;

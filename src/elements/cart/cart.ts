@@ -129,6 +129,8 @@ export class VtexCart extends VtexElement {
   @state() private couponBusy = false;
   @state() private couponError = '';
   @state() private actionError = '';
+  /** What the last confirmed change did, for screen readers (the lines and totals change silently). */
+  @state() private announcement = '';
   @state() private shipping: Shipping = {status: 'idle'};
 
   @query('dialog') private dialog?: HTMLDialogElement;
@@ -244,8 +246,10 @@ export class VtexCart extends VtexElement {
         if (store.state.pendingQuantities[item.uniqueId] !== undefined || from === undefined) return;
         this.#quantityFrom.delete(item.uniqueId);
         if (qty === 0 && !line) this.#removed([item]);
-        else if (line && line.quantity !== from)
+        else if (line && line.quantity !== from) {
           this.emit('vtex-quantity-changed', {item: itemSummary(line), from, to: line.quantity});
+          this.announcement = this.#i18n.m.quantityNow(line.name, line.quantity, this.#i18n.cents(of.value));
+        }
       },
       (error: unknown) => {
         // The failed change did not apply: a change still queued reports from the same confirmed quantity.
@@ -265,6 +269,7 @@ export class VtexCart extends VtexElement {
     const value = Number(input.value);
     if (input.value.trim() === '' || !Number.isInteger(value) || value < 0) {
       input.value = String(this.#cart.state?.pendingQuantities[item.uniqueId] ?? item.quantity);
+      this.lineErrors = {...this.lineErrors, [item.uniqueId]: this.#i18n.m.quantityInvalid};
       return;
     }
     this.#setQuantity(item, value);
@@ -272,6 +277,8 @@ export class VtexCart extends VtexElement {
 
   async #removed(items: OrderFormItem[]): Promise<void> {
     for (const item of items) this.emit('vtex-item-removed', {item: itemSummary(item)});
+    const m = this.#i18n.m;
+    this.announcement = items.length === 1 ? m.removedItem(items[0]!.name) : m.empty;
     // The focused line is gone: keep the keyboard user in the cart.
     await this.updateComplete;
     const active = this.shadowRoot?.activeElement;
@@ -314,7 +321,12 @@ export class VtexCart extends VtexElement {
     const store = this.#cart.store;
     const input = (e.target as HTMLFormElement).elements.namedItem('coupon') as HTMLInputElement;
     const code = input.value.trim();
-    if (!store || !code || this.couponBusy) return;
+    if (!code) {
+      this.couponError = this.#i18n.m.couponEmpty;
+      input.focus();
+      return;
+    }
+    if (!store || this.couponBusy) return;
     this.couponBusy = true;
     this.couponError = '';
     try {
@@ -455,6 +467,7 @@ export class VtexCart extends VtexElement {
     const content = this.#renderContent();
     const header = html`<div class="head" part="header">
       <h2 id="title" part="title" tabindex="-1">${m.title}</h2>
+      <p class="visually-hidden" role="status">${this.announcement}</p>
       ${
         this.variant === 'drawer'
           ? html`<button
@@ -511,6 +524,9 @@ export class VtexCart extends VtexElement {
     for (const msg of of.messages) {
       if (isCouponMessage(msg)) continue;
       const line = lineOfMessage(msg, of.items);
+      // VTEX keeps messages until they are cleared: a stock cap the line is now under no longer applies.
+      if (line && msg.code === 'itemQuantityNotAvailable' && line.quantity < Number(msg.fields?.quantity))
+        continue;
       const note = {text: this.#messageText(msg), status: msg.status};
       if (line) notes.set(line.uniqueId, [...(notes.get(line.uniqueId) ?? []), note]);
       else general.push(note);
