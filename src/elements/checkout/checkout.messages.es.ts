@@ -21,6 +21,13 @@ const messages: CheckoutMessages = {
   invalid: 'Revisa este campo.',
   email: 'Correo electrónico',
   emailInvalid: 'Ingresa un correo válido, como nombre@ejemplo.com.',
+  emailOtherAccount:
+    'Este correo no es el de la cuenta con la que ingresaste. Usa el correo de esa cuenta o cierra sesión primero.',
+  addressFound: (n: number) =>
+    plural('es', n, {
+      one: 'Dirección encontrada. 1 opción de envío.',
+      other: `Dirección encontrada. ${n} opciones de envío.`,
+    }),
   welcomeBack: '¡Qué bueno verte de nuevo! Completamos lo que la tienda ya sabe; completa el resto.',
   firstName: 'Nombre',
   lastName: 'Apellido',

@@ -21,6 +21,13 @@ const messages: CheckoutMessages = {
   invalid: 'Confira este campo.',
   email: 'E-mail',
   emailInvalid: 'Informe um e-mail válido, como nome@exemplo.com.',
+  emailOtherAccount:
+    'Este e-mail não é o da conta em que você entrou. Use o e-mail dessa conta ou saia dela primeiro.',
+  addressFound: (n: number) =>
+    plural('pt-BR', n, {
+      one: 'Endereço encontrado. 1 opção de entrega.',
+      other: `Endereço encontrado. ${n} opções de entrega.`,
+    }),
   welcomeBack: 'Que bom ver você de novo! Preenchemos o que a loja já sabe; complete o restante.',
   firstName: 'Nome',
   lastName: 'Sobrenome',

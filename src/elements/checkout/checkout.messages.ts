@@ -24,6 +24,13 @@ const en = {
   invalid: 'Check this field.',
   email: 'E-mail',
   emailInvalid: 'Enter a valid e-mail address, like name@example.com.',
+  emailOtherAccount:
+    'This e-mail is not the one of the account you are signed in with. Use that account’s e-mail, or sign out first.',
+  addressFound: (n: number) =>
+    plural('en', n, {
+      one: 'Address found. 1 delivery option.',
+      other: `Address found. ${n} delivery options.`,
+    }),
   welcomeBack: 'Welcome back! We filled in what the store knows; complete the rest.',
   firstName: 'First name',
   lastName: 'Last name',

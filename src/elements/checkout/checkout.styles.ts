@@ -124,6 +124,10 @@ export const styles = css`
   .notice {
     color: var(--_success);
   }
+  /* Always in the page (a live region is heard when its text changes), without room while silent. */
+  .notice:empty {
+    margin: 0;
+  }
   .link {
     border: 0;
     background: none;

@@ -6,6 +6,8 @@ import {
   freshCart,
   sandboxOrders,
   setFaults,
+  signIn,
+  signOut,
 } from '../../../test/browser/sandbox.js';
 import '../store/define.js';
 import './define.js';
@@ -436,6 +438,49 @@ describe('<vtex-checkout>', () => {
     } finally {
       window.fetch = original;
     }
+  });
+
+  it('signed in, another e-mail is refused with what to do (CHK0109), not called invalid', async () => {
+    const own = uniqueEmail();
+    await signIn(own);
+    try {
+      const {co} = await mount();
+      type(co, 'email', uniqueEmail());
+      type(co, 'firstName', 'Ana');
+      type(co, 'lastName', 'Silva');
+      type(co, 'document', CPF);
+      type(co, 'phone', '+55 21 99999-0000');
+      await submit(co);
+      await waitUntil(() => $(co, '#email')?.getAttribute('aria-invalid') === 'true', 'e-mail flagged', {
+        timeout: 10_000,
+      });
+      expect($(co, '#email-error')!.textContent).to.equal(
+        'This e-mail is not the one of the account you are signed in with. Use that account’s e-mail, or sign out first.',
+      );
+      type(co, 'email', own);
+      await submit(co);
+      await waitStep(co, 'step-shipping');
+    } finally {
+      await signOut();
+    }
+  });
+
+  it('says what the postal code lookup found, drops the old error, and names countries', async () => {
+    const {co} = await mount();
+    await fillProfile(co);
+    const country = $<HTMLSelectElement>(co, '#country')!;
+    expect([...country.options].map((o) => o.textContent!.trim())).to.deep.equal(['Brazil', 'United States']);
+    type(co, 'postalCode', '123', true);
+    await waitUntil(() => $(co, '#form-error')!.textContent!.trim(), 'postal error', {timeout: 10_000});
+    type(co, 'postalCode', '22250-040', true);
+    await waitUntil(() => $(co, '[part~="package"]'), 'delivery options', {timeout: 15_000});
+    await co.updateComplete;
+    const options = $$(co, '[part~="package"] input[type="radio"]').length;
+    expect($(co, '.notice[role="status"]')!.textContent!.trim()).to.equal(
+      `Address found. ${options} delivery option${options === 1 ? '' : 's'}.`,
+    );
+    expect($(co, '#form-error')!.textContent!.trim(), 'the old error is gone').to.equal('');
+    await expect(co).to.be.accessible();
   });
 
   it('lets the shopper reopen a completed step and edit it', async () => {

@@ -17,6 +17,7 @@ import {
   addressFormat,
   AUTOCOMPLETE,
   countries,
+  countryName,
   packages,
   shippingDone,
   undeliverable,
@@ -275,7 +276,9 @@ export class VtexCheckout extends VtexElement {
     if (field) {
       const text =
         field === 'email'
-          ? m.emailInvalid
+          ? e?.code === 'CHK0109'
+            ? m.emailOtherAccount
+            : m.emailInvalid
           : field === 'document'
             ? this.#draft.documentType === 'cpf' || this.#docTypes()[0] === 'cpf'
               ? m.cpfInvalid
@@ -394,18 +397,24 @@ export class VtexCheckout extends VtexElement {
     this.errors = rest;
     this.notice = '';
     this.busy = true;
+    const m = this.#i18n.m;
     try {
+      let found = true;
       try {
         const a = await client.checkout.addressByPostalCode(country, code, {signal: this.#abort().signal});
         const d = this.#draft;
         for (const f of ['street', 'neighborhood', 'city', 'state'] as const) if (a[f]) d[f] = a[f];
       } catch {
-        this.notice = this.#i18n.m.postalNotFound;
+        found = false;
       }
-      await cart.attachShippingData({
+      const of = await cart.attachShippingData({
         clearAddressIfPostalCodeNotFound: false,
         selectedAddresses: [this.#address(country)],
       });
+      // The fields and the delivery options change silently: say what the lookup found.
+      const options = packages(of).reduce((n, p) => n + p.slas.length, 0);
+      this.formError = '';
+      this.notice = !found ? m.postalNotFound : options ? m.addressFound(options) : '';
     } catch (error) {
       await this.#serverError(error, 'attachShippingData');
     } finally {
@@ -859,7 +868,7 @@ export class VtexCheckout extends VtexElement {
       <fieldset>
         <legend class="visually-hidden">${m.profile}</legend>
         ${this.#field('email', m.email, {type: 'email', autocomplete: 'email', onChange: this.#lookupProfile})}
-        ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
+        <p class="notice" role="status">${this.notice}</p>
         <div class="row">
           ${this.#field('firstName', m.firstName, {autocomplete: 'given-name'})}
           ${this.#field('lastName', m.lastName, {autocomplete: 'family-name'})}
@@ -908,7 +917,7 @@ export class VtexCheckout extends VtexElement {
             ? html`<div class="field" part="field">
                 <label for="country">${m.country}</label>
                 <select id="country" name="country" autocomplete="country" @change=${this.#onDraft}>
-                  ${list.map((c) => html`<option value=${c} ?selected=${c === country}>${c}</option>`)}
+                  ${list.map((c) => html`<option value=${c} ?selected=${c === country}>${countryName(c, this.#i18n.locale)}</option>`)}
                 </select>
               </div>`
             : nothing
@@ -919,7 +928,7 @@ export class VtexCheckout extends VtexElement {
             ${m.findAddress}
           </button>
         </div>
-        ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
+        <p class="notice" role="status">${this.notice}</p>
         <div class="grid">
           ${format.fields
             .filter((f) => f !== 'postalCode')

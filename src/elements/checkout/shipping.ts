@@ -47,6 +47,22 @@ export function countries(of: OrderForm): string[] {
   return [...set];
 }
 
+/** ISO 3166 alpha-3 → alpha-2 for the countries VTEX stores sell in most (Intl names regions by alpha-2). */
+const ALPHA2: Record<string, string> = Object.fromEntries(
+  'ARG AR BOL BO BRA BR CAN CA CHL CL COL CO CRI CR DEU DE DOM DO ECU EC ESP ES FRA FR GBR GB GTM GT HND HN ITA IT MEX MX NIC NI PAN PA PER PE PRT PT PRY PY SLV SV URY UY USA US VEN VE'
+    .match(/\w{3} \w{2}/g)!
+    .map((pair) => pair.split(' ')),
+);
+
+/** A country's name in the shopper's language (`BRA` → "Brasil"), or its code when unknown. */
+export function countryName(code: string, locale: string): string {
+  try {
+    return (ALPHA2[code] && new Intl.DisplayNames([locale], {type: 'region'}).of(ALPHA2[code]!)) || code;
+  } catch {
+    return code;
+  }
+}
+
 export interface Package {
   /** Item indexes shipped together (they share the same delivery options). */
   items: number[];
