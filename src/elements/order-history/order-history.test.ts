@@ -287,8 +287,14 @@ describe('<vtex-order-history>', () => {
         const reordered = oneEvent(el, 'vtex-items-reordered') as Promise<
           HTMLElementEventMap['vtex-items-reordered']
         >;
+        buy.focus();
         buy.click();
+        // Busy, the button stays focusable (aria-disabled, not disabled): the keyboard user's focus stays on it.
+        await el.updateComplete;
+        expect(buy.getAttribute('aria-disabled')).to.equal('true');
+        buy.click(); // a second press while busy does nothing
         const e = await reordered;
+        expect(el.shadowRoot!.activeElement, 'focus kept').to.equal(buy);
         expect(e.bubbles && e.composed).to.equal(true);
         expect(e.detail.orderId).to.equal(target.orderId);
         expect(e.detail.added.map((i) => [i.id, i.quantity])).to.deep.equal([

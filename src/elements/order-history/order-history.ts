@@ -558,8 +558,8 @@ export class VtexOrderHistory extends VtexElement {
         <button
           class="button primary"
           part="buy-again"
-          ?disabled=${this.busy}
-          @click=${() => this.#buyAgain(order)}
+          aria-disabled=${this.busy ? 'true' : 'false'}
+          @click=${() => !this.busy && this.#buyAgain(order)}
         >
           ${this.busy ? m.addingToCart : m.buyAgain}
         </button>
