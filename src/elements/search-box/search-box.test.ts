@@ -135,6 +135,15 @@ describe('<vtex-search-box>', () => {
     await sendKeys({press: 'Escape'});
     await box.updateComplete;
     expect(input(box).getAttribute('aria-expanded')).to.equal('false');
+    // Tab to the Search button closes the suggestions too, and the list is not a tab stop after it.
+    await sendKeys({press: 'ArrowDown'});
+    await open(box);
+    await sendKeys({press: 'Tab'});
+    await box.updateComplete;
+    expect(sr(box).activeElement).to.equal(sr(box).querySelector('[part~="submit"]'));
+    expect(input(box).getAttribute('aria-expanded')).to.equal('false');
+    expect(sr(box).querySelector('[part~="listbox"]')!.hasAttribute('hidden')).to.be.true;
+    input(box).focus();
     const submitted = oneEvent(box, 'vtex-search-submitted');
     await sendKeys({press: 'Enter'});
     expect((await submitted).detail.query).to.equal('cafe');

@@ -218,8 +218,9 @@ export class VtexSearchBox extends VtexElement {
     }
   }
 
+  /** Suggestions belong to the input (they are never focused): they close when focus leaves it, also for Search. */
   #onFocusOut(e: FocusEvent): void {
-    if (!e.relatedTarget || !this.renderRoot.contains(e.relatedTarget as Node)) {
+    if (e.relatedTarget !== this.renderRoot.querySelector('[part~="input"]')) {
       this.open = false;
       this.active = -1;
     }
@@ -270,7 +271,14 @@ export class VtexSearchBox extends VtexElement {
         @focus=${() => (this.open = true)}
       />
       <button type="submit" class="button primary" part="submit">${m.submit}</button>
-      <div id="listbox" role="listbox" part="listbox" aria-label=${m.suggestions} ?hidden=${!expanded}>
+      <div
+        id="listbox"
+        role="listbox"
+        part="listbox"
+        tabindex="-1"
+        aria-label=${m.suggestions}
+        ?hidden=${!expanded}
+      >
         ${
           terms
             ? html`<div role="group" aria-label=${m.searches}>
