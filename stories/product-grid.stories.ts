@@ -96,3 +96,13 @@ export const LoadMoreFailed: Story = {
     loadMore.click();
   },
 };
+
+/** A page past the last one (a stale link, `page="999"`): it says so and offers the first page. */
+export const PagePastTheLast: Story = {
+  render: (args) =>
+    html`<vtex-product-grid
+      category=${args.category}
+      page="999"
+      page-size=${args['page-size']}
+    ></vtex-product-grid>`,
+};
