@@ -10,7 +10,7 @@ export interface HttpConfig {
   /** Base URL of the bridge (or a same-origin reverse proxy). `''` means the page's own origin. */
   api: string;
   fetch?: FetchLike;
-  /** Retries for idempotent GETs on network errors, 429 and 5xx. Default 2. */
+  /** Retries for idempotent GETs on network errors, 429 and 5xx (not timeouts). Default 2. */
   retries?: number;
   /** Base backoff delay in ms, doubled each attempt. Default 300. */
   backoffMs?: number;
@@ -136,7 +136,14 @@ export class Http {
         throw error;
       } catch (e) {
         const error = toVtexError(e);
-        if (!idempotent || !error.retryable || attempt >= this.#retries || error.kind === 'aborted')
+        // A timeout is not sent again: each attempt would wait the whole timeout, and the shopper can retry.
+        if (
+          !idempotent ||
+          !error.retryable ||
+          attempt >= this.#retries ||
+          error.kind === 'aborted' ||
+          error.kind === 'timeout'
+        )
           throw error;
         const wait =
           error.retryAfter !== undefined

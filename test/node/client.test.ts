@@ -395,9 +395,11 @@ describe('client: errors', () => {
     assert.equal(second.calls.length, 0, 'an already aborted signal sends nothing');
   });
 
-  it('times out with a retryable timeout error', async () => {
-    const {client: c} = client(() => new Promise<Response>(() => {}), {timeoutMs: 20, retries: 0});
+  it('times out with a retryable timeout error, once: a GET that timed out is not sent again', async () => {
+    const {client: c, calls} = client(() => new Promise<Response>(() => {}), {timeoutMs: 20, retries: 2});
     await assert.rejects(c.checkout.getOrderForm(), (e: VtexError) => e.kind === 'timeout' && e.retryable);
+    // Each retry would wait the whole timeout again: the shopper hears about it after one, and may retry.
+    assert.equal(calls.length, 1);
   });
 
   it('malformed JSON becomes a bad-response error', async () => {
