@@ -19,6 +19,8 @@ const messages: OrderHistoryMessages = {
   previous: 'Página anterior',
   next: 'Página siguiente',
   pageOf: (page: number, pages: number) => `Página ${page} de ${pages}`,
+  pageEmpty: 'No hay pedidos en esta página.',
+  firstPage: 'Ir a la primera página',
   back: 'Volver a mis pedidos',
   items: 'Artículos',
   quantity: (n: number) => `Cantidad: ${n}`,

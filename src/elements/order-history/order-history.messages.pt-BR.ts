@@ -19,6 +19,8 @@ const messages: OrderHistoryMessages = {
   previous: 'Página anterior',
   next: 'Próxima página',
   pageOf: (page: number, pages: number) => `Página ${page} de ${pages}`,
+  pageEmpty: 'Não há pedidos nesta página.',
+  firstPage: 'Ir para a primeira página',
   back: 'Voltar para meus pedidos',
   items: 'Itens',
   quantity: (n: number) => `Quantidade: ${n}`,

@@ -19,6 +19,8 @@ const en = {
   previous: 'Previous page',
   next: 'Next page',
   pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
+  pageEmpty: 'There are no orders on this page.',
+  firstPage: 'Go to the first page',
   back: 'Back to my orders',
   items: 'Items',
   quantity: (n: number) => `Quantity: ${n}`,

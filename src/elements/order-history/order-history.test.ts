@@ -181,6 +181,35 @@ describe('<vtex-order-history>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('malformed page and page-size fall back to page 1 and 10; a page past the last says so', async () => {
+      const {el} = await mount('page="-2" page-size="-1"');
+      await ready(el, '[part~="order"]');
+      expect($$(el, '[part~="order"]').length, '10 per page: all 3 orders').to.equal(3);
+      expect(part(el, 'pagination'), 'one page').to.equal(null);
+      const past = (await mount('page="99" page-size="2"')).el;
+      const empty = await ready(past, '[part~="empty"]');
+      expect(text(empty)).to.contain('There are no orders on this page.');
+      empty.querySelector('button')!.click();
+      await waitUntil(() => $$(past, '[part~="order"]').length === 2, 'page 1');
+      expect(text(part(past, 'pagination'))).to.contain('Page 1 of 2');
+      const blank = (await mount('order-id=" "')).el;
+      await ready(blank, '[part~="order"]');
+      expect(blank.hasAttribute('order-id'), 'a blank order-id is the list').to.equal(false);
+    });
+
+    it('thumbnails whose order detail failed are left out, not loading forever', async () => {
+      await setFaults({errorRate: 1, errorStatus: 500, routes: '/api/oms/user/orders/'});
+      try {
+        const {el} = await mount();
+        await ready(el, '[part~="order"]');
+        await waitUntil(() => !$(el, '[part~="thumbnails"] .skeleton'), 'placeholders gone', {
+          timeout: 15_000,
+        });
+      } finally {
+        await clearFaults();
+      }
+    });
+
     it('opens a detail on click: items, prices, address, progress, payment; back restores focus', async () => {
       const {el} = await mount();
       await ready(el, '[part~="details-button"]');

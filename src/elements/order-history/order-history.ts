@@ -132,14 +132,7 @@ export class VtexOrderHistory extends VtexElement {
         throw e;
       }
     },
-    args: () =>
-      [
-        this.#store.client,
-        this.#email(),
-        Math.max(1, Math.floor(this.page) || 1),
-        Math.max(1, Math.floor(this.pageSize) || 10),
-        this.#listWanted,
-      ] as const,
+    args: () => [this.#store.client, this.#email(), this.#page(), this.#perPage(), this.#listWanted] as const,
   });
 
   /** Item images by order id, kept across pages. */
@@ -186,6 +179,9 @@ export class VtexOrderHistory extends VtexElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // A blank order-id (" ") is no order: the list.
+    if (changed.has('orderId') && this.orderId !== undefined && !this.orderId.trim())
+      this.orderId = undefined;
     if (!this.orderId) this.#listWanted = true;
     if (changed.has('orderId')) this.reorder = undefined;
   }
@@ -244,6 +240,17 @@ export class VtexOrderHistory extends VtexElement {
       if (this.#focus && !this.renderRoot.querySelector(this.#focus)) this.#focus = '#title';
       this.updated();
     });
+  }
+
+  /** The page asked for: 1 when `page` is not a number or below 1. */
+  #page(): number {
+    return Math.max(1, Math.floor(this.page) || 1);
+  }
+
+  /** Orders per page: 1–100, 10 when `page-size` is not a number or below 1. */
+  #perPage(): number {
+    const n = Math.floor(this.pageSize);
+    return n >= 1 ? Math.min(100, n) : 10;
   }
 
   #goTo(page: number): void {
@@ -370,10 +377,17 @@ export class VtexOrderHistory extends VtexElement {
     }
     const data = task.value;
     if (task.status !== TaskStatus.COMPLETE || !data) return this.#skeleton(3);
-    if (!data.list.length && data.paging.currentPage <= 1)
+    if (!data.list.length && (data.paging.total === 0 || this.#page() <= 1))
       return html`<p class="state" part="empty">${m.empty}</p>`;
+    if (!data.list.length) {
+      // A page past the last one (a stale link, page="99"): say so and offer the first page.
+      return html`<div class="state" part="empty">
+        <p>${m.pageEmpty}</p>
+        <button class="button" @click=${() => this.#goTo(1)}>${m.firstPage}</button>
+      </div>`;
+    }
     const {pages} = data.paging;
-    const page = Math.min(this.page, Math.max(pages, 1));
+    const page = Math.min(this.#page(), Math.max(pages, 1));
     return html`<ol class="orders" part="list">
         ${data.list.map((o) => this.#renderRow(o))}
       </ol>
@@ -412,10 +426,12 @@ export class VtexOrderHistory extends VtexElement {
                   (t) =>
                     html`<li><img src=${t.src} alt=${t.alt} width="48" height="48" loading="lazy" /></li>`,
                 )
-              : Array.from(
-                  {length: Math.min(o.totalItems || 1, MAX_THUMBS)},
-                  () => html`<li class="skeleton thumb"></li>`,
-                )
+              : this.#thumbs.status === TaskStatus.PENDING
+                ? Array.from(
+                    {length: Math.min(o.totalItems || 1, MAX_THUMBS)},
+                    () => html`<li class="skeleton thumb"></li>`,
+                  )
+                : nothing
           }
           ${more > 0 ? html`<li class="more">${m.moreItems(more)}</li>` : nothing}
         </ul>
