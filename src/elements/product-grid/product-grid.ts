@@ -105,7 +105,7 @@ interface Results {
  * @cssprop [--vtex-product-image-ratio=1 / 1] - Aspect ratio reserved for card images.
  * @cssprop [--vtex-product-image-fit=cover] - object-fit of card images.
  * @cssprop [--vtex-product-card-padding=0.75rem] - Card padding.
- * @cssprop [--vtex-product-card-border=#c9d1d9] - Card border colour.
+ * @cssprop [--vtex-product-card-border=var(--vtex-color-border)] - Card border colour.
  * @cssprop [--vtex-price-color=var(--vtex-color-text)] - Selling price colour.
  * @cssprop [--vtex-price-size=1.125em] - Selling price font size.
  * @cssprop [--vtex-discount-background=#fde8e7] - Discount badge background.
