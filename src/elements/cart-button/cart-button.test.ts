@@ -56,10 +56,10 @@ describe('<vtex-cart-button>', () => {
     await expect(out).to.be.accessible();
   });
 
-  it('opens the drawer named by for, else the first drawer, else one it creates in the body', async () => {
+  it('opens the drawer named by for, else the first drawer, else one it creates next to itself', async () => {
     await freshCart();
     const root = await fixture<HTMLElement>(
-      html`<div>
+      html`<div style="--vtex-color-surface: rgb(1, 2, 3)">
         <vtex-store api="" account="sandbox" locale="pt-BR">
           <vtex-cart-button for="second"></vtex-cart-button>
           <vtex-cart variant="drawer" id="first"></vtex-cart>
@@ -87,13 +87,17 @@ describe('<vtex-cart-button>', () => {
     for (const d of root.querySelectorAll('vtex-cart')) d.remove();
     const created = await button.openCart();
     try {
-      expect(created.parentElement).to.equal(document.body);
+      expect(created.previousElementSibling, 'next to the button').to.equal(button);
       expect(created.variant).to.equal('drawer');
       expect(created.checkoutUrl, "the created drawer gets the button's checkout-url").to.equal(
         '/shop/checkout.html',
       );
       await created.updateComplete;
       await waitUntil(() => created.shadowRoot!.querySelector('dialog')?.open, 'created drawer open');
+      expect(
+        getComputedStyle(created.shadowRoot!.querySelector('dialog')!).backgroundColor,
+        "the wrapper's theme",
+      ).to.equal('rgb(1, 2, 3)');
     } finally {
       created.hide();
       await created.updateComplete;

@@ -51,8 +51,9 @@ export class VtexCartButton extends VtexElement {
   @property({attribute: 'checkout-url'}) checkoutUrl?: string;
 
   /**
-   * Opens the drawer cart, creating one when the page has none; the cart's code loads on this first
-   * interaction, not with the button. Resolves with the drawer.
+   * Opens the drawer cart, creating one next to the button when the page has none (so it takes the button's
+   * theme and store); the cart's code loads on this first interaction, not with the button. Resolves with the
+   * drawer.
    */
   async openCart(): Promise<VtexCart> {
     await import('../cart/define.js');
@@ -66,7 +67,8 @@ export class VtexCartButton extends VtexElement {
       drawer.variant = 'drawer';
       if (this.locale) drawer.locale = this.locale;
       if (this.checkoutUrl) drawer.checkoutUrl = this.checkoutUrl;
-      doc.body.append(drawer);
+      // Next to the button: the drawer takes the button's theme (tokens set on a wrapper) and its store.
+      this.after(drawer);
     }
     await customElements.whenDefined('vtex-cart');
     drawer.show();
