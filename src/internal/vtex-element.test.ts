@@ -91,6 +91,16 @@ describe('VtexElement: locale packs loaded on demand', () => {
     expect(prefetched).to.have.length(2);
   });
 
+  it("a tag outside any store waits for the language of the store that serves it (the page's first)", async () => {
+    const tag = `test-slow-pack-${n++}`;
+    await fixture(
+      `<div lang="en"><header><${tag}></${tag}></header><vtex-store locale="pt-BR" account="x"></vtex-store></div>`,
+    );
+    defineElement(tag, slowPackElement(150));
+    expect(customElements.get(tag), 'defined before the store language pack').to.be.undefined;
+    await customElements.whenDefined(tag);
+  });
+
   it('an English page is not held back, and a pack that fails to load leaves English', async () => {
     const tag = `test-slow-pack-${n++}`;
     await fixture(`<div lang="en"><${tag}></${tag}></div>`);

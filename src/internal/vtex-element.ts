@@ -20,11 +20,9 @@ export class VtexElement extends LitElement {
    * store's, then the page's `lang`), loading them; undefined when none is missing.
    */
   static localeReady(el: Element): Promise<unknown> | undefined {
-    const locale = resolveLocale(
-      el.getAttribute('locale'),
-      el.closest('vtex-store')?.getAttribute('locale'),
-      closestLang(el),
-    );
+    // Outside any store, an element is served by the page's first store (its default one).
+    const store = el.closest('vtex-store') ?? el.ownerDocument.querySelector('vtex-store');
+    const locale = resolveLocale(el.getAttribute('locale'), store?.getAttribute('locale'), closestLang(el));
     return pendingPacks(this.messages, locale);
   }
 
