@@ -180,8 +180,7 @@ export class VtexOrderHistory extends VtexElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // A blank order-id (" ") is no order: the list.
-    if (changed.has('orderId') && this.orderId !== undefined && !this.orderId.trim())
-      this.orderId = undefined;
+    if (!this.orderId?.trim()) this.orderId = undefined;
     if (!this.orderId) this.#listWanted = true;
     if (changed.has('orderId')) this.reorder = undefined;
   }
@@ -556,7 +555,7 @@ export class VtexOrderHistory extends VtexElement {
         <section part="address">
           <h3>${pickup ? m.pickup : m.address}</h3>
           ${pickup?.friendlyName ? html`<p>${pickup.friendlyName}</p>` : nothing}
-          ${this.#renderAddress(pickup?.address ?? order.shippingData?.address ?? null)}
+          ${this.#renderAddress(pickup?.address ?? order.shippingData?.address ?? null, order.storePreferencesData?.countryCode)}
         </section>
         <section part="payment">
           <h3>${m.payment}</h3>
@@ -605,7 +604,8 @@ export class VtexOrderHistory extends VtexElement {
     </li>`;
   }
 
-  #renderAddress(a: Address | null): TemplateResult | typeof nothing {
+  /** An address as a label prints it; the country only when it is not the store's own (a code, e.g. `USA`). */
+  #renderAddress(a: Address | null, home?: string): TemplateResult | typeof nothing {
     if (!a) return nothing;
     const line = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(', ');
     const lines = [
@@ -613,7 +613,7 @@ export class VtexOrderHistory extends VtexElement {
       line([a.street, a.number].filter(Boolean).join(' '), a.complement),
       a.neighborhood,
       line(a.city, [a.state, a.postalCode].filter(Boolean).join(' ')),
-      a.country,
+      a.country !== home && a.country,
     ].filter(Boolean);
     return html`<address>${lines.map((l, i) => html`${i ? html`<br />` : nothing}${l}`)}</address>`;
   }
