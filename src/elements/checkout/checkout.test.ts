@@ -111,12 +111,17 @@ async function waitStep(co: VtexCheckout, step: string): Promise<void> {
   await co.updateComplete;
 }
 
-async function fillProfile(co: VtexCheckout, email = uniqueEmail()): Promise<string> {
+/** Types the identification step's fields (a valid profile unless told otherwise). */
+function typeProfile(co: VtexCheckout, email: string, document = CPF): void {
   type(co, 'email', email);
   type(co, 'firstName', 'Ana');
   type(co, 'lastName', 'Silva');
-  type(co, 'document', CPF);
+  type(co, 'document', document);
   type(co, 'phone', '+55 21 99999-0000');
+}
+
+async function fillProfile(co: VtexCheckout, email = uniqueEmail()): Promise<string> {
+  typeProfile(co, email);
   await submit(co);
   await waitStep(co, 'step-shipping');
   return email;
@@ -342,11 +347,7 @@ describe('<vtex-checkout>', () => {
     const {co} = await mount();
     const spy = recordRequests();
     try {
-      type(co, 'email', 'ana@');
-      type(co, 'firstName', 'Ana');
-      type(co, 'lastName', 'Silva');
-      type(co, 'document', '123.456.789-00');
-      type(co, 'phone', '+55 21 99999-0000');
+      typeProfile(co, 'ana@', '123.456.789-00');
       await submit(co);
       const email = $<HTMLInputElement>(co, '#email')!;
       expect(email.getAttribute('aria-invalid')).to.equal('true');
@@ -420,11 +421,7 @@ describe('<vtex-checkout>', () => {
       return original(input, init);
     };
     try {
-      type(co, 'email', uniqueEmail());
-      type(co, 'firstName', 'Ana');
-      type(co, 'lastName', 'Silva');
-      type(co, 'document', CPF);
-      type(co, 'phone', '+55 21 99999-0000');
+      typeProfile(co, uniqueEmail());
       await submit(co);
       await waitUntil(() => $(co, '#phone')?.getAttribute('aria-invalid') === 'true', 'phone flagged', {
         timeout: 10_000,
@@ -445,11 +442,7 @@ describe('<vtex-checkout>', () => {
     await signIn(own);
     try {
       const {co} = await mount();
-      type(co, 'email', uniqueEmail());
-      type(co, 'firstName', 'Ana');
-      type(co, 'lastName', 'Silva');
-      type(co, 'document', CPF);
-      type(co, 'phone', '+55 21 99999-0000');
+      typeProfile(co, uniqueEmail());
       await submit(co);
       await waitUntil(() => $(co, '#email')?.getAttribute('aria-invalid') === 'true', 'e-mail flagged', {
         timeout: 10_000,
