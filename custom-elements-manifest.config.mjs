@@ -1,14 +1,6 @@
-/**
- * The analyzer lists modules in the order the file system returns them, which differs between checkouts: sorted by
- * path, the committed manifest is the same on every machine (CI compares it byte for byte).
- */
+import {publicApiOnly, resolveTypeAliases, sortModules} from './scripts/cem-plugins.mjs';
+
+/** What the plugins do, and why, is in `scripts/cem-plugins.mjs`. */
 export default {
-  plugins: [
-    {
-      name: 'vtex-sort-modules',
-      packageLinkPhase({customElementsManifest}) {
-        customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      },
-    },
-  ],
+  plugins: [publicApiOnly(), resolveTypeAliases(), sortModules()],
 };
