@@ -1,11 +1,12 @@
-import {existsSync, readdirSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {defineConfig} from 'vite';
+import {elements as registry} from './scripts/registry.js';
 import {minifyLiterals} from './scripts/vite-minify-literals.js';
 
 const root = import.meta.dirname;
 const src = (p: string) => resolve(root, 'src', p);
-const elements = readdirSync(src('elements')).filter((name) => existsSync(src(`elements/${name}/define.ts`)));
+const elements = registry();
 /** Modules every element loads (see `advancedChunks`). */
 const CORE = new RegExp(
   [

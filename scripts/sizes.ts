@@ -5,6 +5,7 @@
 import {existsSync, readFileSync, readdirSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
 import {brotliCompressSync, constants, gzipSync} from 'node:zlib';
+import {PROVIDER, elements, sharedFolders} from './registry.js';
 
 const DIST = resolve(import.meta.dirname, '../dist');
 
@@ -151,22 +152,23 @@ export function sourceOfEachChar(code: string, mappings: string): Int32Array {
   return owner;
 }
 
-/** What each part of the whole kit costs: the gzip bytes the bundle loses when that part's code is left out. */
+/**
+ * What each part of the whole kit costs: the gzip bytes the bundle loses when that part's code is left out. Past the
+ * shared layers, one part per element folder and per shared folder under src/elements (from the registry).
+ */
 export const PARTS: [string, RegExp][] = [
   ['Lit, @lit/context, @lit/task', /node_modules\//],
   ['English messages (every element)', /\.messages\.ts$|\/i18n\/messages\.ts$/],
   ['styles (every element)', /styles\.ts$/],
-  ['client, stores, `<vtex-store>`', /\/src\/(client|state|context)\/|\/elements\/store\//],
-  ['i18n, controllers, base element, events', /\/src\/(i18n|controllers|internal|analytics\/events)/],
-  ['checkout: logic and templates', /\/elements\/checkout\//],
-  ['product-grid: logic and templates', /\/elements\/product-grid\//],
-  ['cart: logic and templates', /\/elements\/cart\//],
-  ['order-history: logic and templates', /\/elements\/order-history\//],
   [
-    'product, search-box, shared catalog: logic and templates',
-    /\/elements\/(product|search-box|shared-catalog)\//,
+    `client, stores, \`<vtex-${PROVIDER}>\``,
+    new RegExp(`/src/(client|state|context)/|/elements/${PROVIDER}/`),
   ],
-  ['login-button, cart-button: logic and templates', /\/elements\/(login-button|cart-button)\//],
+  ['i18n, controllers, base element, events', /\/src\/(i18n|controllers|internal|events|analytics\/events)/],
+  ...[...elements().filter((name) => name !== PROVIDER), ...sharedFolders()].map((name): [string, RegExp] => [
+    `${name}: logic and templates`,
+    new RegExp(`/elements/${name}/`),
+  ]),
 ];
 
 export function breakdown(file = join(DIST, 'vtex-elements.js')): {part: string; gzip: number}[] {

@@ -9,24 +9,16 @@ export * from './context/index.js';
 export * from './i18n/index.js';
 export {VtexEvent} from './internal/events.js';
 export type {VtexErrorDetail} from './internal/events.js';
-export {VtexStore} from './elements/store/store.js';
-export {VtexCart} from './elements/cart/cart.js';
+export * from './element-classes.js';
 export type {CartSummary, ItemSummary} from './elements/cart/cart-helpers.js';
-export {VtexCartButton} from './elements/cart-button/cart-button.js';
-export {VtexLoginButton} from './elements/login-button/login-button.js';
 export type {BeforeLoginDetail, SessionChangedDetail} from './elements/login-button/login-button.js';
-export {VtexOrderHistory} from './elements/order-history/order-history.js';
 export type {
   ItemsReorderedDetail,
   OrderSelectedDetail,
   ReorderedItem,
 } from './elements/order-history/order-history.js';
-export {VtexCheckout} from './elements/checkout/checkout.js';
 export type {CheckoutStep} from './elements/checkout/checkout.js';
 export type {OrderPlacedDetail} from './elements/checkout/confirmation.js';
-export {VtexProductGrid} from './elements/product-grid/product-grid.js';
 export type {PaginationMode} from './elements/product-grid/product-grid.js';
-export {VtexProduct} from './elements/product/product.js';
-export {VtexSearchBox} from './elements/search-box/search-box.js';
 export type {SearchSubmittedDetail} from './elements/search-box/search-box.js';
 export type {ItemAddedDetail, ProductSelectedDetail} from './elements/shared-catalog/events.js';

@@ -1,19 +1,11 @@
 /**
  * The autoloader: `<script type="module" src=".../loader.js">`. Defines each `vtex-*` tag only when it
  * appears in the page (now or later), loading that element's module from beside this file. Safe to include
- * twice and in any order relative to the tags.
+ * twice and in any order relative to the tags. The tags are the registry's (src/registry.ts, generated from the
+ * element folders).
  */
-const TAGS = [
-  'store',
-  'product-grid',
-  'product',
-  'search-box',
-  'cart',
-  'cart-button',
-  'checkout',
-  'login-button',
-  'order-history',
-];
+import {ELEMENTS} from './registry.js';
+
 const GUARD = Symbol.for('vtex-elements/loader');
 const g = globalThis as {[GUARD]?: true};
 
@@ -22,7 +14,7 @@ if (!g[GUARD] && typeof document !== 'undefined') {
   const requested = new Set<string>();
   const base = import.meta.url;
   const scan = (root: ParentNode) => {
-    for (const name of TAGS) {
+    for (const name of ELEMENTS) {
       const tag = `vtex-${name}`;
       if (requested.has(name) || customElements.get(tag)) continue;
       if ((root instanceof Element && root.localName === tag) || root.querySelector(tag)) {

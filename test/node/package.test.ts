@@ -23,19 +23,10 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {after, before, describe, it} from 'node:test';
+import {elements} from '../../scripts/registry.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const ELEMENTS = [
-  'store',
-  'cart',
-  'cart-button',
-  'checkout',
-  'login-button',
-  'order-history',
-  'product-grid',
-  'product',
-  'search-box',
-];
+const ELEMENTS = elements();
 
 type ExportTarget = string | {types?: string; default?: string; import?: string};
 interface PackageJson {
@@ -98,9 +89,23 @@ function ensureBuilt(): void {
   assert.equal(r.status, 0, `npm run build failed:\n${r.stdout}\n${r.stderr}`);
 }
 
+/** The `exports` entries with the element pattern (`./*`) expanded to one entry per element of the registry. */
+function expanded(exp: Record<string, ExportTarget>): [string, ExportTarget][] {
+  return Object.entries(exp).flatMap(([subpath, t]): [string, ExportTarget][] =>
+    subpath.includes('*')
+      ? ELEMENTS.map((e) => [
+          subpath.replace('*', e),
+          typeof t === 'string'
+            ? t.replace('*', e)
+            : Object.fromEntries(Object.entries(t).map(([c, f]) => [c, (f as string).replaceAll('*', e)])),
+        ])
+      : [[subpath, t]],
+  );
+}
+
 /** Every file an `exports` entry points at, with the condition it is for. */
 function targets(exp: Record<string, ExportTarget>): {subpath: string; condition: string; file: string}[] {
-  return Object.entries(exp).flatMap(([subpath, t]) =>
+  return expanded(exp).flatMap(([subpath, t]) =>
     typeof t === 'string'
       ? [{subpath, condition: 'default', file: t}]
       : Object.entries(t).map(([condition, file]) => ({subpath, condition, file: file as string})),
@@ -144,7 +149,7 @@ after(() => {
 
 describe('package.json exports', () => {
   it('has the kit, define, every element, loader, bridge, sandbox, the manifest and package.json', () => {
-    const exp = pkg().exports;
+    const exp = Object.fromEntries(expanded(pkg().exports));
     const expected = [
       '.',
       './define',
@@ -273,8 +278,10 @@ describe('packed bridge and sandbox in Node', () => {
   it('resolves every exports subpath by package name', () => {
     const script = `
       const pkg = (await import('vtex-elements/package.json', {with: {type: 'json'}})).default;
+      const elements = ${JSON.stringify(ELEMENTS)};
       const out = {};
-      for (const k of Object.keys(pkg.exports)) out[k] = import.meta.resolve(k === '.' ? 'vtex-elements' : 'vtex-elements/' + k.slice(2));
+      const keys = Object.keys(pkg.exports).flatMap((k) => (k.includes('*') ? elements.map((e) => k.replace('*', e)) : [k]));
+      for (const k of keys) out[k] = import.meta.resolve(k === '.' ? 'vtex-elements' : 'vtex-elements/' + k.slice(2));
       console.log(JSON.stringify(out));
     `;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
@@ -283,6 +290,7 @@ describe('packed bridge and sandbox in Node', () => {
     });
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout) as Record<string, string>;
+    for (const e of ELEMENTS) assert.ok(out[`./${e}`], `vtex-elements/${e} resolves`);
     for (const [k, url] of Object.entries(out)) assert.ok(existsSync(fileURLToPath(url)), `${k} → ${url}`);
   });
 });
