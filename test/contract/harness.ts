@@ -1,5 +1,5 @@
 /**
- * Shared by the contract tests: VTEX's OpenAPI files from ../shared/vtex/openapi, the named exceptions
+ * Shared by the contract tests: VTEX's OpenAPI files (../shared/vtex/openapi or VTEX_OPENAPI_DIR), the named exceptions
  * for known errors in those specs (API.md §11), `conforms()` which validates one response body against
  * the schema for its path + method + status, and a cookie-jar caller over a sandbox's `fetch`.
  */
@@ -20,14 +20,11 @@ import {
 export type Json = any;
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const specDir = path.resolve(repoRoot, '../shared/vtex/openapi');
-if (!existsSync(specDir)) {
-  console.error(
-    `Contract tests need VTEX's OpenAPI files at ${specDir} (the shared folder next to the repository). ` +
-      'It is missing: nothing was validated.',
-  );
-  process.exit(1);
-}
+/** VTEX's OpenAPI files: `VTEX_OPENAPI_DIR`, else the shared folder next to the repository. */
+const specDir = path.resolve(repoRoot, process.env.VTEX_OPENAPI_DIR ?? '../shared/vtex/openapi');
+/** Where the files come from (the commit the exceptions below were written against). */
+const SOURCE_REPO = 'https://github.com/vtex/openapi-schemas';
+const SOURCE_COMMIT = '0d207e53c9166b8c18fd93b2407b452721f4d37c';
 
 export const SPECS = {
   ISv1: 'VTEX---Intelligent-Search-API---v1.json',
@@ -37,6 +34,27 @@ export const SPECS = {
   Catalog: 'VTEX---Catalog-API.json',
 } as const;
 export type SpecName = keyof typeof SPECS;
+
+const missing = Object.values(SPECS).filter((file) => !existsSync(path.join(specDir, file)));
+if (missing.length > 0) {
+  console.error(
+    [
+      `The contract tests need VTEX's OpenAPI files; ${missing.length} of ${Object.keys(SPECS).length} are missing from ${specDir}:`,
+      ...missing.map((file) => `  ${file}`),
+      '',
+      `They are not part of this repository (VTEX publishes them without a licence). Get them from`,
+      `${SOURCE_REPO} at commit ${SOURCE_COMMIT}, name each file as above (the`,
+      `original's spaces replaced by "-", e.g. "VTEX - Checkout API.json" -> "VTEX---Checkout-API.json"), and`,
+      `either put them in ../shared/vtex/openapi beside the repository or set VTEX_OPENAPI_DIR to their folder:`,
+      `  git clone ${SOURCE_REPO} /tmp/vtex-openapi && git -C /tmp/vtex-openapi checkout ${SOURCE_COMMIT}`,
+      '  (cd /tmp/vtex-openapi && for f in VTEX\\ -*.json; do cp "$f" "${f// /-}"; done)',
+      '  VTEX_OPENAPI_DIR=/tmp/vtex-openapi npm run test:contract',
+      '',
+      'Nothing was validated.',
+    ].join('\n'),
+  );
+  process.exit(1);
+}
 
 const docs = new Map<SpecName, OpenApiDocument>();
 export function spec(name: SpecName): OpenApiDocument {

@@ -148,10 +148,7 @@ describe('client: request shapes match API.md', () => {
 
   it('places an order in 3 steps: transaction, payments (both URL forms), gatewayCallback', async () => {
     const placed = JSON.parse(
-      readFileSync(
-        new URL('../../../shared/vtex/examples/place-order-from-cart.response.json', import.meta.url),
-        'utf8',
-      ),
+      readFileSync(new URL('../fixtures/vtex/place-order.response.json', import.meta.url), 'utf8'),
     );
     const {client: c, calls} = client((r) => {
       if (r.url.includes('/transaction')) return json(placed);
@@ -232,16 +229,10 @@ describe('client: request shapes match API.md', () => {
 
   it('gatewayCallback: 200 approved, 428 action required (Pix), 500 denied', async () => {
     const r428 = JSON.parse(
-      readFileSync(
-        new URL('../../../shared/vtex/examples/gateway-callback.428.json', import.meta.url),
-        'utf8',
-      ),
+      readFileSync(new URL('../fixtures/vtex/gateway-callback.428.json', import.meta.url), 'utf8'),
     );
     const r500 = JSON.parse(
-      readFileSync(
-        new URL('../../../shared/vtex/examples/gateway-callback.500.json', import.meta.url),
-        'utf8',
-      ),
+      readFileSync(new URL('../fixtures/vtex/gateway-callback.500.json', import.meta.url), 'utf8'),
     );
     const replies = [new Response(null, {status: 200}), json(r428, 428), json(r500, 500)];
     const {client: c, calls} = client(() => replies.shift()!);
