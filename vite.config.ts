@@ -11,8 +11,8 @@ const elements = registry();
 const CORE = new RegExp(
   [
     'node_modules/(lit/(index|decorators)\\.js|lit-element/|lit-html/(lit-html|is-server)\\.js|@lit/(reactive-element|context)/)',
-    '/src/(client|state|controllers)/',
-    '/src/internal/(context-root|define|events|styles|version|vtex-element)\\.ts',
+    '/src/(client|state|controllers|events)/',
+    '/src/internal/(context-root|define|styles|version|vtex-element)\\.ts',
     '/src/i18n/(locale|format|messages)\\.ts',
     '/src/elements/store/store\\.ts',
     '/src/analytics/events\\.ts',

@@ -7,18 +7,7 @@ export type {SessionState} from './state/session-store.js';
 export {Store} from './state/store.js';
 export * from './context/index.js';
 export * from './i18n/index.js';
-export {VtexEvent} from './internal/events.js';
-export type {VtexErrorDetail} from './internal/events.js';
+export {VtexEvent} from './events/vtex-event.js';
+export type * from './events/index.js';
 export * from './element-classes.js';
-export type {CartSummary, ItemSummary} from './elements/cart/cart-helpers.js';
-export type {BeforeLoginDetail, SessionChangedDetail} from './elements/login-button/login-button.js';
-export type {
-  ItemsReorderedDetail,
-  OrderSelectedDetail,
-  ReorderedItem,
-} from './elements/order-history/order-history.js';
-export type {CheckoutStep} from './elements/checkout/checkout.js';
-export type {OrderPlacedDetail} from './elements/checkout/confirmation.js';
 export type {PaginationMode} from './elements/product-grid/product-grid.js';
-export type {SearchSubmittedDetail} from './elements/search-box/search-box.js';
-export type {ItemAddedDetail, ProductSelectedDetail} from './elements/shared-catalog/events.js';

@@ -1,14 +1,15 @@
 import type {OrderForm, OrderFormItem} from '../client/types.js';
-import type {CartSummary, ItemSummary} from '../elements/cart/cart-helpers.js';
-import type {OrderPlacedDetail} from '../elements/checkout/confirmation.js';
-import type {ItemsReorderedDetail} from '../elements/order-history/order-history.js';
 import type {
+  CartSummary,
   ItemAddedDetail,
+  ItemsReorderedDetail,
+  ItemSummary,
+  OrderPlacedDetail,
   ProductSelectedDetail,
   ProductsViewedDetail,
   ProductView,
   ProductViewedDetail,
-} from '../elements/shared-catalog/events.js';
+} from '../events/index.js';
 import type {CartState, CartStore} from '../state/cart-store.js';
 import {ANALYTICS_EVENTS} from './events.js';
 import {ga4} from './ga4.js';

@@ -3,7 +3,8 @@ import {property} from 'lit/decorators.js';
 import {closestLang, localeReady} from '../controllers/localize-controller.js';
 import {resolveLocale} from '../i18n/locale.js';
 import {pendingPacks, type LocalizedMessages, type MessageMap} from '../i18n/messages.js';
-import {errorDetail, VtexEvent} from './events.js';
+import {errorDetail} from '../events/vtex-error.js';
+import {VtexEvent} from '../events/vtex-event.js';
 import {hostStyles} from './styles.js';
 
 /**

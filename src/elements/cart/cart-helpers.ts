@@ -1,4 +1,5 @@
 import type {OrderForm, OrderFormItem, OrderFormMessage, Sla, SimulationResult} from '../../client/types.js';
+import type {CartSummary, ItemSummary} from '../../events/cart-summary.js';
 import {parseEstimate, type EstimateUnit} from '../../i18n/format.js';
 
 const ESTIMATE_MINUTES: Record<EstimateUnit, number> = {m: 1, h: 60, d: 1440, bd: 1440 * 1.4};
@@ -76,7 +77,7 @@ export function lineOfMessage(
 }
 
 /** Plain data for `vtex-cart-updated` and `vtex-before-checkout`. */
-export function cartSummary(of: OrderForm) {
+export function cartSummary(of: OrderForm): CartSummary {
   return {
     orderFormId: of.orderFormId,
     value: of.value,
@@ -87,9 +88,7 @@ export function cartSummary(of: OrderForm) {
   };
 }
 
-export type CartSummary = ReturnType<typeof cartSummary>;
-
-export function itemSummary(i: OrderFormItem) {
+export function itemSummary(i: OrderFormItem): ItemSummary {
   return {
     uniqueId: i.uniqueId,
     id: i.id,
@@ -102,5 +101,3 @@ export function itemSummary(i: OrderFormItem) {
     listPrice: i.listPrice,
   };
 }
-
-export type ItemSummary = ReturnType<typeof itemSummary>;

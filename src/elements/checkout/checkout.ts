@@ -4,6 +4,7 @@ import {VtexError} from '../../client/errors.js';
 import type {Address, InstallmentOption, OrderForm} from '../../client/types.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {CartController, StoreController} from '../../controllers/store-controller.js';
+import type {CheckoutStep} from '../../events/vtex-checkout-step.js';
 import {parseEstimate} from '../../i18n/format.js';
 import {isPostalCode, postalFormat} from '../../internal/postal.js';
 import {hostStyles} from '../../internal/styles.js';
@@ -41,7 +42,6 @@ import {
   type CardBrand,
 } from './validators.js';
 
-export type CheckoutStep = 'profile' | 'shipping' | 'payment' | 'review' | 'confirmation';
 const STEPS: CheckoutStep[] = ['profile', 'shipping', 'payment', 'review'];
 
 /** Which step a VTEX validation error belongs to, by the field it names or by its code. */

@@ -1,4 +1,5 @@
 import type {Address, OrderForm} from '../../client/types.js';
+import type {OrderPlacedDetail} from '../../events/vtex-order-placed.js';
 import type {CurrencyInfo} from '../../i18n/format.js';
 import type {PaymentKind} from './payment.js';
 import type {PaymentChoice, PlacementResult} from './place-order.js';
@@ -72,7 +73,11 @@ export function confirmationOf(
 }
 
 /** `vtex-order-placed` detail: order ids, money, items and the payment method — never card data. */
-export function orderPlacedDetail(c: Confirmation, of: OrderForm, choice: PaymentChoice & {name: string}) {
+export function orderPlacedDetail(
+  c: Confirmation,
+  of: OrderForm,
+  choice: PaymentChoice & {name: string},
+): OrderPlacedDetail {
   return {
     orderGroup: c.orderGroup,
     orderIds: [...c.orderIds],
@@ -97,5 +102,3 @@ export function orderPlacedDetail(c: Confirmation, of: OrderForm, choice: Paymen
     })),
   };
 }
-
-export type OrderPlacedDetail = ReturnType<typeof orderPlacedDetail>;

@@ -1,16 +1,15 @@
 import {defineElement} from '../../internal/define.js';
-import type {VtexEvent} from '../../internal/events.js';
-import {VtexCheckout, type CheckoutStep} from './checkout.js';
-import type {OrderPlacedDetail} from './confirmation.js';
+import {VtexCheckout} from './checkout.js';
 
 defineElement('vtex-checkout', VtexCheckout);
+
+// The events <vtex-checkout> fires: their types, and with them their GlobalEventHandlersEventMap entries.
+export type {VtexCheckoutStepEvent} from '../../events/vtex-checkout-step.js';
+export type {VtexErrorEvent} from '../../events/vtex-error.js';
+export type {VtexOrderPlacedEvent} from '../../events/vtex-order-placed.js';
 
 declare global {
   interface HTMLElementTagNameMap {
     'vtex-checkout': VtexCheckout;
-  }
-  interface GlobalEventHandlersEventMap {
-    'vtex-checkout-step': VtexEvent<{step: CheckoutStep; index: number}>;
-    'vtex-order-placed': VtexEvent<OrderPlacedDetail>;
   }
 }

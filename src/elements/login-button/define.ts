@@ -1,15 +1,15 @@
 import {defineElement} from '../../internal/define.js';
-import type {VtexEvent} from '../../internal/events.js';
-import {VtexLoginButton, type BeforeLoginDetail, type SessionChangedDetail} from './login-button.js';
+import {VtexLoginButton} from './login-button.js';
 
 defineElement('vtex-login-button', VtexLoginButton);
+
+// The events <vtex-login-button> fires: their types, and with them their GlobalEventHandlersEventMap entries.
+export type {VtexBeforeLoginEvent} from '../../events/vtex-before-login.js';
+export type {VtexErrorEvent} from '../../events/vtex-error.js';
+export type {VtexSessionChangedEvent} from '../../events/vtex-session-changed.js';
 
 declare global {
   interface HTMLElementTagNameMap {
     'vtex-login-button': VtexLoginButton;
-  }
-  interface GlobalEventHandlersEventMap {
-    'vtex-session-changed': VtexEvent<SessionChangedDetail>;
-    'vtex-before-login': VtexEvent<BeforeLoginDetail>;
   }
 }

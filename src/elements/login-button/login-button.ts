@@ -2,25 +2,13 @@ import {html, nothing, type PropertyValues} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {CartController, SessionController, StoreController} from '../../controllers/store-controller.js';
+import type {BeforeLoginDetail} from '../../events/vtex-before-login.js';
+import type {SessionChangedDetail} from '../../events/vtex-session-changed.js';
 import type {SessionStore} from '../../state/session-store.js';
 import {hostStyles} from '../../internal/styles.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import {messages} from './login-button.messages.js';
 import {styles} from './login-button.styles.js';
-
-/** detail of `vtex-session-changed`. */
-export interface SessionChangedDetail {
-  signedIn: boolean;
-  email?: string;
-}
-
-/** detail of `vtex-before-login`. */
-export interface BeforeLoginDetail {
-  /** VTEX's login page, with `returnUrl` already in its query. */
-  loginUrl: string;
-  /** The page the shopper comes back to. */
-  returnUrl: string;
-}
 
 /** The last session announced per store, so several elements on a page fire one event per change. */
 const announced = new WeakMap<SessionStore, string>();

@@ -1,16 +1,16 @@
 import {defineElement} from '../../internal/define.js';
-import type {VtexEvent} from '../../internal/events.js';
 import '../login-button/define.js';
-import {VtexOrderHistory, type ItemsReorderedDetail, type OrderSelectedDetail} from './order-history.js';
+import {VtexOrderHistory} from './order-history.js';
 
 defineElement('vtex-order-history', VtexOrderHistory);
+
+// The events <vtex-order-history> fires: their types, and with them their GlobalEventHandlersEventMap entries.
+export type {VtexErrorEvent} from '../../events/vtex-error.js';
+export type {VtexItemsReorderedEvent} from '../../events/vtex-items-reordered.js';
+export type {VtexOrderSelectedEvent} from '../../events/vtex-order-selected.js';
 
 declare global {
   interface HTMLElementTagNameMap {
     'vtex-order-history': VtexOrderHistory;
-  }
-  interface GlobalEventHandlersEventMap {
-    'vtex-order-selected': VtexEvent<OrderSelectedDetail>;
-    'vtex-items-reordered': VtexEvent<ItemsReorderedDetail>;
   }
 }

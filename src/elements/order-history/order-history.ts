@@ -5,35 +5,14 @@ import type {Address, OmsOrder, OmsOrderList, OmsOrderSummary} from '../../clien
 import type {VtexError} from '../../client/errors.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {CartController, SessionController, StoreController} from '../../controllers/store-controller.js';
+import type {ItemsReorderedDetail, ReorderedItem} from '../../events/vtex-items-reordered.js';
+import type {OrderSelectedDetail} from '../../events/vtex-order-selected.js';
 import type {CurrencyInfo} from '../../i18n/format.js';
 import {hostStyles} from '../../internal/styles.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import {messages} from './order-history.messages.js';
 import {styles} from './order-history.styles.js';
 import {orderStatus} from './order-status.js';
-
-/** detail of `vtex-order-selected`. */
-export interface OrderSelectedDetail {
-  /** The order now shown, or null when the shopper went back to the list. */
-  orderId: string | null;
-}
-
-/** One SKU of a "buy again". */
-export interface ReorderedItem {
-  id: string;
-  seller: string;
-  name: string;
-  quantity: number;
-}
-
-/** detail of `vtex-items-reordered`. */
-export interface ItemsReorderedDetail {
-  orderId: string;
-  /** What is now in the cart because of this action (quantities added). */
-  added: ReorderedItem[];
-  /** What could not be added (out of stock, no longer sold, or refused by VTEX). */
-  unavailable: ReorderedItem[];
-}
 
 type OmsItem = OmsOrder['items'][number];
 type Thumb = {src: string; alt: string};

@@ -11,13 +11,10 @@ import {hostStyles} from '../../internal/styles.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import {renderCard, renderCardSkeleton, type CardStatus} from '../shared-catalog/card.js';
 import {catalogStyles} from '../shared-catalog/catalog.styles.js';
-import {
-  addToCart,
-  productView,
-  type ItemAddedDetail,
-  type ProductSelectedDetail,
-  type ProductsViewedDetail,
-} from '../shared-catalog/events.js';
+import type {ItemAddedDetail} from '../../events/vtex-item-added.js';
+import type {ProductSelectedDetail} from '../../events/vtex-product-selected.js';
+import type {ProductsViewedDetail} from '../../events/vtex-products-viewed.js';
+import {addToCart, productView} from '../shared-catalog/events.js';
 import {defaultSeller, initialSku, pickSku, productUrl, selectionOf} from '../shared-catalog/offer.js';
 import {
   merchantFacets,

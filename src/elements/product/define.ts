@@ -1,16 +1,15 @@
 import {defineElement} from '../../internal/define.js';
-import type {VtexEvent} from '../../internal/events.js';
-import type {ItemAddedDetail, ProductViewedDetail} from '../shared-catalog/events.js';
 import {VtexProduct} from './product.js';
 
 defineElement('vtex-product', VtexProduct);
 
+// The events <vtex-product> fires: their types, and with them their GlobalEventHandlersEventMap entries.
+export type {VtexErrorEvent} from '../../events/vtex-error.js';
+export type {VtexItemAddedEvent} from '../../events/vtex-item-added.js';
+export type {VtexProductViewedEvent} from '../../events/vtex-product-viewed.js';
+
 declare global {
   interface HTMLElementTagNameMap {
     'vtex-product': VtexProduct;
-  }
-  interface GlobalEventHandlersEventMap {
-    'vtex-item-added': VtexEvent<ItemAddedDetail>;
-    'vtex-product-viewed': VtexEvent<ProductViewedDetail>;
   }
 }

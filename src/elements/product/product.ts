@@ -8,12 +8,9 @@ import {clientFor, start, take} from '../../internal/prefetch.js';
 import {hostStyles} from '../../internal/styles.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import {catalogStyles} from '../shared-catalog/catalog.styles.js';
-import {
-  addToCart,
-  productView,
-  type ItemAddedDetail,
-  type ProductViewedDetail,
-} from '../shared-catalog/events.js';
+import type {ItemAddedDetail} from '../../events/vtex-item-added.js';
+import type {ProductViewedDetail} from '../../events/vtex-product-viewed.js';
+import {addToCart, productView} from '../shared-catalog/events.js';
 import {
   defaultSeller,
   initialSku,

@@ -1,16 +1,15 @@
 import {defineElement} from '../../internal/define.js';
-import type {VtexEvent} from '../../internal/events.js';
-import type {ProductSelectedDetail} from '../shared-catalog/events.js';
-import {VtexSearchBox, type SearchSubmittedDetail} from './search-box.js';
+import {VtexSearchBox} from './search-box.js';
 
 defineElement('vtex-search-box', VtexSearchBox);
+
+// The events <vtex-search-box> fires: their types, and with them their GlobalEventHandlersEventMap entries.
+export type {VtexErrorEvent} from '../../events/vtex-error.js';
+export type {VtexProductSelectedEvent} from '../../events/vtex-product-selected.js';
+export type {VtexSearchSubmittedEvent} from '../../events/vtex-search-submitted.js';
 
 declare global {
   interface HTMLElementTagNameMap {
     'vtex-search-box': VtexSearchBox;
-  }
-  interface GlobalEventHandlersEventMap {
-    'vtex-search-submitted': VtexEvent<SearchSubmittedDetail>;
-    'vtex-product-selected': VtexEvent<ProductSelectedDetail>;
   }
 }

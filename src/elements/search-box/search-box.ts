@@ -6,15 +6,11 @@ import {LocalizeController} from '../../controllers/localize-controller.js';
 import {CartController, StoreController} from '../../controllers/store-controller.js';
 import {hostStyles} from '../../internal/styles.js';
 import {VtexElement} from '../../internal/vtex-element.js';
-import type {ProductSelectedDetail} from '../shared-catalog/events.js';
+import type {ProductSelectedDetail} from '../../events/vtex-product-selected.js';
+import type {SearchSubmittedDetail} from '../../events/vtex-search-submitted.js';
 import {imageOf, initialSku, offerOf, productUrl} from '../shared-catalog/offer.js';
 import {messages} from './search-box.messages.js';
 import {styles} from './search-box.styles.js';
-
-/** detail of `vtex-search-submitted`. */
-export interface SearchSubmittedDetail {
-  query: string;
-}
 
 type Option = {kind: 'term'; term: string} | {kind: 'product'; product: ISProduct};
 

@@ -1,16 +1,5 @@
 import type {VtexError} from '../client/errors.js';
-
-/** Every kit event bubbles and crosses shadow roots; detail is plain readonly data. */
-export class VtexEvent<T> extends CustomEvent<Readonly<T>> {
-  constructor(type: string, detail: T, options: {cancelable?: boolean} = {}) {
-    super(type, {
-      detail: Object.freeze(detail),
-      bubbles: true,
-      composed: true,
-      cancelable: options.cancelable ?? false,
-    });
-  }
-}
+import type {VtexEvent} from './vtex-event.js';
 
 /** detail of `vtex-error`. */
 export interface VtexErrorDetail {
@@ -28,8 +17,11 @@ export const errorDetail = (operation: string, error: VtexError | Error): VtexEr
   },
 });
 
+/** `vtex-error`: a request an element made failed. Fired by every element but `<vtex-store>`. */
+export type VtexErrorEvent = VtexEvent<VtexErrorDetail>;
+
 declare global {
   interface GlobalEventHandlersEventMap {
-    'vtex-error': VtexEvent<VtexErrorDetail>;
+    'vtex-error': VtexErrorEvent;
   }
 }
