@@ -12,7 +12,7 @@ const CORE = new RegExp(
   [
     'node_modules/(lit/(index|decorators)\\.js|lit-element/|lit-html/(lit-html|is-server)\\.js|@lit/(reactive-element|context)/)',
     '/src/(client|state|controllers|events)/',
-    '/src/internal/(context-root|define|styles|version|vtex-element)\\.ts',
+    '/src/internal/(define|styles|version|vtex-element)\\.ts',
     '/src/i18n/(locale|format|messages)\\.ts',
     '/src/elements/store/store\\.ts',
     '/src/analytics/events\\.ts',

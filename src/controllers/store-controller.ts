@@ -11,7 +11,7 @@ import {
 import type {CartStore} from '../state/cart-store.js';
 import type {SessionStore} from '../state/session-store.js';
 import type {Store} from '../state/store.js';
-import {ensureContextRoot} from '../internal/context-root.js';
+import {ensureContextRoot} from './context-root.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 

@@ -12,7 +12,7 @@ import {
 import {matchLocale} from '../../i18n/locale.js';
 import {CartStore} from '../../state/cart-store.js';
 import {SessionStore} from '../../state/session-store.js';
-import {ensureContextRoot} from '../../internal/context-root.js';
+import {ensureContextRoot} from '../../controllers/context-root.js';
 import {ANALYTICS_EVENTS} from '../../analytics/events.js';
 
 type AnyProvider = ContextProvider<
