@@ -49,6 +49,7 @@ export function newCart(ctx: SandboxContext): CartState {
     address: null,
     payments: [],
     optinNewsLetter: null,
+    customApps: new Map(),
     finished: false,
   };
   ctx.state.carts.set(cart.id, cart);
@@ -612,6 +613,42 @@ function simulate(ctx: SandboxContext, b: Body) {
   };
 }
 
+/** Custom fields are short strings: app ids and field names are VTEX-style identifiers. */
+const CUSTOM_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+const CUSTOM_VALUE_MAX = 10_000;
+
+/**
+ * `PUT …/customData/{appId}/{field}` (`{value}`), `PUT …/customData/{appId}` (`{field: value, …}`) and
+ * `DELETE …/customData/{appId}/{field}`: the values land in `customData.customApps[]` as `{id, major, fields}`.
+ */
+function applyCustomData(cart: CartState, method: string, rest: string[], b: Body): Response | undefined {
+  const [appId = '', field] = rest;
+  if (!CUSTOM_NAME.test(appId) || (field !== undefined && !CUSTOM_NAME.test(field))) {
+    return checkoutError(400, 'CHK0001', 'Invalid custom data app or field name', {
+      appId,
+      field: field ?? '',
+    });
+  }
+  const fields = {...(cart.customApps.get(appId) ?? {})};
+  if (method === 'DELETE') {
+    delete fields[field!];
+  } else {
+    const entries: [string, unknown][] = field === undefined ? Object.entries(b) : [[field, b.value]];
+    if (field === undefined && entries.length === 0) {
+      return checkoutError(400, 'CHK0001', 'Custom data needs at least one field', {appId});
+    }
+    for (const [name, value] of entries) {
+      if (!CUSTOM_NAME.test(name)) return checkoutError(400, 'CHK0001', `Invalid custom field ${name}`);
+      if (typeof value !== 'string' || value.length > CUSTOM_VALUE_MAX) {
+        return checkoutError(400, 'CHK0001', `The value of ${name} must be a string`, {[name]: ''});
+      }
+      fields[name] = value;
+    }
+  }
+  cart.customApps.set(appId, fields);
+  return undefined;
+}
+
 export interface Checkout {
   handle: Handler;
   /** orderFormId whose writes this request must be serialized with, if any. */
@@ -648,7 +685,11 @@ export function createCheckout(ctx: SandboxContext): Checkout {
       'GET installments',
     ];
     const isAttachment = action === 'attachments' && rest.length === 1 && method === 'POST';
-    if (!isAttachment && !known.includes(`${method} ${path}`)) return undefined;
+    const isCustomData =
+      action === 'customData' &&
+      ((method === 'PUT' && (rest.length === 1 || rest.length === 2)) ||
+        (method === 'DELETE' && rest.length === 2));
+    if (!isAttachment && !isCustomData && !known.includes(`${method} ${path}`)) return undefined;
     if (!cart) return invalid();
     if (method === 'GET') {
       const ps = paymentSystem(new URL(request.url).searchParams.get('paymentSystem'));
@@ -666,6 +707,7 @@ export function createCheckout(ctx: SandboxContext): Checkout {
     const b = await body(request);
     if (b instanceof Response) return b;
     if (path === 'transaction') return placement.place(request, cart, b);
+    if (isCustomData) return applyCustomData(cart, method, rest, b) ?? respond(ctx, request, cart);
     const headers = new Headers();
     let owner = false;
     let error: Response | undefined;
@@ -772,7 +814,8 @@ export function createCheckout(ctx: SandboxContext): Checkout {
       .split('/')
       .map(decodeURIComponent);
     if (parts[0] === 'orderForm') {
-      if (parts.length === 1 && method === 'GET') {
+      // VTEX answers POST like GET here (production clients POST `{}` to get-or-create and to refresh).
+      if (parts.length === 1 && (method === 'GET' || method === 'POST')) {
         const force = url.searchParams.get('forceNewCart') === 'true';
         const fromCookie = cookieOrderFormId(request);
         const existing = !force && fromCookie ? liveCart(fromCookie) : undefined;
@@ -782,7 +825,7 @@ export function createCheckout(ctx: SandboxContext): Checkout {
         if (!existing) headers.append('Set-Cookie', ownershipCookie(''));
         return respond(ctx, request, cart, headers);
       }
-      if (parts.length === 2 && method === 'GET') {
+      if (parts.length === 2 && (method === 'GET' || method === 'POST')) {
         const cart = liveCart(parts[1]!);
         if (!cart) return invalid();
         return respond(ctx, request, cart);

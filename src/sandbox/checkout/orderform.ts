@@ -230,6 +230,9 @@ export function itemJson(ctx: SandboxContext, line: Line, couponCode: string | n
   const quantity = item.quantity;
   const price = sku?.price ?? 0;
   const total = line.gross + line.discount;
+  // The unit selling price (VTEX: "selling price in cents", after discounts). A line that cannot be sold is
+  // not charged (`priceDefinition.total` 0, left out of the Items totalizer) but keeps its unit price.
+  const unit = line.available && quantity > 0 ? Math.round(total / quantity) : price;
   const priceTags =
     line.discount !== 0
       ? [
@@ -262,7 +265,7 @@ export function itemJson(ctx: SandboxContext, line: Line, couponCode: string | n
     listPrice: sku?.listPrice ?? 0,
     manualPrice: null,
     manualPriceAppliedBy: null,
-    sellingPrice: quantity > 0 ? Math.round(total / quantity) : price,
+    sellingPrice: unit,
     rewardValue: 0,
     isGift: false,
     additionalInfo: {
@@ -292,7 +295,7 @@ export function itemJson(ctx: SandboxContext, line: Line, couponCode: string | n
     unitMultiplier: sku?.unitMultiplier ?? 1,
     manufacturerCode: null,
     priceDefinition: {
-      calculatedSellingPrice: quantity > 0 ? Math.round(total / quantity) : price,
+      calculatedSellingPrice: unit,
       total,
       sellingPrices: sellingPrices(total, quantity),
     },
@@ -482,7 +485,11 @@ export function orderFormJson(ctx: SandboxContext, cart: CartState, opts: Render
     giftRegistryData: null,
     openTextField: null,
     invoiceData: null,
-    customData: null,
+    customData: cart.customApps.size
+      ? {
+          customApps: [...cart.customApps].map(([id, fields]) => ({id, major: 1, fields: {...fields}})),
+        }
+      : null,
     itemMetadata: {
       items: c.lines.map((l) => ({
         id: l.item.id,

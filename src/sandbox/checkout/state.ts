@@ -119,6 +119,8 @@ export interface CartState {
   address: Address | null;
   payments: CartPayment[];
   optinNewsLetter: boolean | null;
+  /** `customData.customApps`: app id → field name → value, in the order apps were first written. */
+  customApps: Map<string, Record<string, string>>;
   /** Set when an order was placed and processed from this cart. */
   finished: boolean;
 }
