@@ -3,6 +3,7 @@
  * login/session and control routes, else VTEX's HTML 404. Fetch-API only.
  */
 import {createAccount} from './account/index.js';
+import {createChannelRoutes} from './channel.js';
 import {createTokenService} from './account/token.js';
 import {createCheckout} from './checkout/index.js';
 import {KNOWN_PROFILES} from './checkout/data.js';
@@ -83,6 +84,7 @@ export function createSandboxWithCatalog(catalog: SandboxCatalog, options: Sandb
     },
   };
   const tokens = createTokenService(account, now, options.tokenSecret);
+  const channel = createChannelRoutes({account, store});
 
   let built = build();
   function build() {
@@ -159,6 +161,7 @@ export function createSandboxWithCatalog(catalog: SandboxCatalog, options: Sandb
     const {checkout, oms, accountRoutes} = built;
     return (
       (await catalog.handle(request, url)) ??
+      (await channel(request, url)) ??
       (await checkout.handle(request, url)) ??
       (await oms.handle(request, url)) ??
       (await accountRoutes.handle(request, url)) ??

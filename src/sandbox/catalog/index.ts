@@ -8,6 +8,7 @@ import type {CatalogSeed, CategoryNode, ISProduct} from './types.js';
 import {generateSeed} from './seed.js';
 import {validateSeed} from './validate.js';
 import {imageResponse} from './images.js';
+import {createEntityRoutes} from './entities.js';
 import {
   breadcrumb,
   buildEntries,
@@ -79,6 +80,25 @@ function randomId(): string {
   return globalThis.crypto.randomUUID();
 }
 
+/**
+ * The slice of results a product-search asks for: `from`/`to` (0-based, inclusive, as production clients
+ * send) when both are there, else `page` (1-based) and `count`. Page sizes above {@link MAX_COUNT} are clamped.
+ */
+export function pageWindow(sp: URLSearchParams): {start: number; perPage: number; page: number} {
+  const int = (name: string) => Number.parseInt(sp.get(name) ?? '', 10);
+  const from = int('from');
+  const to = int('to');
+  if (Number.isFinite(from) && Number.isFinite(to) && from >= 0 && to >= from) {
+    const perPage = Math.min(to - from + 1, MAX_COUNT);
+    return {start: from, perPage, page: Math.floor(from / perPage) + 1};
+  }
+  const count = int('count');
+  const perPage = Number.isFinite(count) && count > 0 ? Math.min(count, MAX_COUNT) : DEFAULT_COUNT;
+  const pageRaw = int('page');
+  const page = Number.isFinite(pageRaw) && pageRaw > 0 ? pageRaw : 1;
+  return {start: (page - 1) * perPage, perPage, page};
+}
+
 interface Index {
   entries: Entry[];
   byId: Map<string, Entry>;
@@ -124,6 +144,8 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
   const available = makeIndex(
     seed.products.map(onlyAvailable).filter((p): p is ISProduct => p !== undefined),
   );
+
+  const entities = createEntityRoutes(seed.categories, full.entries);
 
   const skuIndex = new Map<string, Entry>();
   for (const e of full.entries) for (const item of e.product.items) skuIndex.set(item.itemId, e);
@@ -253,13 +275,11 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
       searchedTerms.set(term, (searchedTerms.get(term) ?? 0) + 1);
     }
     const sorted = sortEntries(hits, isSort(sortParam) ? sortParam : '');
-    const countRaw = Number.parseInt(url.searchParams.get('count') ?? '', 10);
-    const perPage = Number.isFinite(countRaw) && countRaw > 0 ? Math.min(countRaw, MAX_COUNT) : DEFAULT_COUNT;
-    const pageRaw = Number.parseInt(url.searchParams.get('page') ?? '', 10);
-    const page = Number.isFinite(pageRaw) && pageRaw > 0 ? pageRaw : 1;
+    const window = pageWindow(url.searchParams);
+    const {perPage, page} = window;
     const total = sorted.length;
     const pages = Math.ceil(total / perPage);
-    const products = sorted.slice((page - 1) * perPage, page * perPage).map((e) => e.product);
+    const products = sorted.slice(window.start, window.start + perPage).map((e) => e.product);
     const range = (from: number, to: number): {index: number}[] => {
       const out: {index: number}[] = [];
       for (let i = from; i <= to; i++) out.push({index: i});
@@ -334,6 +354,12 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
       200,
       {'Cache-Control': SEARCH_CACHE_CONTROL},
     );
+  }
+
+  /** `catalog-count/{facets}`: how many products the same search finds, `{total}`. */
+  function catalogCount(url: URL, facetPath: string): Response {
+    const {hits} = runQuery(parseSearch(url, facetPath));
+    return json({total: hits.length}, 200, {'Cache-Control': SEARCH_CACHE_CONTROL});
   }
 
   function productRoute(url: URL): Response {
@@ -451,6 +477,8 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
         return productSearch(url, facetPath);
       case 'facets':
         return facetsRoute(url, facetPath);
+      case 'catalog-count':
+        return catalogCount(url, facetPath);
       case 'products':
         return legacy || tail.length ? undefined : productRoute(url);
       case 'autocomplete-suggestions':
@@ -560,7 +588,7 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
       const e = bySlug.get(decodeURIComponent(slugMatch[1] ?? ''));
       return json(e ? [legacyProduct(e.product)] : []);
     }
-    return undefined;
+    return entities.handle(url, rest);
   }
 
   /** Legacy `catalog_system` product shape (specifications as dynamic keys, clusters as id→name maps). */
