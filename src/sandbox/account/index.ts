@@ -235,22 +235,20 @@ export function createAccount(ctx: SandboxContext, options: AccountOptions): Acc
     const headers = new Headers();
     for (const c of sessionCookies(id, s.public)) headers.append('Set-Cookie', c);
     const segmentToken = toBase64Url(utf8(JSON.stringify(segment(s.public))));
-    return json({sessionToken: id, segmentToken}, create ? 201 : 200, headers);
+    // Production clients read the session back from this reply (`?items=profile.id,store.channel,…`).
+    const namespaces = await namespacesOf(request, id, url.searchParams.get('items'));
+    return json({id, namespaces, sessionToken: id, segmentToken}, create ? 201 : 200, headers);
   }
 
-  async function sessionGet(request: Request, url: URL): Promise<Response> {
-    let id = sessionId(request);
-    const headers = new Headers();
-    if (!id) {
-      id = uuid();
-      sessions.set(id, {public: {}});
-      for (const c of sessionCookies(id, {})) headers.append('Set-Cookie', c);
-    }
+  type Namespaces = Record<string, Record<string, {value: string; keepAlive?: boolean}>>;
+
+  /** The session's namespaces, limited to `items` (`ns.key`, `ns.*` or `*`; all when absent). */
+  async function namespacesOf(request: Request, id: string, items: string | null): Promise<Namespaces> {
     const s = sessions.get(id)!;
     const email = await identify(request);
     const profile = email ? ctx.state.profiles.get(email) : undefined;
     const v = (value: string) => ({value});
-    const namespaces: Record<string, Record<string, {value: string; keepAlive?: boolean}>> = {
+    const namespaces: Namespaces = {
       account: {id: {value: accountId, keepAlive: true}, accountName: v(ctx.account)},
       store: {
         channel: v('1'),
@@ -276,19 +274,27 @@ export function createAccount(ctx: SandboxContext, options: AccountOptions): Acc
         Object.assign(namespaces.profile!, {firstName: v(profile.firstName), lastName: v(profile.lastName)});
       namespaces.authentication = {storeUserId: v(userId), storeUserEmail: v(email)};
     }
-    const items = url.searchParams.get('items');
-    if (items && items !== '*') {
-      const wanted = items.split(',').map((s) => s.trim());
-      const filtered: typeof namespaces = {};
-      for (const w of wanted) {
-        const [ns, key] = w.split('.');
-        if (!ns || !namespaces[ns]) continue;
-        filtered[ns] ??= {};
-        if (key === '*' || key === undefined) Object.assign(filtered[ns]!, namespaces[ns]);
-        else if (namespaces[ns]![key]) filtered[ns]![key] = namespaces[ns]![key]!;
-      }
-      return json({id, namespaces: filtered}, 200, headers);
+    if (!items || items === '*') return namespaces;
+    const filtered: Namespaces = {};
+    for (const w of items.split(',').map((x) => x.trim())) {
+      const [ns, key] = w.split('.');
+      if (!ns || !namespaces[ns]) continue;
+      filtered[ns] ??= {};
+      if (key === '*' || key === undefined) Object.assign(filtered[ns]!, namespaces[ns]);
+      else if (namespaces[ns]![key]) filtered[ns]![key] = namespaces[ns]![key]!;
     }
+    return filtered;
+  }
+
+  async function sessionGet(request: Request, url: URL): Promise<Response> {
+    let id = sessionId(request);
+    const headers = new Headers();
+    if (!id) {
+      id = uuid();
+      sessions.set(id, {public: {}});
+      for (const c of sessionCookies(id, {})) headers.append('Set-Cookie', c);
+    }
+    const namespaces = await namespacesOf(request, id, url.searchParams.get('items'));
     return json({id, namespaces}, 200, headers);
   }
 
