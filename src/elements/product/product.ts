@@ -30,7 +30,7 @@ import {styles} from './product.styles.js';
 /**
  * A product detail view, by `slug` or `product-id`: image gallery, name and brand, price block (list price,
  * discount, installments), SKU selector (combinations that are out of stock or do not exist are disabled),
- * quantity, add to cart, the merchant's HTML description (sanitized with DOMPurify, loaded on demand) and
+ * quantity, add to cart, the merchant's HTML description (sanitized by the browser's `Element.setHTML`, or DOMPurify loaded on demand where it is missing) and
  * specifications. An unknown product shows a friendly not-found state.
  *
  * A product page on a CMS needs no script: `<vtex-product slug-param="product">` reads the slug from the page
