@@ -46,9 +46,12 @@ export function sizeOf(files: Iterable<string>): Size {
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 
-/** The chunks issue 8 lets load on demand outside the whole kit: the HTML sanitizer and the pt-BR/es packs. */
+/**
+ * The chunks that load on demand outside the whole kit: the HTML sanitizer and the language packs (every locale,
+ * English too since issue 16: a page fetches only its own).
+ */
 export const exemptFromWholeKit = (file: string): boolean =>
-  /\/purify\.[\w.-]*\.js$|\.messages\.(pt-BR|es)-[\w-]+\.js$/.test(file);
+  /\/purify\.[\w.-]*\.js$|(\.messages|\/common)\.(en|pt-BR|es)-[\w-]+\.js$/.test(file);
 
 export function kitSizes() {
   if (!existsSync(join(DIST, 'vtex-elements.js')))

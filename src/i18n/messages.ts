@@ -1,4 +1,3 @@
-import {plural, type EstimateUnit} from './format.js';
 import type {Locale} from './locale.js';
 
 /**
@@ -10,43 +9,37 @@ export type MessageMap = Record<string, string | ((...args: never[]) => string)>
 /** A locale pack loaded on demand: `() => import('./cart.messages.es.js')` (its default export). */
 export type MessageLoader<M extends MessageMap> = () => Promise<{default: M}>;
 
-/** en is always inline (the source and the fallback); other locales inline or loaded on demand. */
-export type LocalizedMessages<M extends MessageMap> = Readonly<{
-  en: M;
-  'pt-BR': M | MessageLoader<M>;
-  es: M | MessageLoader<M>;
-}>;
+/**
+ * Every locale, English too, is a pack loaded on demand (a pt-BR page never downloads English text); a map may
+ * also hold a locale inline (tests).
+ */
+export type LocalizedMessages<M extends MessageMap> = Readonly<Record<Locale, M | MessageLoader<M>>>;
 
 export function defineMessages<M extends MessageMap>(maps: {
-  en: M;
-  'pt-BR': M;
-  es: M;
-}): Readonly<Record<Locale, M>>;
-export function defineMessages<M extends MessageMap>(maps: {
-  en: M;
+  en: M | MessageLoader<M>;
   'pt-BR': M | MessageLoader<M>;
   es: M | MessageLoader<M>;
-}): LocalizedMessages<M>;
-export function defineMessages<M extends MessageMap>(maps: LocalizedMessages<M>): LocalizedMessages<M> {
+}): LocalizedMessages<M> {
   return maps;
 }
 
 const loaded = new WeakMap<MessageLoader<MessageMap>, MessageMap>();
 const pending = new WeakMap<MessageLoader<MessageMap>, Promise<MessageMap>>();
 
-/**
- * The messages of `locale` if available now; otherwise en, while the pack loads (`onLoad` then runs once).
- */
-export function pickMessages<M extends MessageMap>(
-  maps: LocalizedMessages<M>,
-  locale: Locale,
-  onLoad?: () => void,
-): M {
+/** The pack of `locale` if it is in (inline or loaded), else undefined. */
+function packIfIn<M extends MessageMap>(maps: LocalizedMessages<M>, locale: Locale): M | undefined {
   const entry = maps[locale];
-  if (typeof entry !== 'function') return entry;
-  const loader = entry as unknown as MessageLoader<MessageMap>;
-  const ready = loaded.get(loader);
-  if (ready) return ready as M;
+  return typeof entry === 'function'
+    ? (loaded.get(entry as MessageLoader<MessageMap>) as M | undefined)
+    : entry;
+}
+
+/** Starts (once) loading `locale`'s pack; undefined when it is inline or already in. */
+function loadPack<M extends MessageMap>(maps: LocalizedMessages<M>, locale: Locale): Promise<M> | undefined {
+  const entry = maps[locale];
+  if (typeof entry !== 'function') return undefined;
+  const loader = entry as MessageLoader<MessageMap>;
+  if (loaded.has(loader)) return undefined;
   let p = pending.get(loader);
   if (!p) {
     p = loader().then((m) => {
@@ -56,17 +49,39 @@ export function pickMessages<M extends MessageMap>(
     p.catch(() => pending.delete(loader)); // a failed chunk load may be retried by the next render
     pending.set(loader, p);
   }
-  if (onLoad) void p.then(onLoad, () => undefined);
-  return maps.en;
+  return p as Promise<M>;
 }
 
-/** How long a render or a tag definition waits for a locale pack before going ahead in English. */
+/** Text while no pack is in (every pack failed or hangs): empty strings, never `undefined` or a crash. */
+const blank = Object.assign(() => '', {toString: () => ''});
+const BLANK = new Proxy({}, {get: (_, key) => (key === Symbol.toPrimitive ? undefined : blank)});
+
+/**
+ * The messages of `locale` if they are in. Otherwise (its pack still loading or failed) English if that is in, else
+ * blank text, and `onLoad` runs once the pack, or English after a failure, has loaded.
+ */
+export function pickMessages<M extends MessageMap>(
+  maps: LocalizedMessages<M>,
+  locale: Locale,
+  onLoad?: () => void,
+): M {
+  const ready = packIfIn(maps, locale);
+  if (ready) return ready;
+  const p = loadPack(maps, locale)!;
+  if (onLoad)
+    void p.then(onLoad, () => {
+      if (locale !== 'en') void loadPack(maps, 'en')?.then(onLoad, () => undefined);
+    });
+  return packIfIn(maps, 'en') ?? (BLANK as M);
+}
+
+/** How long a render or a tag definition waits for a locale pack before going ahead without it. */
 export const PACK_WAIT_MS = 2500;
 
 /**
- * The loads of `locale`'s packs an element needs (its own and the common one) that are on demand and not loaded
- * yet, starting them; undefined when none is missing. It settles, never rejects, and within PACK_WAIT_MS even if a
- * chunk request hangs: a stalled request never blanks a widget.
+ * The loads of `locale`'s packs an element needs (its own and the common one) that are not in yet, starting them;
+ * undefined when none is missing. It settles, never rejects, and within PACK_WAIT_MS even if a chunk request
+ * hangs: a stalled request never blanks a widget for long. A pack that fails falls back to English (loaded then).
  */
 export function pendingPacks(
   maps: LocalizedMessages<MessageMap> | undefined,
@@ -76,91 +91,25 @@ export function pendingPacks(
   return waits.length ? Promise.all(waits) : undefined;
 }
 
-/** The load of one on-demand pack not loaded yet (starting it), capped at PACK_WAIT_MS; else undefined. */
+/** The load of one pack not in yet (starting it; English after a failure), capped at PACK_WAIT_MS; else undefined. */
 function pendingPack<M extends MessageMap>(
   maps: LocalizedMessages<M>,
   locale: Locale,
 ): Promise<unknown> | undefined {
-  const entry = maps[locale];
-  if (typeof entry !== 'function') return undefined;
-  const loader = entry as unknown as MessageLoader<MessageMap>;
-  if (loaded.has(loader)) return undefined;
-  pickMessages(maps, locale);
-  const load = pending.get(loader)!.catch(() => undefined);
+  const p = loadPack(maps, locale);
+  if (!p) return undefined;
+  const load = p.catch(() => (locale === 'en' ? undefined : loadPack(maps, 'en')?.catch(() => undefined)));
   return Promise.race([load, new Promise((resolve) => setTimeout(resolve, PACK_WAIT_MS))]);
 }
 
-/** Strings shared by every element. */
-export const commonMessages = defineMessages({
-  en: {
-    loading: 'Loading…',
-    retry: 'Try again',
-    close: 'Close',
-    errorGeneric: 'Something went wrong. Please try again.',
-    errorNetwork: 'We could not reach the store. Check your connection and try again.',
-    errorTimeout: 'The store is taking too long to answer. Please try again.',
-    errorRateLimited: 'Too many requests right now. Please wait a moment and try again.',
-    errorNotFound: 'We could not find what you were looking for.',
-    errorSignedOut: 'Your session has expired. Please sign in again.',
-    errorNoStore: 'This widget is not connected to a store. Add a <vtex-store> element to the page.',
-    /** Delivery estimate from VTEX's `shippingEstimate` (see parseEstimate). */
-    eta: (n: number, unit: EstimateUnit) =>
-      unit === 'bd'
-        ? plural('en', n, {one: `up to ${n} business day`, other: `up to ${n} business days`})
-        : unit === 'd'
-          ? plural('en', n, {one: `up to ${n} day`, other: `up to ${n} days`})
-          : unit === 'h'
-            ? plural('en', n, {one: `up to ${n} hour`, other: `up to ${n} hours`})
-            : plural('en', n, {one: `up to ${n} minute`, other: `up to ${n} minutes`}),
-    items: (n: number) => plural('en', n, {one: '1 item', other: `${n} items`}),
-  },
-  'pt-BR': {
-    loading: 'Carregando…',
-    retry: 'Tentar novamente',
-    close: 'Fechar',
-    errorGeneric: 'Algo deu errado. Tente novamente.',
-    errorNetwork: 'Não conseguimos falar com a loja. Verifique sua conexão e tente novamente.',
-    errorTimeout: 'A loja está demorando para responder. Tente novamente.',
-    errorRateLimited: 'Muitas solicitações no momento. Aguarde um pouco e tente novamente.',
-    errorNotFound: 'Não encontramos o que você procurava.',
-    errorSignedOut: 'Sua sessão expirou. Entre novamente.',
-    errorNoStore: 'Este widget não está conectado a uma loja. Adicione um elemento <vtex-store> à página.',
-    /** Delivery estimate from VTEX's `shippingEstimate` (see parseEstimate). */
-    eta: (n: number, unit: EstimateUnit) =>
-      unit === 'bd'
-        ? plural('pt-BR', n, {one: `até ${n} dia útil`, other: `até ${n} dias úteis`})
-        : unit === 'd'
-          ? plural('pt-BR', n, {one: `até ${n} dia`, other: `até ${n} dias`})
-          : unit === 'h'
-            ? plural('pt-BR', n, {one: `até ${n} hora`, other: `até ${n} horas`})
-            : plural('pt-BR', n, {one: `até ${n} minuto`, other: `até ${n} minutos`}),
-    items: (n: number) => plural('pt-BR', n, {one: '1 item', other: `${n} itens`}),
-  },
-  es: {
-    loading: 'Cargando…',
-    retry: 'Reintentar',
-    close: 'Cerrar',
-    errorGeneric: 'Algo salió mal. Inténtalo de nuevo.',
-    errorNetwork: 'No pudimos conectar con la tienda. Revisa tu conexión e inténtalo de nuevo.',
-    errorTimeout: 'La tienda está tardando en responder. Inténtalo de nuevo.',
-    errorRateLimited: 'Demasiadas solicitudes en este momento. Espera un poco e inténtalo de nuevo.',
-    errorNotFound: 'No encontramos lo que buscabas.',
-    errorSignedOut: 'Tu sesión expiró. Inicia sesión de nuevo.',
-    errorNoStore: 'Este widget no está conectado a una tienda. Agrega un elemento <vtex-store> a la página.',
-    /** Delivery estimate from VTEX's `shippingEstimate` (see parseEstimate). */
-    eta: (n: number, unit: EstimateUnit) =>
-      unit === 'bd'
-        ? plural('es', n, {one: `hasta ${n} día hábil`, other: `hasta ${n} días hábiles`})
-        : unit === 'd'
-          ? plural('es', n, {one: `hasta ${n} día`, other: `hasta ${n} días`})
-          : unit === 'h'
-            ? plural('es', n, {one: `hasta ${n} hora`, other: `hasta ${n} horas`})
-            : plural('es', n, {one: `hasta ${n} minuto`, other: `hasta ${n} minutos`}),
-    items: (n: number) => plural('es', n, {one: '1 artículo', other: `${n} artículos`}),
-  },
+/** Strings shared by every element, each locale a pack loaded on demand. */
+export const commonMessages = defineMessages<CommonMessages>({
+  en: () => import('./common.en.js'),
+  'pt-BR': () => import('./common.pt-BR.js'),
+  es: () => import('./common.es.js'),
 });
 
-export type CommonMessages = (typeof commonMessages)['en'];
+export type CommonMessages = typeof import('./common.en.js').default;
 
 /** A shopper-facing sentence for any client error (never raw API text for network failures). */
 export function errorMessage(

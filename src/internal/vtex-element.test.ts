@@ -1,7 +1,7 @@
 import {expect, fixture, waitUntil} from '@open-wc/testing';
 import {html} from 'lit';
 import {LocalizeController} from '../controllers/localize-controller.js';
-import {PACK_WAIT_MS, defineMessages} from '../i18n/messages.js';
+import {PACK_WAIT_MS, defineMessages, pendingPacks} from '../i18n/messages.js';
 import {defineElement} from './define.js';
 import {VtexElement} from './vtex-element.js';
 
@@ -77,7 +77,8 @@ describe('VtexElement: locale packs loaded on demand', () => {
     expect(prefetched).to.deep.equal(['a waiting', 'b waiting']);
     await customElements.whenDefined(tag);
 
-    // Not waiting (an English page): nothing to prefetch, the element fetches as it renders.
+    // Not waiting (an English page whose packs are in): nothing to prefetch, the element fetches as it renders.
+    await pendingPacks(undefined, 'en');
     const english = `test-slow-pack-${n++}`;
     host.insertAdjacentHTML('beforeend', `<div lang="en"><${english}></${english}></div>`);
     defineElement(
@@ -101,7 +102,39 @@ describe('VtexElement: locale packs loaded on demand', () => {
     await customElements.whenDefined(tag);
   });
 
-  it('an English page is not held back, and a pack that fails to load leaves English', async () => {
+  it('English is a pack on demand too: an English page waits for it, never showing blank text', async () => {
+    const tag = `test-english-pack-${n++}`;
+    let loads = 0;
+    const messages = defineMessages({
+      en: () =>
+        new Promise<Pack>((resolve) =>
+          setTimeout(() => (loads++, resolve({default: {hello: 'Hello'}})), 150),
+        ),
+      'pt-BR': () => Promise.reject(new Error('a pt-BR pack on an English page')),
+      es: () => Promise.reject(new Error('an es pack on an English page')),
+    });
+    await fixture(`<div lang="en"><${tag}></${tag}></div>`);
+    defineElement(
+      tag,
+      class extends VtexElement {
+        static override messages = messages;
+        readonly i18n = new LocalizeController(this, messages);
+        override render() {
+          return html`<p>${this.i18n.m.hello}</p>`;
+        }
+      },
+    );
+    expect(customElements.get(tag), 'defined before its English pack').to.be.undefined;
+    await customElements.whenDefined(tag);
+    const el = document.querySelector(tag) as VtexElement;
+    const seen = texts(el);
+    await el.updateComplete;
+    expect(seen).to.deep.equal(['Hello']);
+    expect(loads).to.equal(1);
+  });
+
+  it('an English page whose packs are in is not held back, and a pack that fails to load leaves English', async () => {
+    await pendingPacks(undefined, 'en');
     const tag = `test-slow-pack-${n++}`;
     await fixture(`<div lang="en"><${tag}></${tag}></div>`);
     defineElement(tag, slowPackElement(10_000));

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
+import commonEs from '../../src/i18n/common.es.js';
+import commonEn from '../../src/i18n/common.en.js';
+import commonPtBR from '../../src/i18n/common.pt-BR.js';
 import {
-  commonMessages,
   discountPercent,
   errorMessage,
   formatCents,
@@ -10,6 +12,7 @@ import {
   resolveLocale,
 } from '../../src/i18n/index.js';
 
+const commonMessages = {en: commonEn, 'pt-BR': commonPtBR, es: commonEs};
 const plain = (s: string) => s.replace(/\u00a0|\u202f/g, ' ');
 
 describe('i18n: money', () => {
@@ -88,5 +91,35 @@ describe('i18n: locale packs on demand', () => {
     assert.equal(pickMessages(maps, 'pt-BR').hi, 'Olá');
     assert.equal(pickMessages(maps, 'es').hi, 'Hola');
     assert.equal(loads, 1);
+  });
+
+  it("loads only the page's language: a pt-BR element never fetches the English pack", async () => {
+    const {defineMessages, pendingPacks, pickMessages} = await import('../../src/i18n/messages.js');
+    const loads: string[] = [];
+    const pack = (locale: string, hi: string) => async () => (loads.push(locale), {default: {hi}});
+    const maps = defineMessages({
+      en: pack('en', 'Hello'),
+      'pt-BR': pack('pt-BR', 'Olá'),
+      es: pack('es', 'Hola'),
+    });
+    await pendingPacks(maps, 'pt-BR');
+    assert.equal(pickMessages(maps, 'pt-BR').hi, 'Olá');
+    assert.deepEqual(loads, ['pt-BR']);
+    assert.equal(pendingPacks(maps, 'pt-BR'), undefined, 'nothing left to wait for');
+  });
+
+  it('falls back to English when a pack fails to load, and to blank text (never undefined) before any is in', async () => {
+    const {defineMessages, pendingPacks, pickMessages} = await import('../../src/i18n/messages.js');
+    const maps = defineMessages<{hi: string; n: (n: number) => string}>({
+      en: async () => ({default: {hi: 'Hello', n: (n: number) => `${n} items`}}),
+      'pt-BR': () => Promise.reject(new Error('chunk failed')),
+      es: async () => ({default: {hi: 'Hola', n: (n: number) => `${n} artículos`}}),
+    });
+    const before = pickMessages(maps, 'es');
+    assert.equal(`${before.hi}`, '');
+    assert.equal(before.n(2), '');
+    await pendingPacks(maps, 'pt-BR');
+    assert.equal(pickMessages(maps, 'pt-BR').hi, 'Hello');
+    assert.equal(pickMessages(maps, 'pt-BR').n(2), '2 items');
   });
 });

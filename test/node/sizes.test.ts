@@ -40,10 +40,12 @@ test('the source map attribution gives each generated character the source it ca
   assert.match(from('console.log')!, /entry\.ts$/);
 });
 
-test('only the sanitizer and the pt-BR/es packs are exempt from the whole-kit budget', () => {
+test('only the sanitizer and the language packs are exempt from the whole-kit budget', () => {
   assert.ok(exemptFromWholeKit('/dist/cdn/purify.es-CRJ3nKE9.js'));
   assert.ok(exemptFromWholeKit('/dist/cdn/checkout.messages.pt-BR-JsIr1P1v.js'));
   assert.ok(exemptFromWholeKit('/dist/cdn/cart.messages.es-CqT_CCjh.js'));
+  assert.ok(exemptFromWholeKit('/dist/cdn/cart.messages.en-CqT_CCjh.js'));
+  assert.ok(exemptFromWholeKit('/dist/cdn/common.pt-BR-CqT_CCjh.js'));
   assert.ok(!exemptFromWholeKit('/dist/cdn/analytics-BUrbKIaK.js'));
   assert.ok(!exemptFromWholeKit('/dist/cdn/catalog.messages-DGWfIr63.js'));
   assert.ok(!exemptFromWholeKit('/dist/cdn/checkout.messages.pt-BR-JsIr1P1v.js.map'));

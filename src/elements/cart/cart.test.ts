@@ -166,7 +166,7 @@ describe('<vtex-cart>', () => {
           </vtex-store>
         </div>`,
       );
-      const inline = root.querySelector<VtexCart>('vtex-cart[variant="inline"]')!;
+      const inline = root.querySelector<VtexCart>('vtex-cart:not([id])')!;
       await waitUntil(() => $(inline, '[part~="empty"]'), 'empty state shown', {timeout: 15_000});
       const gets = rec.calls.filter(
         (c) => c.method === 'GET' && /\/api\/checkout\/pub\/orderForm(\/[0-9a-f]+)?(\?|$)/.test(c.url),

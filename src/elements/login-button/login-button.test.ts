@@ -36,8 +36,8 @@ describe('<vtex-login-button>', () => {
   it('reserves its width while the session loads', async () => {
     await setFaults({latencyMs: 800, routes: '/api/sessions'});
     const {button} = await mount();
-    const skeleton = part(button, 'skeleton')!;
-    expect(skeleton).to.exist;
+    // Its first render waits for its language pack (on demand, English too), not for the session.
+    const skeleton = await ready(button, 'skeleton');
     expect(skeleton.getBoundingClientRect().width).to.be.greaterThan(50);
     expect(skeleton.textContent).to.contain('Checking your sign-in');
     await expect(button).to.be.accessible();

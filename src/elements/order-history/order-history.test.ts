@@ -16,11 +16,11 @@ import '../../define.js';
 import type {VtexStore} from '../store/store.js';
 import type {VtexOrderHistory} from './order-history.js';
 import {orderStatus} from './order-status.js';
-import {messages as lazyMessages} from './order-history.messages.js';
+import en from './order-history.messages.en.js';
 import es from './order-history.messages.es.js';
 import ptBR from './order-history.messages.pt-BR.js';
 
-const messages = {en: lazyMessages.en, 'pt-BR': ptBR, es};
+const messages = {en, 'pt-BR': ptBR, es};
 
 const email = (name: string) => `${name}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.com`;
 const brl = (cents: number) => formatCents(cents, {currencyCode: 'BRL'}, 'en').replace(/\s+/g, ' ');
