@@ -246,7 +246,14 @@ async function journey(w: Watched, mode: ScriptMode, csp: boolean): Promise<void
   const email = `cdn.${mode}.${csp ? 'csp' : 'open'}.${Math.random().toString(36).slice(2, 8)}@example.com`;
 
   await page.goto(`${base}/shop.html`);
-  await defined(page, ['vtex-store', 'vtex-product-grid', 'vtex-cart-button', 'vtex-cart']);
+  await defined(page, ['vtex-store', 'vtex-product-grid', 'vtex-cart-button']);
+  if (mode === 'loader')
+    assert.equal(
+      await page.evaluate(`!!customElements.get('vtex-cart')`),
+      false,
+      'the closed drawer cart loads on its first open',
+    );
+  else await defined(page, ['vtex-cart']);
 
   // The grid renders products from the bridge on the other port.
   const grid = page.locator('vtex-product-grid');
@@ -402,11 +409,20 @@ describe('loader: tags before the script and added later', () => {
     const w = await open();
     try {
       await w.page.goto(`${dist.origin}/p/loader/open/shop.html`);
-      await defined(w.page, ['vtex-store', 'vtex-product-grid', 'vtex-cart-button', 'vtex-cart']);
+      await defined(w.page, ['vtex-store', 'vtex-product-grid', 'vtex-cart-button']);
+      await w.page.waitForLoadState('networkidle');
       const before = (await w.page.evaluate(
-        `['vtex-login-button', 'vtex-order-history', 'vtex-search-box', 'vtex-product'].map((t) => !!customElements.get(t))`,
+        `['vtex-login-button', 'vtex-order-history', 'vtex-search-box', 'vtex-product', 'vtex-cart'].map((t) => !!customElements.get(t))`,
       )) as boolean[];
-      assert.deepEqual(before, [false, false, false, false], 'tags not on the page are not loaded');
+      assert.deepEqual(
+        before,
+        [false, false, false, false, false],
+        'tags not on the page, and the closed drawer cart, are not loaded',
+      );
+      // A drawer that gets `open` loads and opens.
+      await w.page.evaluate(`document.querySelector('vtex-cart').setAttribute('open', '')`);
+      await defined(w.page, ['vtex-cart']);
+      await visible(w.page.locator('vtex-cart').getByRole('dialog'));
       // A CMS widget inserts more tags later (nested inside a new subtree, and one at the top level).
       await w.page.evaluate(`(() => {
         const div = document.createElement('div');

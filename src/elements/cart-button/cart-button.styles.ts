@@ -13,6 +13,11 @@ export const styles = css`
     block-size: var(--_size);
     padding-inline: 0.5em;
   }
+  /* Clicked while the drawer's code loads: the first feedback, at once. */
+  .button[aria-busy='true'] {
+    cursor: progress;
+    opacity: 0.7;
+  }
   svg {
     width: var(--vtex-cart-button-icon-size, 1.5rem);
     height: var(--vtex-cart-button-icon-size, 1.5rem);

@@ -1,5 +1,5 @@
 import {html, nothing, type TemplateResult} from 'lit';
-import {property} from 'lit/decorators.js';
+import {property, state} from 'lit/decorators.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {CartController, StoreController} from '../../controllers/store-controller.js';
 import {hostStyles} from '../../internal/styles.js';
@@ -75,8 +75,20 @@ export class VtexCartButton extends VtexElement {
     return drawer;
   }
 
+  /** @internal Set from the click until the drawer is open (its code may still be loading). */
+  @state() private opening = false;
+
   readonly #open = () => {
-    this.openCart().catch((e: unknown) => this.emitError('openCart', e));
+    this.opening = true;
+    this.openCart()
+      .catch((e: unknown) => this.emitError('openCart', e))
+      .finally(() => (this.opening = false));
+  };
+
+  /** The drawer's code, fetched when the shopper points at or focuses the button, so the click does not wait. */
+  readonly #preload = {
+    handleEvent: () => void import('../cart/define.js').catch(() => undefined), // a click retries and reports
+    passive: true,
   };
 
   #count(): number | undefined {
@@ -97,7 +109,11 @@ export class VtexCartButton extends VtexElement {
       part="button"
       aria-haspopup="dialog"
       aria-label=${n === undefined ? m.loading : m.label(n)}
+      aria-busy=${this.opening ? 'true' : 'false'}
       @click=${this.#open}
+      @pointerenter=${this.#preload}
+      @focus=${this.#preload}
+      @touchstart=${this.#preload}
     >
       <slot>
         <svg
