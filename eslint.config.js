@@ -6,7 +6,7 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 // Layers that must stay free of the DOM and of Lit (ARCHITECTURE.md): client, state, i18n, bridge, sandbox.
-const noDomLayers = ['src/client/**/*.ts', 'src/state/**/*.ts', 'src/i18n/**/*.ts', 'src/bridge/**/*.ts', 'src/sandbox/**/*.ts'];
+const noDomLayers = ['src/domain/**/*.ts', 'src/client/**/*.ts', 'src/state/**/*.ts', 'src/i18n/**/*.ts', 'src/bridge/**/*.ts', 'src/sandbox/**/*.ts'];
 
 export default tseslint.config(
   {ignores: ['dist/', 'storybook-static/', 'node_modules/', 'custom-elements.json', 'public/', '.tmp/', 'coverage/']},

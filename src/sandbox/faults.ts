@@ -2,6 +2,7 @@
  * Fault injection for the sandbox: latency, error responses, timeouts, malformed JSON and 429 rate limits.
  * Switchable at runtime and driven by a seedable PRNG so tests are deterministic.
  */
+import {mulberry32} from '../domain/prng.js';
 import {json} from './http.js';
 
 export interface FaultConfig {
@@ -29,17 +30,8 @@ export interface FaultConfig {
   seed?: number;
 }
 
-/** mulberry32: small deterministic PRNG returning floats in [0, 1). */
-export function createPrng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (src/domain/prng.ts): small deterministic PRNG returning floats in [0, 1). */
+export const createPrng = mulberry32;
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -2,6 +2,7 @@
  * Field checks that run before any request. Pure functions (no DOM, no Lit), so they are cheap to test and
  * to reuse. Each returns a boolean or a small fact; the element turns failures into localized messages.
  */
+import {isCpfNumber} from '../../domain/cpf.js';
 
 const EMAIL_RE =
   /^[^\s@"(),:;<>[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/;
@@ -13,15 +14,7 @@ export const digits = (value: string): string => value.replace(/\D/g, '');
 /** Brazilian CPF: 11 digits, not all equal, both check digits right (mod 11). Accepts `529.982.247-25`. */
 export function isCpf(value: string): boolean {
   if (!/^[\d.\s-]+$/.test(value.trim())) return false;
-  const d = digits(value);
-  if (d.length !== 11 || /^(\d)\1{10}$/.test(d)) return false;
-  for (const len of [9, 10]) {
-    let sum = 0;
-    for (let i = 0; i < len; i++) sum += Number(d[i]) * (len + 1 - i);
-    const check = ((sum * 10) % 11) % 10;
-    if (check !== Number(d[len])) return false;
-  }
-  return true;
+  return isCpfNumber(digits(value));
 }
 
 /** Document types offered per store: CPF (checksum) for Brazil, an id or passport elsewhere. */

@@ -1,6 +1,7 @@
 import {facetsPath, parseFacetsPath} from '../../client/catalog.js';
 import type {VtexClient} from '../../client/index.js';
 import type {FacetsResult, ProductSearchResult, SelectedFacet} from '../../client/types.js';
+import {SORTS} from '../../domain/sorts.js';
 import {clientFor, start, take} from '../../internal/prefetch.js';
 
 /** Products per page: 1–100, 24 when unset, not a number or below 1. */
@@ -12,17 +13,7 @@ export function pageCount(pageSize: number): number {
 /** A 1-based page: 1 when not a number or below 1. */
 export const pageNumber = (page: number): number => Math.max(1, Math.floor(page) || 1);
 
-/** Intelligent Search's sorts; '' is relevance. */
-export const SORTS = [
-  '',
-  'price:asc',
-  'price:desc',
-  'orders:desc',
-  'name:asc',
-  'name:desc',
-  'release:desc',
-  'discount:desc',
-] as const;
+export {SORTS};
 
 /** The sort, or relevance when Intelligent Search does not know it (it answers 400). */
 export const sortOrRelevance = (sort: string): string =>

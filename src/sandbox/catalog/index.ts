@@ -16,6 +16,7 @@ import {
   failedKeys,
   groupFacets,
   isSort,
+  SORTS,
   onlyAvailable,
   parseFacets,
   sortEntries,
@@ -308,15 +309,7 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
         options: {
           sorts: [
             {field: 'relevance', order: '', active: sortParam === '', proxyURL: ''},
-            ...[
-              'price:desc',
-              'price:asc',
-              'orders:desc',
-              'name:desc',
-              'name:asc',
-              'release:desc',
-              'discount:desc',
-            ].map((s) => ({
+            ...SORTS.map((s) => ({
               field: s.split(':')[0],
               order: s.split(':')[1],
               active: s === sortParam,

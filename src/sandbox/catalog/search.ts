@@ -2,20 +2,14 @@
  * In-memory search engine behind the Intelligent Search v1 routes: full text (accent- and case-insensitive,
  * relevance-ranked), facet path filters, sorting, paging and facet counts.
  */
+import {SORTS as KIT_SORTS, type Sort} from '../../domain/sorts.js';
 import type {CategoryNode, ISProduct, ISSku} from './types.js';
 import {ordersOf, priceRangeOf} from './seed.js';
 import {fold, slugify, stripHtml, words} from './text.js';
 
-export const SORTS = [
-  'price:desc',
-  'price:asc',
-  'orders:desc',
-  'name:desc',
-  'name:asc',
-  'release:desc',
-  'discount:desc',
-] as const;
-export type Sort = (typeof SORTS)[number];
+/** The sorts the search knows: the kit's list (src/domain/sorts.ts) but relevance, which is no sort. */
+export const SORTS = KIT_SORTS.filter((s): s is Sort => s !== '');
+export type {Sort};
 
 export function isSort(x: string): x is Sort {
   return (SORTS as readonly string[]).includes(x);

@@ -13,7 +13,8 @@ import type {
   ISSkuSpecification,
   ISSpecification,
 } from './types.js';
-import {hash, mulberry32, round2, slugify} from './text.js';
+import {mulberry32} from '../../domain/prng.js';
+import {hash, round2, slugify} from './text.js';
 
 export const DEFAULT_RANDOM_SEED = 20260821;
 /** Number of generated products, fixtures included. */

@@ -37,18 +37,6 @@ export function stripHtml(html: string): string {
     .trim();
 }
 
-/** Deterministic PRNG (mulberry32). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** 32-bit FNV-1a hash of a string. */
 export function hash(text: string): number {
   let h = 0x811c9dc5;

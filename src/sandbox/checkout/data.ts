@@ -1,4 +1,5 @@
 /** Static reference data of the sandbox checkout: payment systems, postal codes, pickup points, coupons. */
+import {isCpfNumber} from '../../domain/cpf.js';
 
 export interface PaymentSystemDef {
   id: number;
@@ -342,18 +343,8 @@ export const KNOWN_PROFILES: KnownProfile[] = [
   },
 ];
 
-/** Validates a Brazilian CPF (11 digits, two check digits, not all equal). */
-export function isValidCpf(value: string): boolean {
-  const d = value.replace(/\D/g, '');
-  if (d.length !== 11 || /^(\d)\1{10}$/.test(d)) return false;
-  for (const len of [9, 10]) {
-    let sum = 0;
-    for (let i = 0; i < len; i++) sum += Number(d[i]) * (len + 1 - i);
-    const check = ((sum * 10) % 11) % 10;
-    if (check !== Number(d[len])) return false;
-  }
-  return true;
-}
+/** Validates a Brazilian CPF (11 digits, two check digits, not all equal), ignoring anything but digits. */
+export const isValidCpf = (value: string): boolean => isCpfNumber(value.replace(/\D/g, ''));
 
 /** Luhn checksum. */
 export function luhn(number: string): boolean {
