@@ -16,6 +16,9 @@ function formatter(locale: string, currency: CurrencyInfo): Intl.NumberFormat {
     f = new Intl.NumberFormat(locale, {
       style: 'currency',
       currency: currency.currencyCode,
+      // The symbol a shopper knows ("59,90 R$" in es), not the ISO code CLDR falls back to ("59,90 BRL"): a store
+      // shows one currency, so the narrow symbol is unambiguous there.
+      currencyDisplay: 'narrowSymbol',
       ...(digits === undefined ? {} : {minimumFractionDigits: digits, maximumFractionDigits: digits}),
     });
     cache.set(key, f);

@@ -21,6 +21,12 @@ describe('i18n: money', () => {
     assert.equal(plain(formatCents(123456, brl, 'pt-BR')), 'R$ 1.234,56');
     assert.equal(plain(formatDecimal(1234.56, brl, 'pt-BR')), 'R$ 1.234,56');
   });
+  it('shows the currency symbol in every language, not the ISO code (es: 59,90 R$, not 59,90 BRL)', () => {
+    assert.equal(plain(formatDecimal(59.9, brl, 'es')), '59,90 R$');
+    assert.equal(plain(formatCents(5990, brl, 'es')), '59,90 R$');
+    assert.equal(plain(formatDecimal(59.9, brl, 'en')), 'R$59.90');
+    assert.doesNotMatch(formatDecimal(1990, {currencyCode: 'MXN'}, 'es'), /MXN/);
+  });
   it('formats USD for an English shopper', () => {
     assert.equal(formatCents(123456, {currencyCode: 'USD'}, 'en'), '$1,234.56');
     assert.equal(formatDecimal(19.9, {currencyCode: 'USD'}, 'en'), '$19.90');
