@@ -3,7 +3,6 @@ import {clearFaults, freshCart} from '../../test/browser/sandbox.js';
 import type {ISProduct} from '../client/types.js';
 import type {VtexCart} from '../elements/cart/cart.js';
 import '../elements/cart/define.js';
-import type {VtexCheckout} from '../elements/checkout/checkout.js';
 import '../elements/checkout/define.js';
 import type {VtexProductGrid} from '../elements/product-grid/product-grid.js';
 import '../elements/product-grid/define.js';
@@ -11,23 +10,16 @@ import type {VtexProduct} from '../elements/product/product.js';
 import '../elements/product/define.js';
 import type {VtexStore} from '../elements/store/store.js';
 import '../elements/store/define.js';
+import {$, $$, CPF, checkout, type} from '../../test/browser/harness.js';
+
+const {submit, waitStep} = checkout;
 
 const CARD = '4111111111111111';
-const CPF = '529.982.247-25';
 const PHONE = '+55 21 99999-0000';
 const POSTAL = '22250-040';
 
 type Entry = Record<string, unknown> & {event?: string; ecommerce?: Record<string, unknown> | null};
 
-const sr = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => sr(el).querySelector<T>(sel);
-const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [
-  ...sr(el).querySelectorAll<T>(sel),
-];
-const current = (co: VtexCheckout) =>
-  $(co, 'section.current')?.getAttribute('part') ??
-  $(co, '[part~="confirmation"]')?.getAttribute('part') ??
-  '';
 const dataLayer = (): Entry[] => (window.dataLayer ?? []) as Entry[];
 const pushed = (name: string) => dataLayer().filter((e) => e.event === name);
 const analyticsLoaded = () =>
@@ -57,23 +49,6 @@ function pixel(): {messages: Record<string, unknown>[]; stop(): void} {
   };
   window.addEventListener('message', on);
   return {messages, stop: () => window.removeEventListener('message', on)};
-}
-
-function type(co: VtexCheckout, name: string, value: string, change = false): void {
-  const el = $<HTMLInputElement>(co, `[name="${name}"]`)!;
-  el.value = value;
-  el.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
-  if (change) el.dispatchEvent(new Event('change', {bubbles: true, composed: true}));
-}
-
-async function submit(co: VtexCheckout): Promise<void> {
-  $(co, '[part~="continue"]')!.click();
-  await co.updateComplete;
-}
-
-async function waitStep(co: VtexCheckout, step: string): Promise<void> {
-  await waitUntil(() => current(co).includes(step), `step ${step} (now ${current(co)})`, {timeout: 15_000});
-  await co.updateComplete;
 }
 
 async function addFromProduct(el: VtexProduct): Promise<void> {

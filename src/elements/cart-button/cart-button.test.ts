@@ -4,8 +4,7 @@ import '../store/define.js';
 import './define.js';
 import type {VtexStore} from '../store/store.js';
 import type {VtexCartButton} from './cart-button.js';
-
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
+import {$} from '../../../test/browser/harness.js';
 
 async function firstSkus(n: number): Promise<{id: string; seller: string}[]> {
   const r = await fetch('/api/intelligent-search/v1/product-search/?count=20');

@@ -1,7 +1,6 @@
 import {aTimeout, expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {createVtexClient} from '../../client/index.js';
-import type {OrderForm} from '../../client/types.js';
 import {CartStore} from '../../state/cart-store.js';
 import type {VtexStore} from '../store/store.js';
 import {clearFaults, freshCart, serverCart, setFaults} from '../../../test/browser/sandbox.js';
@@ -9,9 +8,12 @@ import '../store/define.js';
 import './define.js';
 import '../cart-button/define.js';
 import type {VtexCart} from './cart.js';
+import {$, $$, cart as cartDriver, sr, text} from '../../../test/browser/harness.js';
 import {shippingOptions} from './cart-helpers.js';
 import {parseEstimate} from '../../i18n/format.js';
 import {isPostalCode as isValidPostalCode} from '../../internal/postal.js';
+
+const {settled, shown} = cartDriver;
 
 interface Sku {
   id: string;
@@ -40,40 +42,6 @@ async function skus(): Promise<Sku[]> {
 const plenty = async (n = 0) => (await skus()).filter((s) => s.stock >= 30)[n]!;
 const scarce = async () => (await skus()).find((s) => s.stock > 1 && s.stock < 10)!;
 const soldOut = async () => (await skus()).find((s) => s.stock === 0)!;
-
-const sr = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => sr(el).querySelector<T>(sel);
-const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [
-  ...sr(el).querySelectorAll<T>(sel),
-];
-
-/** Visible text of the shadow root, whitespace collapsed. */
-const text = (el: Element) => (sr(el).textContent ?? '').replace(/\s+/g, ' ');
-
-/** Resolves when the store has answered everything and the element shows it. */
-async function settled(cart: VtexCart): Promise<void> {
-  const store = (cart.closest('vtex-store') as VtexStore | null)?.cart;
-  await waitUntil(
-    () =>
-      store &&
-      store.state.status === 'ready' &&
-      store.state.busy === 0 &&
-      !Object.keys(store.state.pendingQuantities).length,
-    'cart settled',
-    {timeout: 15_000},
-  );
-  await cart.updateComplete;
-}
-
-/** What the element shows per line: SKU id → quantity in the input. */
-function shown(cart: VtexCart, of: OrderForm): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const li of $$(cart, '[part~="line"]')) {
-    const item = of.items.find((i) => i.uniqueId === li.dataset.uniqueId)!;
-    out[item.id] = Number(li.querySelector<HTMLInputElement>('[part~="quantity"]')!.value);
-  }
-  return out;
-}
 
 async function expectScreenIsServer(cart: VtexCart): Promise<void> {
   await settled(cart);

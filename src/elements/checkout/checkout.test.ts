@@ -12,21 +12,13 @@ import {
 import '../store/define.js';
 import './define.js';
 import type {VtexCheckout} from './checkout.js';
+import {$, $$, checkout, sr, text, type} from '../../../test/browser/harness.js';
+
+const {current, submit, waitStep, typeProfile, choosePayment, place} = checkout;
 
 const APPROVED = '4111111111111111';
 const DECLINED = '4000000000000002';
-const CPF = '529.982.247-25';
 
-const sr = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => sr(el).querySelector<T>(sel);
-const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [
-  ...sr(el).querySelectorAll<T>(sel),
-];
-const text = (el: Element) => (sr(el).textContent ?? '').replace(/\s+/g, ' ');
-const current = (co: VtexCheckout) =>
-  $(co, 'section.current')?.getAttribute('part') ??
-  $(co, '[part~="confirmation"]')?.getAttribute('part') ??
-  '';
 const uniqueEmail = () => `ana.${Math.random().toString(36).slice(2, 10)}@example.com`;
 
 /** The sandbox's OMS orders (including canceled attempts) of one shopper. */
@@ -90,36 +82,6 @@ async function mount(): Promise<{store: VtexStore; co: VtexCheckout; events: Cus
   return {store, co, events};
 }
 
-function type(co: VtexCheckout, name: string, value: string, change = false): void {
-  const el = $<HTMLInputElement>(co, `[name="${name}"]`)!;
-  el.value = value;
-  el.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
-  if (change) el.dispatchEvent(new Event('change', {bubbles: true, composed: true}));
-}
-
-async function submit(co: VtexCheckout): Promise<void> {
-  $(co, '[part~="continue"]')!.click();
-  await co.updateComplete;
-}
-
-async function waitStep(co: VtexCheckout, step: string): Promise<void> {
-  await waitUntil(
-    () => current(co).includes(step),
-    `step ${step} (now ${current(co)}: ${text(co).slice(0, 300)})`,
-    {timeout: 15_000},
-  );
-  await co.updateComplete;
-}
-
-/** Types the identification step's fields (a valid profile unless told otherwise). */
-function typeProfile(co: VtexCheckout, email: string, document = CPF): void {
-  type(co, 'email', email);
-  type(co, 'firstName', 'Ana');
-  type(co, 'lastName', 'Silva');
-  type(co, 'document', document);
-  type(co, 'phone', '+55 21 99999-0000');
-}
-
 async function fillProfile(co: VtexCheckout, email = uniqueEmail()): Promise<string> {
   typeProfile(co, email);
   await submit(co);
@@ -143,14 +105,6 @@ async function fillShipping(co: VtexCheckout, pickup = false): Promise<void> {
   await waitStep(co, 'step-payment');
 }
 
-async function choosePayment(co: VtexCheckout, label: RegExp): Promise<void> {
-  const radio = $$<HTMLInputElement>(co, 'input[name="payment"]').find((r) =>
-    label.test(r.closest('label')!.textContent ?? ''),
-  )!;
-  radio.click();
-  await co.updateComplete;
-}
-
 async function fillCard(co: VtexCheckout, number: string): Promise<void> {
   await choosePayment(co, /Credit card/);
   type(co, 'cardNumber', number);
@@ -158,11 +112,6 @@ async function fillCard(co: VtexCheckout, number: string): Promise<void> {
   type(co, 'expiry', '12/35');
   type(co, 'cvv', '123');
   await submit(co);
-}
-
-async function place(co: VtexCheckout): Promise<void> {
-  $(co, '[part~="place-order"]')!.click();
-  await co.updateComplete;
 }
 
 afterEach(async () => {

@@ -4,6 +4,7 @@ import {clearFaults, setFaults, signIn, signOut, SANDBOX_LOGIN_CODE} from '../..
 import '../../define.js';
 import type {VtexStore} from '../store/store.js';
 import type {VtexLoginButton} from './login-button.js';
+import {part} from '../../../test/browser/harness.js';
 
 const email = (name: string) => `${name}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.com`;
 
@@ -16,8 +17,6 @@ async function mount(attrs = '', storeAttrs = ''): Promise<{store: VtexStore; bu
   return {store, button};
 }
 
-const part = (el: HTMLElement, name: string) =>
-  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 async function ready(button: VtexLoginButton, name: string, timeout = 5000): Promise<HTMLElement> {
   await waitUntil(() => part(button, name), `part ${name} never rendered`, {timeout});
   return part(button, name)!;

@@ -19,6 +19,7 @@ import {orderStatus} from './order-status.js';
 import en from './order-history.messages.en.js';
 import es from './order-history.messages.es.js';
 import ptBR from './order-history.messages.pt-BR.js';
+import {$, $$, part} from '../../../test/browser/harness.js';
 
 const messages = {en, 'pt-BR': ptBR, es};
 
@@ -31,13 +32,6 @@ async function mount(attrs = ''): Promise<{store: VtexStore; el: VtexOrderHistor
   );
   return {store: root.querySelector('vtex-store')!, el: root.querySelector('vtex-order-history')!};
 }
-
-const $ = <T extends HTMLElement = HTMLElement>(el: HTMLElement, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
-const $$ = <T extends HTMLElement = HTMLElement>(el: HTMLElement, selector: string) => [
-  ...el.shadowRoot!.querySelectorAll<T>(selector),
-];
-const part = (el: HTMLElement, name: string) => $(el, `[part~="${name}"]`);
 
 async function ready(el: HTMLElement, selector: string, timeout = 8000): Promise<HTMLElement> {
   await waitUntil(() => $(el, selector), `${selector} never rendered`, {timeout});

@@ -14,6 +14,7 @@ import {
 import '../store/define.js';
 import './define.js';
 import type {VtexProductGrid} from './product-grid.js';
+import {sr} from '../../../test/browser/harness.js';
 
 const IS = '/api/intelligent-search/v1';
 
@@ -50,7 +51,6 @@ async function mount(attrs: string): Promise<VtexProductGrid> {
   return el;
 }
 
-const sr = (el: Element) => el.shadowRoot!;
 const names = (el: VtexProductGrid) =>
   [...sr(el).querySelectorAll('[part~="card-name"]')].map((n) => n.textContent!.trim());
 const countText = (el: VtexProductGrid) => sr(el).querySelector('[part~="count"]')!.textContent!.trim();

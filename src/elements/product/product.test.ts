@@ -12,9 +12,9 @@ import {
 import '../store/define.js';
 import './define.js';
 import type {VtexProduct} from './product.js';
+import {sr} from '../../../test/browser/harness.js';
 
 const IS = '/api/intelligent-search/v1';
-const sr = (el: Element) => el.shadowRoot!;
 
 async function mount(attrs: string): Promise<VtexProduct> {
   const root = await fixture<HTMLElement>(

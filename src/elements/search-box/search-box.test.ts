@@ -6,9 +6,9 @@ import '../store/define.js';
 import '../product-grid/define.js';
 import './define.js';
 import type {VtexSearchBox} from './search-box.js';
+import {sr} from '../../../test/browser/harness.js';
 
 const IS = '/api/intelligent-search/v1';
-const sr = (el: Element) => el.shadowRoot!;
 
 async function mount(): Promise<{box: VtexSearchBox; root: HTMLElement}> {
   const root = await fixture<HTMLElement>(
