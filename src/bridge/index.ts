@@ -3,6 +3,8 @@
  * See README.md in this folder for deployment and the security model.
  */
 export {createVtexBridge, vtexUpstream} from './bridge.js';
+export {bridgeOptionsFromEnv} from './env.js';
+export type {BridgeEnv} from './env.js';
 export type {VtexBridgeOptions, UpstreamHandler, FetchLike} from './bridge.js';
 export type {RateLimitOptions} from './rate-limit.js';
 export {ROUTES, matchRoute, isCleanPath} from './routes.js';
