@@ -46,6 +46,11 @@ export function omsError(status: number, code: string, message: string): Respons
   return json({error: {code, message, exception: null}}, status);
 }
 
+/** `url` made absolute on `origin` when it is root-relative (the sandbox's own images and pages). */
+export function absoluteOn(url: string, origin: string): string {
+  return url.startsWith('/') && !url.startsWith('//') ? origin + url : url;
+}
+
 export function htmlNotFound(): Response {
   return new Response(
     '<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1></body></html>',

@@ -17,7 +17,7 @@ export {APPROVED_CARD, DECLINED_CARD, COUPONS, POSTAL_CODES} from './checkout/da
 export interface CreateSandboxOptions extends SandboxOptions {
   /** Catalog seed; the catalog module's generated seed by default. */
   seed?: CatalogSeed;
-  /** Absolute origin used for image URLs and links (e.g. "http://localhost:3000"). */
+  /** Absolute origin used for image URLs and links (e.g. "http://localhost:3000"); default: each request's origin. */
   baseUrl?: string;
 }
 

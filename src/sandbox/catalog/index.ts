@@ -3,6 +3,7 @@
  * and locally generated product images, over one replaceable VTEX-shaped seed. Pure Fetch API (no Node-only
  * imports) so it runs in Node, a Service Worker or an edge runtime.
  */
+import {absoluteOn} from '../http.js';
 import type {SandboxCatalog, SandboxSku} from '../types.js';
 import type {CatalogSeed, CategoryNode, ISProduct} from './types.js';
 import {generateSeed} from './seed.js';
@@ -44,7 +45,7 @@ export {fold, slugify, toCents} from './text.js';
 export interface CatalogOptions {
   /** Catalog data; defaults to `generateSeed()`. Validated with `validateSeed`. */
   seed?: CatalogSeed;
-  /** Origin prefixed to image and category URLs, e.g. `http://localhost:8080`. Default: root-relative URLs. */
+  /** Origin prefixed to image and category URLs, e.g. `http://localhost:8080`. Default: the request's origin. */
   baseUrl?: string;
 }
 
@@ -124,7 +125,21 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
   };
   walk(seed.categories);
 
-  /** Response view of a product: image URLs made absolute when a baseUrl is configured. */
+  /** The origin of response URLs: `baseUrl`, else the origin the request was made to (as VTEX's are absolute). */
+  const originOf = (url: URL): string => base || url.origin;
+  /** A product as answered to `url`: image URLs absolute on the origin the sandbox is served from. */
+  const withOrigin = (p: ISProduct, url: URL): ISProduct =>
+    base
+      ? p
+      : {
+          ...p,
+          items: p.items.map((i) => ({
+            ...i,
+            images: i.images.map((img) => ({...img, imageUrl: absoluteOn(img.imageUrl, url.origin)})),
+          })),
+        };
+
+  /** Index view of a product: image URLs made absolute when a baseUrl is configured. */
   const view = (p: ISProduct): ISProduct =>
     base
       ? {
@@ -280,7 +295,9 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
     const {perPage, page} = window;
     const total = sorted.length;
     const pages = Math.ceil(total / perPage);
-    const products = sorted.slice(window.start, window.start + perPage).map((e) => e.product);
+    const products = sorted
+      .slice(window.start, window.start + perPage)
+      .map((e) => withOrigin(e.product, url));
     const range = (from: number, to: number): {index: number}[] => {
       const out: {index: number}[] = [];
       for (let i = from; i <= to; i++) out.push({index: i});
@@ -385,7 +402,7 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
         return resolverWarning(`Invalid field "${field}": use id, slug, ean, sku or reference`);
     }
     if (!entry) return resolverWarning(`Product not found for ${field} "${value}"`, 404);
-    return json(entry.product, 200, {'Cache-Control': SEARCH_CACHE_CONTROL});
+    return json(withOrigin(entry.product, url), 200, {'Cache-Control': SEARCH_CACHE_CONTROL});
   }
 
   /** Two-word and first-word phrases of product names containing a word that starts with the query. */
@@ -491,13 +508,13 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
 
   // ---- catalog_system ------------------------------------------------------------------------------------
 
-  function tree(levels: number): Response {
+  function tree(levels: number, origin: string): Response {
     const cut = (nodes: CategoryNode[], depth: number): CategoryNode[] =>
       nodes.map((n) => ({
         id: n.id,
         name: n.name,
         hasChildren: n.children.length > 0,
-        url: abs(n.url),
+        url: absoluteOn(n.url, origin),
         children: depth > 1 ? cut(n.children, depth - 1) : [],
         Title: n.Title,
         MetaTagDescription: n.MetaTagDescription,
@@ -505,7 +522,7 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
     return json(cut(seed.categories, levels));
   }
 
-  function variations(productId: string): Response {
+  function variations(productId: string, origin: string): Response {
     const entry = full.byId.get(productId);
     if (!entry) return json({Message: `Product ${productId} not found`}, 404);
     const p = entry.product;
@@ -549,7 +566,7 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
         installments: top?.NumberOfInstallments ?? 0,
         installmentsValue: toCents(top?.Value ?? 0),
         installmentsInsterestRate: top ? top.InterestRate : null,
-        image: item.images[0]?.imageUrl ?? '',
+        image: absoluteOn(item.images[0]?.imageUrl ?? '', origin),
         sellerId: seller?.sellerId ?? '1',
         seller: seller?.sellerName ?? '',
         measures: {cubicweight: 1, height: 5, length: 20, weight: 200, width: 20},
@@ -572,20 +589,20 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
 
   function handleCatalog(url: URL, rest: string): Response | undefined {
     const treeMatch = /^category\/tree\/(\d+)\/?$/.exec(rest);
-    if (treeMatch) return tree(Math.max(1, Number(treeMatch[1])));
+    if (treeMatch) return tree(Math.max(1, Number(treeMatch[1])), originOf(url));
     const varMatch = /^products\/variations\/(\d+)\/?$/.exec(rest);
-    if (varMatch) return variations(varMatch[1] ?? '');
+    if (varMatch) return variations(varMatch[1] ?? '', originOf(url));
     if (/^products\/search\/?$/.test(rest)) return legacySearch(url);
     const slugMatch = /^products\/search\/([^/]+)\/p\/?$/.exec(rest);
     if (slugMatch) {
       const e = bySlug.get(decodeURIComponent(slugMatch[1] ?? ''));
-      return json(e ? [legacyProduct(e.product)] : []);
+      return json(e ? [legacyProduct(e.product, originOf(url))] : []);
     }
     return entities.handle(url, rest);
   }
 
   /** Legacy `catalog_system` product shape (specifications as dynamic keys, clusters as id→name maps). */
-  function legacyProduct(p: ISProduct): Record<string, unknown> {
+  function legacyProduct(p: ISProduct, origin: string): Record<string, unknown> {
     const specs = p.specificationGroups
       .filter((g) => g.name !== 'allSpecifications')
       .flatMap((g) => g.specifications);
@@ -605,7 +622,7 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
       searchableClusters: Object.fromEntries(p.productClusters.map((c) => [c.id, c.name])),
       categories: p.categories,
       categoriesIds: p.categoriesIds,
-      link: abs(p.link),
+      link: absoluteOn(p.link, origin),
       description: p.description,
       allSpecifications: specs.map((s) => s.name),
       allSpecificationsGroups: p.specificationGroups
@@ -632,7 +649,7 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
           imageId: img.imageId,
           imageLabel: img.imageLabel,
           imageTag: img.imageTag,
-          imageUrl: img.imageUrl,
+          imageUrl: absoluteOn(img.imageUrl, origin),
           imageText: img.imageText,
         })),
         variations: i.variations.map((v) => v.name),
@@ -690,7 +707,7 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
       return json({error: 'The maximum range is 50 items, with _from ≤ 2500 and _to ≥ _from'}, 400);
     }
     const total = list.length;
-    const page = list.slice(from, to + 1).map((e) => legacyProduct(e.product));
+    const page = list.slice(from, to + 1).map((e) => legacyProduct(e.product, originOf(url)));
     const last = page.length ? from + page.length - 1 : from;
     return json(page, page.length < total ? 206 : 200, {resources: `${from}-${last}/${total}`});
   }

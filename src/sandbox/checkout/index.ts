@@ -124,7 +124,7 @@ async function respond(
 ): Promise<Response> {
   const opts = await isMasked(ctx, request, cart);
   if (forceOwner) opts.masked = false;
-  return json(orderFormJson(ctx, cart, opts), 200, headers);
+  return json(orderFormJson(ctx, cart, {...opts, origin: new URL(request.url).origin}), 200, headers);
 }
 
 function badBody(): Response {

@@ -1,4 +1,5 @@
 /** Pricing, logistics and JSON rendering of a sandbox orderForm (money in cents). */
+import {absoluteOn} from '../http.js';
 import type {SandboxSku} from '../types.js';
 import {
   COUPONS,
@@ -221,11 +222,7 @@ function sellingPrices(total: number, quantity: number): {value: number; quantit
   return out;
 }
 
-function thumb(url: string): string {
-  return url;
-}
-
-export function itemJson(ctx: SandboxContext, line: Line, couponCode: string | null) {
+export function itemJson(ctx: SandboxContext, line: Line, couponCode: string | null, origin: string) {
   const {item, sku} = line;
   const quantity = item.quantity;
   const price = sku?.price ?? 0;
@@ -282,7 +279,7 @@ export function itemJson(ctx: SandboxContext, line: Line, couponCode: string | n
     quantity,
     seller: item.seller,
     sellerChain: [item.seller],
-    imageUrl: thumb(sku?.imageUrl ?? ''),
+    imageUrl: absoluteOn(sku?.imageUrl ?? '', origin),
     detailUrl: sku?.detailUrl ?? '',
     components: [],
     bundleItems: [],
@@ -387,6 +384,8 @@ export interface RenderOptions {
   /** PII must be masked for this caller. */
   masked: boolean;
   loggedIn: boolean;
+  /** Origin the sandbox is served from: root-relative image URLs become absolute on it, as VTEX's are. */
+  origin: string;
 }
 
 function withoutNullCoupon(m: MarketingData): Partial<MarketingData> {
@@ -421,7 +420,7 @@ export function orderFormJson(ctx: SandboxContext, cart: CartState, opts: Render
     ignoreProfileData: false,
     value: c.value,
     messages: cart.messages.map((m) => ({...m})),
-    items: c.lines.map((l) => itemJson(ctx, l, coupon)),
+    items: c.lines.map((l) => itemJson(ctx, l, coupon, opts.origin)),
     selectableGifts: [],
     totalizers: totalizersJson(c, hasShipping),
     shippingData: cart.address
@@ -499,7 +498,7 @@ export function orderFormJson(ctx: SandboxContext, cart: CartState, opts: Render
         productId: l.sku?.productId ?? '',
         refId: l.sku?.refId ?? '',
         ean: l.sku?.ean || null,
-        imageUrl: l.sku?.imageUrl ?? '',
+        imageUrl: absoluteOn(l.sku?.imageUrl ?? '', opts.origin),
         detailUrl: l.sku?.detailUrl ?? '',
         assemblyOptions: [],
       })),

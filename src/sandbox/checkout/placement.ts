@@ -131,7 +131,11 @@ export function createPlacement(ctx: SandboxContext) {
     const orderId = `${orderGroup}-01`;
     const sequence = String(++ctx.state.sequence);
     const transactionId = randomHex(32).toUpperCase();
-    const of = orderFormJson(ctx, cart, {masked: false, loggedIn: false});
+    const of = orderFormJson(ctx, cart, {
+      masked: false,
+      loggedIn: false,
+      origin: new URL(request.url).origin,
+    });
     const payments: PlacedPayment[] = cart.payments.map((p) => ({
       id: randomHex(32).toUpperCase(),
       paymentSystem: p.paymentSystem,
