@@ -1,4 +1,5 @@
 import {VtexError, errorFromResponse} from './errors.js';
+import {resolveImageUrls} from './urls.js';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -110,7 +111,7 @@ export class Http {
 
   async json<T>(path: string, options: CallOptions = {}): Promise<T> {
     const response = await this.send(path, options);
-    return parseJson<T>(response);
+    return resolveImageUrls(await parseJson<T>(response), options.base ?? this.api);
   }
 
   /** Sends with retries (GET only) and maps non-2xx to VtexError unless `raw`. */

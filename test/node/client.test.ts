@@ -417,3 +417,50 @@ describe('client: errors', () => {
     assert.throws(() => createVtexClient({api: API, account: 'my store/../x'}), TypeError);
   });
 });
+
+describe('client: root-relative image URLs resolve against api (issue 19)', () => {
+  it('search, orderForm and order images point at the bridge; absolute ones are kept', async () => {
+    const {client: c} = client((req) =>
+      req.url.includes('/product-search/')
+        ? json({
+            products: [
+              {
+                items: [
+                  {
+                    images: [
+                      {imageUrl: '/arquivos/ids/150101/camiseta.svg'},
+                      {imageUrl: 'https://mystore.vteximg.com.br/arquivos/ids/9/x.jpg'},
+                    ],
+                  },
+                ],
+              },
+            ],
+            recordsFiltered: 1,
+          })
+        : json({
+            ...orderForm,
+            items: [{id: '101', imageUrl: '/arquivos/ids/150101-55-55/camiseta.svg'}],
+            itemMetadata: {items: [{id: '101', imageUrl: '//cdn.example.net/a.jpg'}]},
+          }),
+    );
+    const found = await c.catalog.search({query: 'camiseta'});
+    const images = found.products[0]!.items[0]!.images.map((i) => i.imageUrl);
+    assert.deepEqual(images, [
+      `${API}/arquivos/ids/150101/camiseta.svg`,
+      'https://mystore.vteximg.com.br/arquivos/ids/9/x.jpg',
+    ]);
+    const of = await c.checkout.getOrderForm();
+    assert.equal(of.items[0]!.imageUrl, `${API}/arquivos/ids/150101-55-55/camiseta.svg`);
+    assert.equal(of.itemMetadata!.items[0]!.imageUrl, '//cdn.example.net/a.jpg');
+  });
+
+  it('with api "" (same origin) the URLs stay root-relative, which the page resolves itself', async () => {
+    const {client: c} = client(
+      () =>
+        json({products: [{items: [{images: [{imageUrl: '/arquivos/ids/1/a.svg'}]}]}], recordsFiltered: 1}),
+      {api: ''},
+    );
+    const found = await c.catalog.search({});
+    assert.equal(found.products[0]!.items[0]!.images[0]!.imageUrl, '/arquivos/ids/1/a.svg');
+  });
+});

@@ -215,3 +215,50 @@ describe('sandbox fidelity: sessions written by POST/PATCH', () => {
     assert.equal(patched.body.id, r.body.id);
   });
 });
+
+describe('sandbox fidelity: image URLs are absolute on the origin the sandbox is served from (issue 19)', () => {
+  const ORIGIN = 'https://shop.example.com';
+  const get = async (sandbox: ReturnType<typeof createSandbox>, path: string, init?: RequestInit) => {
+    const res = await sandbox.fetch(new Request(ORIGIN + path, init));
+    return (await res.json()) as Record<string, any>;
+  };
+
+  it('search, product and legacy catalog answers carry https://{host}/arquivos/ids/… like VTEX', async () => {
+    const sandbox = createSandbox();
+    const search = await get(sandbox, `${IS}/product-search/?count=2`);
+    const image: string = search.products[0].items[0].images[0].imageUrl;
+    assert.match(image, /^https:\/\/shop\.example\.com\/arquivos\/ids\/\d+\//);
+    const product = await get(sandbox, `${IS}/products?field=id&value=1`);
+    assert.match(product.items[0].images[0].imageUrl, /^https:\/\/shop\.example\.com\/arquivos\/ids\//);
+    const legacy = await get(sandbox, `${PUB}/products/search/camiseta-basica-algodao/p`);
+    assert.match(legacy[0].items[0].images[0].imageUrl, /^https:\/\/shop\.example\.com\/arquivos\/ids\//);
+    assert.equal(legacy[0].link, `${ORIGIN}/camiseta-basica-algodao/p`);
+    const variations = await get(sandbox, `${PUB}/products/variations/1`);
+    assert.match(variations.skus[0].image, /^https:\/\/shop\.example\.com\/arquivos\/ids\//);
+    // The URL is one the sandbox serves.
+    const svg = await sandbox.fetch(new Request(image));
+    assert.equal(svg.status, 200);
+    assert.match(svg.headers.get('Content-Type') ?? '', /svg/);
+  });
+
+  it('orderForm lines and itemMetadata carry absolute image URLs on the same origin', async () => {
+    const sandbox = createSandbox();
+    const cart = await get(sandbox, OF);
+    const r = await get(sandbox, `${OF}/${cart.orderFormId}/items`, {
+      method: 'POST',
+      headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify({orderItems: [{id: '101', quantity: 1, seller: '1'}]}),
+    });
+    assert.match(r.items[0].imageUrl, /^https:\/\/shop\.example\.com\/arquivos\/ids\/\d+\//);
+    assert.equal(r.itemMetadata.items[0].imageUrl, r.items[0].imageUrl);
+  });
+
+  it('a configured baseUrl still wins over the request origin', async () => {
+    const sandbox = createSandbox({baseUrl: 'https://cdn.example.net'});
+    const search = await get(sandbox, `${IS}/product-search/?count=1`);
+    assert.match(
+      search.products[0].items[0].images[0].imageUrl,
+      /^https:\/\/cdn\.example\.net\/arquivos\/ids\//,
+    );
+  });
+});
