@@ -126,6 +126,8 @@ async function serveStatic(root: string, req: IncomingMessage, res: ServerRespon
   const demoDir = path.join(root, 'demo');
   let file: string | undefined;
   if (pathname === '/' || pathname === '/index.html') file = path.join(demoDir, 'index.html');
+  // Browsers ask for /favicon.ico on any page without an icon link (the bridge's, a test's): the demo's icon.
+  else if (pathname === '/favicon.ico') file = path.join(demoDir, 'favicon.svg');
   else if (pathname.startsWith('/demo/')) file = inside(demoDir, pathname.slice('/demo'.length));
   else if (pathname.startsWith('/public/'))
     file = inside(path.join(root, 'public'), pathname.slice('/public'.length));
