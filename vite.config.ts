@@ -24,13 +24,13 @@ const optional = (name: string, path: string) => (existsSync(src(path)) ? {[name
  * Two builds into dist/:
  * - default: the npm/modular build — `index` (side-effect free), `define`, one module per element
  *   (`elements/<name>.js`, used by the loader), `loader`, `bridge`, `sandbox`, with shared chunks;
- * - `--mode cdn`: `vtex-elements.js`, every element and Lit in one ES module (only the HTML sanitizer
- *   stays a separate chunk, loaded on demand).
+ * - `--mode cdn`: `vtex-elements.js` (src/cdn.ts), every element and Lit in one ES module; what a page shows only
+ *   after an interaction (the drawer cart), the HTML sanitizer and the language packs are chunks loaded on demand.
  */
 export default defineConfig(({mode}) => {
   const cdn = mode === 'cdn';
   const entry: Record<string, string> = cdn
-    ? {'vtex-elements': src('define.ts')}
+    ? {'vtex-elements': src('cdn.ts')}
     : {
         index: src('index.ts'),
         define: src('define.ts'),

@@ -247,13 +247,11 @@ async function journey(w: Watched, mode: ScriptMode, csp: boolean): Promise<void
 
   await page.goto(`${base}/shop.html`);
   await defined(page, ['vtex-store', 'vtex-product-grid', 'vtex-cart-button']);
-  if (mode === 'loader')
-    assert.equal(
-      await page.evaluate(`!!customElements.get('vtex-cart')`),
-      false,
-      'the closed drawer cart loads on its first open',
-    );
-  else await defined(page, ['vtex-cart']);
+  assert.equal(
+    await page.evaluate(`!!customElements.get('vtex-cart')`),
+    false,
+    'the closed drawer cart loads on its first open',
+  );
 
   // The grid renders products from the bridge on the other port.
   const grid = page.locator('vtex-product-grid');
@@ -390,7 +388,7 @@ describe('including the kit more than once', () => {
       const w = await open();
       try {
         await w.page.goto(`${dist.origin}/p/${mode}/open/shop.html`);
-        await defined(w.page, ['vtex-store', 'vtex-product-grid', 'vtex-cart-button', 'vtex-cart']);
+        await defined(w.page, ['vtex-store', 'vtex-product-grid', 'vtex-cart-button']);
         await visible(w.page.locator('vtex-product-grid').locator('[part~="card-link"]'));
         await visible(w.page.locator('vtex-cart-button').getByRole('button', {name: /Carrinho, 0 itens/}));
         // Let the late scripts (and the loader's element modules) finish.

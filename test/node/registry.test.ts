@@ -66,10 +66,26 @@ describe('the element registry', () => {
     }
   });
 
-  it('the loader reads its tags from the registry', () => {
-    const loader = read('src/loader.ts');
-    assert.match(loader, /import \{ELEMENTS\} from '\.\/registry\.js';/);
-    assert.doesNotMatch(loader, /'(cart|checkout|product-grid)'/, 'no tag list of its own');
+  it('the loader and the CDN entry read their tags from the registry', () => {
+    for (const entry of ['src/loader.ts', 'src/cdn.ts']) {
+      assert.match(read(entry), /import \{ELEMENTS(, type ElementName)?\} from '\.\/registry\.js';/, entry);
+      assert.match(read(entry), /autoload\(ELEMENTS, /, entry);
+    }
+    assert.doesNotMatch(read('src/loader.ts'), /'(cart|checkout|product-grid)'/, 'no tag list of its own');
+    assert.doesNotMatch(
+      read('src/internal/autoload.ts'),
+      /'(checkout|product-grid)'/,
+      'no tag list of its own',
+    );
+  });
+
+  it('vtex-elements.js (src/cdn.ts) holds every element, in the file or on demand', () => {
+    const cdn = read('src/cdn.ts');
+    for (const n of names) {
+      const eager = cdn.includes(`import './elements/${n}/define.js';`);
+      const lazy = cdn.includes(`import('./elements/${n}/define.js')`);
+      assert.ok(eager !== lazy, `<vtex-${n}>: ${eager ? 'both in the file and on demand' : 'missing'}`);
+    }
   });
 
   it('package.json exports every element through one subpath pattern', () => {
