@@ -4,6 +4,7 @@
  *   PORT=5173                      port on 127.0.0.1 (0 = any free port)
  *   ALLOWED_ORIGINS=a,b            extra page origins allowed to call the bridge (CMS pages elsewhere)
  *   VTEX_ACCOUNT=mystore           forward to https://mystore.vtexcommercestable.com.br instead of the sandbox
+ *   VTEX_UPSTREAM=http://127.0.0.1:9000   with VTEX_ACCOUNT: forward there instead (a VTEX-like test host)
  *   SANDBOX_LATENCY=300|100-800    SANDBOX_ERROR_RATE=0.3  SANDBOX_ERROR_STATUS=503  SANDBOX_TIMEOUT_RATE=0.1
  *   SANDBOX_RATE_LIMIT_RATE=0.1    SANDBOX_MALFORMED_RATE=0.1  SANDBOX_FAULT_ROUTES=/api/checkout  SANDBOX_SEED=1
  */
@@ -33,6 +34,7 @@ try {
   stack = createDevStack({
     allowedOrigins,
     vtexAccount: env.VTEX_ACCOUNT || undefined,
+    vtexUpstream: env.VTEX_UPSTREAM || undefined,
     faults: faultsFromEnv(env),
   });
 } catch (e) {

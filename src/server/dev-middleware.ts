@@ -19,6 +19,11 @@ export interface DevStackOptions {
    * and the `/_sandbox/*` control routes are not mounted.
    */
   vtexAccount?: string;
+  /**
+   * With `vtexAccount`: another upstream base URL instead of VTEX's host (a VTEX-like test host, see
+   * vtex-host.ts). `VTEX_UPSTREAM` in `npm start`.
+   */
+  vtexUpstream?: string;
   /** Fetch for the real-account upstream (tests record with it). */
   fetch?: FetchLike;
   /** Absolute origin for sandbox image URLs; default root-relative (same origin as the bridge). */
@@ -65,10 +70,12 @@ export function createDevStack(options: DevStackOptions = {}): DevStack {
   });
   const real = options.vtexAccount;
   const account = real ?? sandbox.account;
-  const upstream = real ? vtexUpstream(real) : 'sandbox';
+  if (options.vtexUpstream && !real)
+    throw new TypeError('VTEX_UPSTREAM needs VTEX_ACCOUNT (the account it serves)');
+  const upstream = real ? (options.vtexUpstream ?? vtexUpstream(real)) : 'sandbox';
   const bridge = createVtexBridge({
     upstream: real
-      ? vtexUpstream(real)
+      ? upstream
       : (req) => {
           options.onUpstream?.(req);
           return sandbox.fetch(req);
