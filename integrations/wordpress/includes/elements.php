@@ -216,6 +216,15 @@ function vtex_elements_definitions() {
 					'description' => __( 'Reads the slug from this query parameter of the page URL (e.g. slug-param="product" for product.html?product=camiseta-basica-algodao) and follows back/forward. When the parameter is absent, slug (then product-id) is used.', 'vtex-elements' ),
 				),
 				array(
+					'name'        => 'structured-data',
+					'key'         => 'structuredData',
+					'type'        => 'string',
+					'default'     => 'on',
+					'values'      => array( 'on', 'off' ),
+					'label'       => __( 'Structured data', 'vtex-elements' ),
+					'description' => __( 'off: write no schema.org JSON-LD for this product (the page emits its own).', 'vtex-elements' ),
+				),
+				array(
 					'name'        => 'locale',
 					'key'         => 'locale',
 					'type'        => 'string',
@@ -337,6 +346,15 @@ function vtex_elements_definitions() {
 					'default'     => '?product={slug}',
 					'label'       => __( 'Product URL', 'vtex-elements' ),
 					'description' => __( 'Card link template; {slug} and {id} are replaced.', 'vtex-elements' ),
+				),
+				array(
+					'name'        => 'structured-data',
+					'key'         => 'structuredData',
+					'type'        => 'string',
+					'default'     => 'on',
+					'values'      => array( 'on', 'off' ),
+					'label'       => __( 'Structured data', 'vtex-elements' ),
+					'description' => __( 'off: write no schema.org ItemList JSON-LD for the products shown (the page emits its own).', 'vtex-elements' ),
 				),
 				array(
 					'name'        => 'locale',

@@ -7,6 +7,7 @@ import {facetsPath, parseFacetsPath} from '../../client/catalog.js';
 import type {Facet, FacetValue, ISProduct, ISSku, SelectedFacet} from '../../client/types.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {CartController, StoreController} from '../../controllers/store-controller.js';
+import {StructuredDataController} from '../../internal/structured-data-controller.js';
 import {hostStyles} from '../../internal/styles.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import {renderCard, renderCardSkeleton, type CardStatus} from '../shared-catalog/card.js';
@@ -61,6 +62,10 @@ interface Results {
  *
  * With `sync-url`, the shopper's query, filters, sort and page are mirrored to the address bar
  * (`?q=&fq=&sort=&page=`) with `history.pushState`, and restored on back/forward and on load.
+ *
+ * For search engines the grid writes the products loaded as a schema.org `ItemList` of `Product`s (JSON-LD in a
+ * `<script type="application/ld+json">` right after itself), kept current as pages load and removed with the
+ * element; `structured-data="off"` turns it off.
  *
  * Intelligent Search Activity Flow: every card carries `data-af-element="search-result"`, `data-af-onclick="true"`,
  * `data-af-product-id`, `data-af-product-position` (1-based, absolute across pages) and `data-af-search-id`
@@ -126,6 +131,31 @@ export class VtexProductGrid extends VtexElement {
     cart: this.#cart,
   });
 
+  constructor() {
+    super();
+    // schema.org ItemList of the products loaded, for search engines, right after the element.
+    new StructuredDataController(
+      this,
+      (ld) => {
+        const r = this.#search.status === TaskStatus.COMPLETE ? this.results : undefined;
+        const currency = this.#i18n.currency.currencyCode;
+        const url = (p: ISProduct) => new URL(productUrl(this.productUrl, p), document.baseURI).href;
+        const at = (p: ISProduct, i: number) => ({
+          product: p,
+          url: url(p),
+          currency,
+          position: this.#position(r!, i),
+        });
+        return r && ld.itemListJsonLd(r.products.map(at));
+      },
+      () => [
+        this.#search.status === TaskStatus.COMPLETE && this.results,
+        this.productUrl,
+        this.#i18n.currency.currencyCode,
+      ],
+    );
+  }
+
   /** Full-text search. Setting it (e.g. from `<vtex-search-box for>`) clears the shopper's filters. */
   @property() query = '';
 
@@ -167,6 +197,9 @@ export class VtexProductGrid extends VtexElement {
 
   /** Card link template; `{slug}` and `{id}` are replaced. */
   @property({attribute: 'product-url'}) productUrl = '?product={slug}';
+
+  /** `off`: write no schema.org `ItemList` JSON-LD for the products shown (the page emits its own). */
+  @property({attribute: 'structured-data'}) structuredData: 'on' | 'off' = 'on';
 
   /** @internal Facets the shopper chose (on top of the merchant's attributes). */
   @state() private selected: SelectedFacet[] = [];

@@ -4,6 +4,7 @@ import {property, state} from 'lit/decorators.js';
 import type {ISProduct, ISSku} from '../../client/types.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {CartController, StoreController} from '../../controllers/store-controller.js';
+import {pageUrl, StructuredDataController} from '../../internal/structured-data-controller.js';
 import {clientFor, start, take} from '../../internal/prefetch.js';
 import {hostStyles} from '../../internal/styles.js';
 import {VtexElement} from '../../internal/vtex-element.js';
@@ -36,6 +37,11 @@ import {styles} from './product.styles.js';
  * A product page on a CMS needs no script: `<vtex-product slug-param="product">` reads the slug from the page
  * URL's `?product=` query parameter (the grid's default card link is `?product={slug}`) and follows
  * back/forward (`popstate`). The element never writes the URL.
+ *
+ * For search engines it writes the product as schema.org `Product` JSON-LD (name, description, images, SKU,
+ * brand, GTIN, offer with price, currency, availability and URL; a rating where the catalog has one) into a
+ * `<script type="application/ld+json">` right after itself, kept current as the shopper picks a SKU, removed with
+ * the element. `structured-data="off"` turns it off for a page that emits its own.
  *
  * @summary Product detail: gallery, SKU selector, price and add to cart.
  * @tag vtex-product
@@ -91,6 +97,25 @@ export class VtexProduct extends VtexElement {
     cart: this.#cart,
   });
 
+  constructor() {
+    super();
+    // schema.org Product JSON-LD for search engines, right after the element.
+    new StructuredDataController(
+      this,
+      (ld) => {
+        const product = this.#shown();
+        const currency = this.#i18n.currency.currencyCode;
+        const description = this.description?.textContent ?? undefined;
+        return (
+          product &&
+          ld.productJsonLd({product, sku: this.#sku(product), url: pageUrl(), currency, description})
+        );
+      },
+      () => [this.#shown(), this.selection, this.description, this.#i18n.currency.currencyCode, pageUrl()],
+    );
+  }
+  #shown = () => (this.#product.status === TaskStatus.COMPLETE ? this.#product.value : undefined);
+
   /** The product's slug (`linkText`), e.g. `camiseta-basica-algodao`. */
   @property() slug?: string;
 
@@ -103,6 +128,9 @@ export class VtexProduct extends VtexElement {
    * `slug` (then `product-id`) is used.
    */
   @property({attribute: 'slug-param'}) slugParam?: string;
+
+  /** `off`: write no schema.org JSON-LD for this product (the page emits its own). */
+  @property({attribute: 'structured-data'}) structuredData: 'on' | 'off' = 'on';
 
   /** @internal */ @state() private selection: Record<string, string> = {};
   /** @internal */ @state() private quantity = 1;
