@@ -346,6 +346,7 @@ async function manyRun(
  */
 async function drawerRun(browser: Browser, origin: string): Promise<{feedback: number; open: number}> {
   const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+  await context.addInitScript(PROBES);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -554,7 +555,7 @@ ${pageTable}
 
 Files per page (gzip -9 each):
 
-${pages.map((p) => `- ${p.page.name}: ${[...p.files].map(([f, n]) => `\`${f.replace(/-[\w-]{8}\.js$/, '.js')}\` ${kb(n)}`).join(', ')}`).join('\n')}
+${pages.map((p) => `- ${p.page.name}: ${[...p.files].map(([f, n]) => `\`${f.replace(/^((?:chunks|cdn)\/.+)-[\w-]{8}\.js$/, '$1.js')}\` ${kb(n)}`).join(', ')}`).join('\n')}
 
 ## Bundle size
 
