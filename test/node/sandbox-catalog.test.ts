@@ -120,15 +120,9 @@ describe('seed', () => {
     assert.ok(seed.products.some((p) => p.productClusters.some((c) => c.id === '138')));
   });
 
-  it('is deterministic and fast', () => {
+  it('is deterministic', () => {
     assert.equal(JSON.stringify(generateSeed()), JSON.stringify(generateSeed()));
     assert.notEqual(JSON.stringify(generateSeed(1)), JSON.stringify(generateSeed(2)));
-    const times = [0, 1, 2].map(() => {
-      const t = performance.now();
-      generateSeed();
-      return performance.now() - t;
-    });
-    assert.ok(Math.min(...times) < 150, `generation took ${Math.min(...times)} ms`);
   });
 
   it('has the documented fixtures', () => {
