@@ -2,10 +2,13 @@
  * The bridge: a Fetch-API handler between the kit (a browser on a CMS page) and VTEX (or the sandbox).
  * Plain TypeScript with no Node, DOM or Lit imports, so it runs on Node and on any edge runtime.
  *
- * Request pipeline: basePath → CORS/origin policy → rate limit → allowlist → body limit →
- * open-redirect check → cookie/header filtering → upstream → response header/cookie rewriting.
+ * Request pipeline: basePath → CORS/origin policy → rate limit → allowlist → cross-site GET check → body
+ * limit → body type, card-data and open-redirect checks → cookie/header filtering → upstream → response
+ * header/cookie rewriting and token scrubbing. No request makes it throw: anything unexpected is a JSON 500.
  */
+import {clientAddress} from './client-address.js';
 import {filterCookieHeader, loginCookieName, parseCookieHeader, rewriteSetCookie} from './cookies.js';
+import {findCardData, scrubTokens} from './sensitive.js';
 import {createRateLimiter, type RateLimitOptions} from './rate-limit.js';
 import {matchRoute, type Method, type RouteMatch} from './routes.js';
 
@@ -25,7 +28,16 @@ export interface VtexBridgeOptions {
   maxBodyBytes?: number;
   /** Token bucket per client: at most `max` requests per `windowMs` (429 above). Off by default. */
   rateLimit?: RateLimitOptions;
-  /** Client identity for the rate limit. Default: CF-Connecting-IP, X-Real-IP, first X-Forwarded-For entry. */
+  /**
+   * A header your platform sets to the client's address and overwrites when a client sends it
+   * (`cf-connecting-ip` on Cloudflare, `x-real-ip` behind an nginx that sets it, `x-forwarded-for`: its last
+   * entry, the one your proxy appended). Default none: forwarding headers from the request are not trusted.
+   */
+  clientIpHeader?: string;
+  /**
+   * Client identity for the rate limit. Default: the address a server adapter recorded (the Node adapter
+   * records the socket's), else the `clientIpHeader`, else one shared key.
+   */
   clientKey?: (req: Request) => string;
   /** `Domain` attribute for cookies set through the bridge (e.g. ".shop.example.com"). Default: host-only. */
   cookieDomain?: string;
@@ -68,6 +80,18 @@ const HOP_BY_HOP = new Set([
   'upgrade',
 ]);
 const APP_KEY_HEADERS = new Set(['x-vtex-api-appkey', 'x-vtex-api-apptoken']);
+/** Upstream headers that describe VTEX's own site or stack, not the bridge's: dropped. */
+const UPSTREAM_ONLY = new Set(['strict-transport-security', 'server', 'x-powered-by']);
+/** Families whose answers are about one shopper: never stored by a shared cache. */
+const PRIVATE_FAMILIES = new Set(['checkout', 'payments', 'oms', 'session', 'vtexid', 'login']);
+/** Families whose bodies may carry a login token; the bridge reads them whole and scrubs it. */
+const SCRUBBED_FAMILIES = new Set(['checkout', 'payments', 'oms', 'session', 'vtexid', 'login']);
+/** GETs that change state (VTEX's own design): refused when a foreign site triggers them. */
+function isStateChangingGet(path: string, url: URL, family: string): boolean {
+  if (family === 'checkout' && /^true$/i.test(url.searchParams.get('forceNewCart') ?? '')) return true;
+  if (path.startsWith('/checkout/changeToAnonymousUser/')) return true;
+  return path === '/logout' || path === '/api/vtexid/pub/logout';
+}
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The real-store upstream for a VTEX account name. */
@@ -88,16 +112,6 @@ function normalizeBasePath(basePath: string | undefined): string {
   const p = ('/' + basePath.replace(/^\/+|\/+$/g, '')).replace(/\/{2,}/g, '/');
   if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(p)) throw new TypeError(`Invalid basePath: ${basePath}`);
   return p;
-}
-
-function defaultClientKey(req: Request): string {
-  const h = req.headers;
-  return (
-    h.get('cf-connecting-ip') ??
-    h.get('x-real-ip') ??
-    h.get('x-forwarded-for')?.split(',')[0]?.trim() ??
-    'anonymous'
-  );
 }
 
 class PayloadTooLarge extends Error {}
@@ -143,7 +157,19 @@ export function createVtexBridge(options: VtexBridgeOptions): (request: Request)
   const basePath = normalizeBasePath(options.basePath);
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT;
-  const clientKey = options.clientKey ?? defaultClientKey;
+  const ipHeader = options.clientIpHeader?.toLowerCase();
+  /** The client's address: recorded by an adapter, else the configured platform header. */
+  function clientIp(req: Request): string | undefined {
+    const recorded = clientAddress(req);
+    if (recorded) return recorded;
+    if (!ipHeader) return undefined;
+    const value = req.headers.get(ipHeader);
+    if (!value) return undefined;
+    const parts = value.split(',');
+    const ip = (ipHeader === 'x-forwarded-for' ? parts[parts.length - 1] : parts[0])!.trim();
+    return /^[0-9A-Fa-f:.]{2,45}$/.test(ip) ? ip : undefined;
+  }
+  const clientKey = options.clientKey ?? ((req: Request) => clientIp(req) ?? 'anonymous');
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit, options.now) : undefined;
   const logger = options.logger ?? console;
   const upstreamUrl = typeof options.upstream === 'string' ? options.upstream.replace(/\/+$/, '') : undefined;
@@ -242,8 +268,9 @@ export function createVtexBridge(options: VtexBridgeOptions): (request: Request)
     } else if (hasBody && !h.has('content-type')) {
       h.set('Content-Type', 'application/x-www-form-urlencoded');
     }
-    const xff = request.headers.get('x-forwarded-for');
-    if (xff) h.set('X-Forwarded-For', xff);
+    // Only an address the bridge trusts goes upstream; a client's own X-Forwarded-For never does.
+    const ip = clientIp(request);
+    if (ip) h.set('X-Forwarded-For', ip);
     if (withCookies) {
       const raw = request.headers.get('cookie');
       const cookie = filterCookieHeader(raw, options.account);
@@ -262,11 +289,12 @@ export function createVtexBridge(options: VtexBridgeOptions): (request: Request)
     base: Headers,
     requestUrl: URL,
     withCookies: boolean,
+    family: string,
   ): Headers {
     const h = new Headers();
     upstream.headers.forEach((value, key) => {
       const k = key.toLowerCase();
-      if (HOP_BY_HOP.has(k) || APP_KEY_HEADERS.has(k) || k === 'set-cookie') return;
+      if (HOP_BY_HOP.has(k) || APP_KEY_HEADERS.has(k) || UPSTREAM_ONLY.has(k) || k === 'set-cookie') return;
       // fetch already decoded the body; length and encoding no longer describe what we send.
       if (k === 'content-encoding' || k === 'content-length') return;
       if (k.startsWith('access-control-') || k === 'vary') return;
@@ -275,6 +303,7 @@ export function createVtexBridge(options: VtexBridgeOptions): (request: Request)
     const upstreamVary = upstream.headers.get('vary');
     base.forEach((v, k) => h.set(k, v));
     if (upstreamVary) h.set('Vary', `${upstreamVary}, Origin`);
+    if (PRIVATE_FAMILIES.has(family)) h.set('Cache-Control', 'private, no-store');
 
     const location = h.get('location');
     if (location && upstreamOrigin) {
@@ -307,7 +336,68 @@ export function createVtexBridge(options: VtexBridgeOptions): (request: Request)
     return h;
   }
 
-  return async function vtexBridge(request: Request): Promise<Response> {
+  /** The returnUrl values a login request carries, in its query and in any body type; undefined = unreadable. */
+  async function returnUrls(
+    url: URL,
+    type: string,
+    body: Uint8Array<ArrayBuffer> | undefined,
+  ): Promise<string[] | undefined> {
+    const isReturn = (k: string) => k.toLowerCase() === 'returnurl';
+    const out: string[] = [];
+    for (const [k, v] of url.searchParams) if (isReturn(k)) out.push(v);
+    if (!body?.byteLength) return out;
+    const mime = type.split(';')[0]!.trim().toLowerCase();
+    if (mime === 'application/x-www-form-urlencoded' || mime === 'multipart/form-data') {
+      let form: FormData;
+      try {
+        form = await new Response(body, {headers: {'Content-Type': type}}).formData();
+      } catch {
+        return undefined;
+      }
+      for (const [k, v] of form) if (isReturn(k)) out.push(typeof v === 'string' ? v : '');
+      return out;
+    }
+    if (mime === 'application/json' || mime.endsWith('+json')) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(new TextDecoder().decode(body));
+      } catch {
+        return undefined;
+      }
+      const walk = (v: unknown, depth: number): void => {
+        if (depth > 32 || typeof v !== 'object' || v === null) return;
+        for (const [k, x] of Object.entries(v)) {
+          if (isReturn(k)) out.push(typeof x === 'string' ? x : JSON.stringify(x));
+          walk(x, depth + 1);
+        }
+      };
+      walk(parsed, 0);
+      return out;
+    }
+    return undefined; // a body type the bridge cannot read is refused on the login routes
+  }
+
+  /** True when a state-changing GET comes from this site, an allowed origin, or no browser page at all. */
+  function sameSiteIntent(request: Request, selfOrigin: string): boolean {
+    const origin = request.headers.get('Origin');
+    if (origin && origin !== 'null') return origin === selfOrigin || allowed.has(origin);
+    const site = request.headers.get('Sec-Fetch-Site');
+    if (site === 'same-origin' || site === 'same-site' || site === 'none') return true;
+    // A cross-site navigation from an allowed page (a "Sign out" link) names it in Referer.
+    const referer = request.headers.get('Referer');
+    if (referer) {
+      try {
+        const from = new URL(referer).origin;
+        if (from === selfOrigin || allowed.has(from)) return true;
+      } catch {
+        /* a malformed Referer proves nothing */
+      }
+    }
+    // No Sec-Fetch-Site at all: not a current browser (curl, a server); CSRF needs a browser.
+    return site === null && origin === null;
+  }
+
+  async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
     const origin = request.headers.get('Origin');
@@ -345,8 +435,18 @@ export function createVtexBridge(options: VtexBridgeOptions): (request: Request)
     if (!match) return error(404, 'BRIDGE_NOT_FOUND', 'Not found', base);
     if (!match.methodAllowed)
       return error(405, 'BRIDGE_METHOD', 'Method not allowed', base, {Allow: match.methods.join(', ')});
+    const family = match.route.family;
 
-    // 5. App keys never travel through the bridge.
+    // 5. GETs that change state (new cart, sign out) only from this site or an allowed one.
+    if (method === 'GET' && isStateChangingGet(path, url, family) && !sameSiteIntent(request, selfOrigin))
+      return error(
+        403,
+        'BRIDGE_CROSS_SITE',
+        "This action can only be started from the store's own pages",
+        base,
+      );
+
+    // 6. App keys never travel through the bridge.
     let sawAppKey = false;
     request.headers.forEach((_, k) => {
       if (APP_KEY_HEADERS.has(k.toLowerCase())) sawAppKey = true;
@@ -358,7 +458,7 @@ export function createVtexBridge(options: VtexBridgeOptions): (request: Request)
       );
     }
 
-    // 6. Body limit.
+    // 7. Body limit.
     let body: Uint8Array<ArrayBuffer> | undefined;
     if (method !== 'GET' && method !== 'HEAD') {
       const declared = Number(request.headers.get('content-length') ?? '0');
@@ -372,25 +472,50 @@ export function createVtexBridge(options: VtexBridgeOptions): (request: Request)
         return error(400, 'BRIDGE_BAD_BODY', 'Could not read the request body', base);
       }
     }
+    const type = request.headers.get('content-type') ?? '';
+    const hasBody = !!body?.byteLength;
 
-    // 7. Open-redirect protection on the login pages.
-    if (match.route.family === 'login' || path === '/api/vtexid/pub/logout') {
-      const candidates = url.searchParams.getAll('returnUrl');
-      const type = request.headers.get('content-type') ?? '';
-      if (body && type.includes('application/x-www-form-urlencoded')) {
-        candidates.push(...new URLSearchParams(new TextDecoder().decode(body)).getAll('returnUrl'));
+    // 8. Checkout and payment writes are JSON only (a cross-site form cannot send JSON without CORS).
+    if ((family === 'checkout' || family === 'payments') && method !== 'GET' && (hasBody || type)) {
+      if (!/^application\/json\s*(;|$)/i.test(type))
+        return error(415, 'BRIDGE_CONTENT_TYPE', 'Checkout requests must be application/json', base);
+    }
+
+    // 9. Card data goes from the browser straight to VTEX's payment host, never through this server.
+    if (family === 'payments' && hasBody) {
+      let payments: unknown;
+      try {
+        payments = JSON.parse(new TextDecoder().decode(body));
+      } catch {
+        return error(400, 'BRIDGE_BAD_BODY', 'The payments body is not JSON', base);
       }
+      const field = findCardData(payments);
+      if (field) {
+        return error(
+          422,
+          'BRIDGE_CARD_DATA',
+          `Card data (${field}) must go straight to VTEX's payment host, never through the bridge: set payments-api on <vtex-store>`,
+          base,
+        );
+      }
+    }
+
+    // 10. Open-redirect protection on the login pages, in the query and in every body type.
+    if (family === 'login' || path === '/api/vtexid/pub/logout') {
+      const candidates = await returnUrls(url, type, body);
+      if (!candidates)
+        return error(415, 'BRIDGE_CONTENT_TYPE', 'Login forms must be urlencoded, multipart or JSON', base);
       if (candidates.some((c) => !isSafeReturnUrl(c, selfOrigin))) {
         return error(400, 'BRIDGE_RETURN_URL', 'returnUrl must be this site or an allowed origin', base);
       }
     }
 
-    // 8. Forward.
-    const headers = upstreamHeaders(request, match, trusted, !!body?.byteLength);
+    // 11. Forward.
+    const headers = upstreamHeaders(request, match, trusted, hasBody);
     const init: RequestInit = {
       method,
       headers,
-      body: body && body.byteLength ? body : undefined,
+      body: hasBody ? body : undefined,
       redirect: 'manual',
     };
     // A plain timer (not AbortSignal.timeout/any) so it works on every runtime and keeps Node's loop alive.
@@ -422,13 +547,44 @@ export function createVtexBridge(options: VtexBridgeOptions): (request: Request)
       request.signal?.removeEventListener('abort', onClientAbort);
     }
 
-    const h = responseHeaders(upstream, base, url, trusted);
+    const h = responseHeaders(upstream, base, url, trusted, family);
     const noBody = method === 'HEAD' || upstream.status === 204 || upstream.status === 304;
-    return new Response(noBody ? null : upstream.body, {
-      status: upstream.status,
-      statusText: upstream.statusText,
-      headers: h,
-    });
+    if (noBody) {
+      await upstream.body?.cancel().catch(() => undefined);
+      return new Response(null, {status: upstream.status, statusText: upstream.statusText, headers: h});
+    }
+    let out: ReadableStream<Uint8Array> | string | null = upstream.body;
+    if (SCRUBBED_FAMILIES.has(family) && upstream.body) {
+      // The login token lives only in HttpOnly cookies; a body that carries it would hand it to page JS.
+      const tokens = [
+        ...parseCookieHeader(request.headers.get('cookie')),
+        ...upstream.headers.getSetCookie().map((c) => {
+          const pair = c.split(';')[0]!;
+          const eq = pair.indexOf('=');
+          return {name: pair.slice(0, eq).trim(), value: pair.slice(eq + 1).trim()};
+        }),
+      ]
+        .filter((c) => c.name.startsWith('VtexIdclientAutCookie') || c.name === 'vid_rt')
+        .map((c) => c.value);
+      const text = await upstream.text();
+      out = scrubTokens(text, upstream.headers.get('content-type') ?? '', tokens);
+    }
+    return new Response(out, {status: upstream.status, statusText: upstream.statusText, headers: h});
+  }
+
+  return async function vtexBridge(request: Request): Promise<Response> {
+    try {
+      return await handle(request);
+    } catch (e) {
+      // Nothing a client sends may crash the host process or leak a stack trace.
+      logger.warn(`[vtex-bridge] ${request.method} failed: ${e instanceof Error ? e.message : String(e)}`);
+      return error(
+        500,
+        'BRIDGE_INTERNAL',
+        'The bridge could not handle this request',
+        new Headers({Vary: 'Origin'}),
+      );
+    }
   };
 }
 

@@ -76,7 +76,8 @@ export interface RewriteOptions {
 
 /**
  * Rewrites one upstream `Set-Cookie` for the page's site. Returns undefined for cookies the bridge does
- * not know (they are dropped). Upstream `Domain` is removed; `HttpOnly`, `Max-Age` and `Expires` are kept.
+ * not know (they are dropped). Upstream `Domain` is removed; `Max-Age`, `Expires` and `SameSite=Strict` are kept; every cookie is
+ * `HttpOnly`.
  */
 export function rewriteSetCookie(setCookie: string, options: RewriteOptions): string | undefined {
   const [pair = '', ...attrs] = setCookie.split(';');
@@ -87,7 +88,6 @@ export function rewriteSetCookie(setCookie: string, options: RewriteOptions): st
   if (!isKnownCookie(name, options.account)) return undefined;
 
   let path = '/';
-  let httpOnly = false;
   let sameSite: string | undefined;
   const kept: string[] = [];
   for (const raw of attrs) {
@@ -99,7 +99,6 @@ export function rewriteSetCookie(setCookie: string, options: RewriteOptions): st
     if (key === 'max-age' && /^-?\d+$/.test(val)) kept.push(`Max-Age=${val}`);
     else if (key === 'expires' && val) kept.push(`Expires=${val}`);
     else if (key === 'path' && val.startsWith('/')) path = val;
-    else if (key === 'httponly') httpOnly = true;
     else if (key === 'samesite') sameSite = val.toLowerCase();
     // Domain, Secure, Partitioned, Priority and anything unknown are decided by the bridge.
   }
@@ -108,10 +107,11 @@ export function rewriteSetCookie(setCookie: string, options: RewriteOptions): st
   if (options.cookieDomain) out.push(`Domain=${options.cookieDomain}`);
   const base = options.basePath;
   out.push(`Path=${base ? (path === '/' ? base : base + path) : path}`);
-  if (httpOnly) out.push('HttpOnly');
+  // The kit never reads VTEX's cookies from page JavaScript: every one of them is HttpOnly, whatever upstream says.
+  out.push('HttpOnly');
   if (options.secure) out.push('Secure');
-  if (options.crossSite && options.secure) out.push('SameSite=None');
-  else if (sameSite === 'strict') out.push('SameSite=Strict');
+  if (sameSite === 'strict') out.push('SameSite=Strict');
+  else if (options.crossSite && options.secure) out.push('SameSite=None');
   else out.push('SameSite=Lax');
   return out.join('; ');
 }

@@ -10,3 +10,4 @@ export type {RateLimitOptions} from './rate-limit.js';
 export {ROUTES, matchRoute, isCleanPath} from './routes.js';
 export type {Route, RouteFamily, RouteMatch, Method} from './routes.js';
 export {isKnownCookie, rewriteSetCookie, filterCookieHeader} from './cookies.js';
+export {setClientAddress, clientAddress} from './client-address.js';

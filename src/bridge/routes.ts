@@ -39,15 +39,20 @@ const ATTACHMENTS = new Set([
  */
 export function isSafeTextSegment(segment: string): boolean {
   if (!segment || segment.length > 200) return false;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(segment);
-  } catch {
-    return false;
+  // Each decoding round is checked: "%252e%252e" is ".." to a server that decodes twice.
+  let decoded = segment;
+  for (let round = 0; round < 4; round++) {
+    try {
+      decoded = decodeURIComponent(decoded);
+    } catch {
+      return round > 0; // a literal "%" left after decoding is text, not an escape
+    }
+    if (decoded === '.' || decoded === '..') return false;
+    // eslint-disable-next-line no-control-regex
+    if (/[/\\\u0000-\u001f\u007f]/.test(decoded)) return false;
+    if (!decoded.includes('%')) return true;
   }
-  if (decoded === '.' || decoded === '..') return false;
-  // eslint-disable-next-line no-control-regex
-  return !/[/\\\u0000-\u001f\u007f]/.test(decoded);
+  return false;
 }
 
 type Pattern = readonly (string | RegExp | ((s: string) => boolean))[];
@@ -145,20 +150,8 @@ export const ROUTES: readonly Route[] = [
   // Session Manager.
   {family: 'session', methods: ['GET', 'POST', 'PATCH'], match: exact(['api', 'sessions'])},
   {family: 'session', methods: ['GET'], match: exact(['api', 'segments'])},
-  // VTEX ID public login routes.
-  {family: 'vtexid', methods: ['GET'], match: exact(['api', 'vtexid', 'pub', 'authentication', 'start'])},
-  {
-    family: 'vtexid',
-    methods: ['POST'],
-    match: exact(['api', 'vtexid', 'pub', 'authentication', 'accesskey', 'send']),
-  },
-  {
-    family: 'vtexid',
-    methods: ['POST'],
-    match: exact(['api', 'vtexid', 'pub', 'authentication', 'accesskey', 'validate']),
-  },
+  // VTEX ID: only sign-out. The login itself happens on VTEX's /login page; the token never reaches page JS.
   {family: 'vtexid', methods: ['GET', 'POST'], match: exact(['api', 'vtexid', 'pub', 'logout'])},
-  {family: 'vtexid', methods: ['POST'], match: exact(['api', 'vtexid', 'refreshtoken', 'webstore'])},
   // VTEX's native login / logout pages.
   {family: 'login', methods: ['GET', 'POST'], match: exact(['login'])},
   {family: 'login', methods: ['GET'], match: exact(['logout'])},
@@ -170,7 +163,8 @@ export const ROUTES: readonly Route[] = [
  */
 export function isCleanPath(pathname: string): boolean {
   if (!pathname.startsWith('/') || pathname.length > 1024) return false;
-  if (/%(?:2f|5c|2e|00)/i.test(pathname)) return false;
+  // Encoded separators, dots and NULs, also encoded twice or more ("%252e", "%25252f").
+  if (/%(?:25)*(?:2f|5c|2e|00)/i.test(pathname)) return false;
   if (pathname.includes('\\') || pathname.includes('//')) return false;
   return !pathname.split('/').some((s) => s === '.' || s === '..');
 }

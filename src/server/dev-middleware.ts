@@ -5,7 +5,7 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {createVtexBridge, vtexUpstream, type FetchLike} from '../bridge/index.js';
 import {createSandbox, type CreateSandboxOptions, type FaultConfig, type Sandbox} from '../sandbox/index.js';
-import {toRequest, writeResponse} from './node-adapter.js';
+import {toRequest, UnsupportedRequestError, writeResponse} from './node-adapter.js';
 
 export interface DevStackOptions {
   /** Extra page origins allowed to call the bridge with credentials (CMS pages on other ports/hosts). */
@@ -154,7 +154,17 @@ export function wtrMiddleware(stack: DevStack) {
     const url = ctx.req.url ?? '/';
     const pathname = url.split('?')[0] ?? '/';
     if (!pathname.startsWith('/_sandbox/') && !isVtexPath(pathname)) return next();
-    const response = await stack.handle(toRequest(ctx.req));
+    let request: Request;
+    try {
+      request = toRequest(ctx.req);
+    } catch (e) {
+      if (!(e instanceof UnsupportedRequestError)) throw e;
+      ctx.respond = false;
+      ctx.res.statusCode = e.status;
+      ctx.res.end(e.message);
+      return undefined;
+    }
+    const response = await stack.handle(request);
     if (!response) return next();
     // Write the response ourselves (every Set-Cookie kept) and tell Koa not to touch it.
     ctx.respond = false;

@@ -9,6 +9,7 @@ import {readFile, stat} from 'node:fs/promises';
 import path from 'node:path';
 import type {AddressInfo} from 'node:net';
 import {handleNode, type DevStack} from './dev-middleware.js';
+import {refuseConnect, UnsupportedRequestError} from './node-adapter.js';
 
 export interface StartServerOptions {
   stack: DevStack;
@@ -20,6 +21,10 @@ export interface StartServerOptions {
   host?: string;
   /** Log function for request errors. Default console.error. */
   onError?: (error: unknown) => void;
+  /** Milliseconds a client has to send the request headers. Default 20 000. */
+  headersTimeout?: number;
+  /** Milliseconds a client has to send the whole request. Default 30 000. */
+  requestTimeout?: number;
 }
 
 export interface RunningServer {
@@ -142,18 +147,29 @@ async function serveStatic(root: string, req: IncomingMessage, res: ServerRespon
 export function startServer(options: StartServerOptions): Promise<RunningServer> {
   const root = path.resolve(options.root);
   const onError = options.onError ?? ((e: unknown) => console.error('[vtex-elements demo]', e));
-  const server = createServer((req, res) => {
-    void (async () => {
-      try {
-        if (await handleNode(options.stack, req, res)) return;
-        await serveStatic(root, req, res);
-      } catch (e) {
-        onError(e);
-        if (!res.headersSent) send(res, 500, 'Internal Server Error', MIME['.txt']!);
-        else res.destroy();
-      }
-    })();
-  });
+  const requestTimeout = options.requestTimeout ?? 30_000;
+  const headersTimeout = Math.min(options.headersTimeout ?? 20_000, requestTimeout);
+  const server = createServer(
+    // Node checks the two timeouts on this interval (30 s by default), so it follows them.
+    {requestTimeout, headersTimeout, connectionsCheckingInterval: Math.max(50, headersTimeout / 4)},
+    (req, res) => {
+      void (async () => {
+        try {
+          if (await handleNode(options.stack, req, res)) return;
+          await serveStatic(root, req, res);
+        } catch (e) {
+          if (e instanceof UnsupportedRequestError) {
+            req.resume();
+            return send(res, e.status, e.message, MIME['.txt']!);
+          }
+          onError(e);
+          if (!res.headersSent) send(res, 500, 'Internal Server Error', MIME['.txt']!);
+          else res.destroy();
+        }
+      })();
+    },
+  );
+  server.on('connect', refuseConnect);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 5173, options.host ?? '127.0.0.1', () => {

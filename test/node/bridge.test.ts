@@ -4,8 +4,17 @@
  */
 import {after, before, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
+import {spawn} from 'node:child_process';
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import {connect, createServer as createNetServer, type AddressInfo} from 'node:net';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {createVtexBridge, vtexUpstream, type VtexBridgeOptions} from '../../src/bridge/index.js';
+import {createNodeServer} from '../../src/server/node-adapter.js';
 import {raw, serve, type Served} from './helpers/http-harness.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 interface Seen {
   method: string;
@@ -38,7 +47,7 @@ function fakeUpstream() {
       h.append('Set-Cookie', 'CheckoutOrderFormOwnership=abc; Path=/; Secure; HttpOnly; SameSite=Lax');
       h.append('Set-Cookie', 'janus_sid=tracker; Domain=.vtexcommercestable.com.br; Path=/');
     }
-    if (url.pathname === '/api/vtexid/refreshtoken/webstore') {
+    if (url.pathname === '/api/vtexid/pub/logout') {
       h.append(
         'Set-Cookie',
         'vid_rt=r1; Path=/api/vtexid/refreshtoken/webstore; Secure; HttpOnly; SameSite=Strict',
@@ -104,7 +113,7 @@ describe('bridge: allowlist', () => {
       ['POST', '/api/payments/transactions/ABCDEF0123456789ABCDEF0123456789/payments?orderId=v1-01', '[]'],
       ['GET', '/api/oms/user/orders/v502556llux-01'],
       ['GET', '/api/sessions?items=*'],
-      ['GET', '/api/vtexid/pub/authentication/start?scope=mystore'],
+      ['GET', '/api/vtexid/pub/logout?scope=mystore'],
     ];
     for (const [method, path, body] of cases) {
       seen.length = 0;
@@ -130,6 +139,9 @@ describe('bridge: allowlist', () => {
       `/api/checkout/pub/orderForm/${OF_ID}/attachments/secretData`,
       `/api/checkout/pub/orderForm/${OF_ID}/`,
       '/api/vtexid/credential/validate',
+      '/api/vtexid/pub/authentication/start',
+      '/api/vtexid/pub/authentication/accesskey/validate',
+      '/api/vtexid/refreshtoken/webstore',
     ]) {
       const r = await raw(s.origin, 'GET', path);
       assert.equal(r.status, 404, path);
@@ -250,7 +262,7 @@ describe('bridge: CORS and origin policy', () => {
         s.origin,
         'POST',
         `/api/checkout/pub/orderForm/${OF_ID}/coupons`,
-        {Origin: s.origin},
+        {Origin: s.origin, 'Content-Type': 'application/json'},
         '{"text":"X"}',
       );
       assert.equal(r.status, 200);
@@ -294,9 +306,9 @@ describe('bridge: cookie custody', () => {
 
   it('moves cookie paths under basePath and keeps SameSite=Strict when not cross-site', async () => {
     await withBridge({basePath: '/_v', allowedOrigins: [], secureCookies: true}, async (s, seen) => {
-      const r = await raw(s.origin, 'POST', '/_v/api/vtexid/refreshtoken/webstore', {}, '');
+      const r = await raw(s.origin, 'POST', '/_v/api/vtexid/pub/logout', {}, '');
       assert.equal(r.status, 200);
-      assert.equal(new URL(seen[0]!.url).pathname, '/api/vtexid/refreshtoken/webstore');
+      assert.equal(new URL(seen[0]!.url).pathname, '/api/vtexid/pub/logout');
       assert.equal(
         r.setCookies[0],
         'vid_rt=r1; Path=/_v/api/vtexid/refreshtoken/webstore; HttpOnly; Secure; SameSite=Strict',
@@ -552,3 +564,395 @@ describe('bridge: real-account upstream', () => {
     assert.equal((await slow(new Request('http://127.0.0.1/api/sessions'))).status, 504);
   });
 });
+
+/** Raw bytes on a socket, for requests no HTTP client will send (TRACE bodies, absolute-form, CONNECT). */
+function rawSocket(origin: string, text: string): Promise<string> {
+  const {hostname, port} = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(text));
+    let out = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (d: string) => (out += d));
+    socket.on('end', () => resolve(out));
+    socket.on('close', () => resolve(out));
+    socket.on('error', (e) => (out ? resolve(out) : reject(e)));
+    setTimeout(() => socket.end(), 2000).unref();
+  });
+}
+
+const statusOf = (answer: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0);
+
+describe('bridge: card data never passes (issue 14)', () => {
+  const path = '/api/payments/transactions/ABCDEF0123456789ABCDEF0123456789/payments?an=mystore&orderId=v1';
+  const payment = (fields: Record<string, unknown>) =>
+    JSON.stringify([{paymentSystem: '2', value: 100, referenceValue: 100, installments: 1, fields}]);
+
+  it('refuses a payments body with card fields with 422 BRIDGE_CARD_DATA and never forwards it', async () => {
+    await withBridge({}, async (s, seen) => {
+      for (const fields of [
+        {holderName: 'ANA', cardNumber: '4111111111111111', validationCode: '123', dueDate: '12/30'},
+        {validationCode: '123'},
+        {note: '4111 1111 1111 1111'},
+      ]) {
+        const r = await raw(s.origin, 'POST', path, {'Content-Type': 'application/json'}, payment(fields));
+        assert.equal(r.status, 422, JSON.stringify(fields));
+        assert.equal(JSON.parse(r.body).error.code, 'BRIDGE_CARD_DATA');
+        assert.ok(!r.body.includes('4111'), 'the card number is not echoed');
+      }
+      const pub = await raw(
+        s.origin,
+        'POST',
+        '/api/pub/transactions/ABC/payments?orderId=v1',
+        {'Content-Type': 'application/json'},
+        payment({cardNumber: '5555555555554444'}),
+      );
+      assert.equal(pub.status, 422);
+      assert.equal(seen.length, 0);
+      const pix = await raw(s.origin, 'POST', path, {'Content-Type': 'application/json'}, payment({}));
+      assert.equal(pix.status, 200, 'a payment without card data (Pix, boleto) still passes');
+      assert.equal(seen.length, 1);
+    });
+  });
+});
+
+describe('bridge: no login token in page JavaScript (issue 14)', () => {
+  const TOKEN = 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhbmFAZXhhbXBsZS5jb20ifQ.c2lnbmF0dXJl';
+  it('serves no VTEX ID route that hands out tokens, and scrubs token values from every body', async () => {
+    const upstream = async (req: Request): Promise<Response> => {
+      const cookie = req.headers.get('cookie') ?? '';
+      const token = /VtexIdclientAutCookie_mystore=([^;]+)/.exec(cookie)?.[1] ?? '';
+      return new Response(
+        JSON.stringify({
+          authStatus: 'Success',
+          authCookie: {Name: 'VtexIdclientAutCookie_mystore', Value: token},
+          accountAuthCookie: {Name: 'VtexIdclientAutCookie_abc', Value: token},
+          namespaces: {cookie: {echo: cookie}},
+        }),
+        {
+          headers: {
+            'Content-Type': 'application/json',
+            'Set-Cookie': `VtexIdclientAutCookie_mystore=${TOKEN}.new; Path=/; Secure`,
+          },
+        },
+      );
+    };
+    const s = await serve(
+      createVtexBridge({upstream, account: 'mystore', allowedOrigins: [PAGE], logger: {warn() {}}}),
+    );
+    try {
+      for (const p of [
+        '/api/vtexid/pub/authentication/accesskey/validate',
+        '/api/vtexid/pub/authentication/start',
+        '/api/vtexid/pub/authentication/accesskey/send',
+        '/api/vtexid/refreshtoken/webstore',
+      ]) {
+        const r = await raw(s.origin, 'POST', p, {'Content-Type': 'application/json'}, '{}');
+        assert.equal(r.status, 404, p);
+      }
+      for (const p of ['/api/sessions?items=*', '/api/vtexid/pub/logout', '/api/oms/user/orders', '/login']) {
+        const r = await raw(s.origin, 'GET', p, {Cookie: `VtexIdclientAutCookie_mystore=${TOKEN}`});
+        assert.equal(r.status, 200, p);
+        assert.ok(!r.body.includes(TOKEN), `${p} body carries no token: ${r.body}`);
+        assert.ok(
+          r.setCookies.every((c) => /HttpOnly/.test(c)),
+          'the token travels only as an HttpOnly cookie',
+        );
+      }
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('bridge: rate-limit identity (issue 14)', () => {
+  it('does not trust client-sent forwarding headers and never forwards them', async () => {
+    await withBridge({rateLimit: {windowMs: 60_000, max: 2}}, async (s, seen) => {
+      const spoofs: Record<string, string>[] = [
+        {'CF-Connecting-IP': '203.0.113.1'},
+        {'X-Real-IP': '203.0.113.2'},
+        {'X-Forwarded-For': '203.0.113.3'},
+      ];
+      const statuses = [];
+      for (const h of spoofs) statuses.push((await raw(s.origin, 'GET', '/api/sessions', h)).status);
+      assert.deepEqual(statuses, [200, 200, 429], 'one socket is one client, whatever it claims');
+      for (const req of seen) {
+        assert.equal(req.headers['x-forwarded-for'], '127.0.0.1', 'the socket address goes upstream');
+        assert.equal(req.headers['cf-connecting-ip'], undefined);
+        assert.equal(req.headers['x-real-ip'], undefined);
+      }
+    });
+  });
+
+  it('trusts the header the deployer names (clientIpHeader)', async () => {
+    const bridge = createVtexBridge({
+      upstream: async () => new Response('{}'),
+      account: 'mystore',
+      allowedOrigins: [],
+      clientIpHeader: 'cf-connecting-ip',
+      rateLimit: {windowMs: 60_000, max: 1},
+    });
+    const req = (ip: string) =>
+      bridge(new Request('https://b.example/api/sessions', {headers: {'CF-Connecting-IP': ip}}));
+    assert.equal((await req('198.51.100.1')).status, 200);
+    assert.equal((await req('198.51.100.1')).status, 429);
+    assert.equal((await req('198.51.100.2')).status, 200);
+  });
+});
+
+describe('bridge: input checks (issue 14)', () => {
+  it('checks returnUrl in multipart and JSON bodies and refuses other body types on login routes', async () => {
+    await withBridge({}, async (s, seen) => {
+      const evil = 'https://evil.example/';
+      const form = new FormData();
+      form.set('email', 'a@b.com');
+      form.set('returnUrl', evil);
+      const multipart = new Request('http://x/', {method: 'POST', body: form});
+      const body = Buffer.from(await multipart.arrayBuffer());
+      const r1 = await raw(
+        s.origin,
+        'POST',
+        '/login',
+        {'Content-Type': multipart.headers.get('content-type')!},
+        body,
+      );
+      assert.equal(r1.status, 400);
+      const r2 = await raw(
+        s.origin,
+        'POST',
+        '/login',
+        {'Content-Type': 'application/json'},
+        JSON.stringify({user: {returnUrl: evil}}),
+      );
+      assert.equal(r2.status, 400);
+      const r3 = await raw(s.origin, 'POST', '/login', {'Content-Type': 'text/plain'}, `returnUrl=${evil}`);
+      assert.equal(r3.status, 415);
+      const r4 = await raw(s.origin, 'GET', `/login?ReturnUrl=${encodeURIComponent(evil)}`);
+      assert.equal(r4.status, 400, 'the parameter name is not case-sensitive');
+      assert.equal(seen.length, 0);
+    });
+  });
+
+  it('refuses double-encoded dot segments and separators', async () => {
+    await withBridge({}, async (s, seen) => {
+      for (const p of [
+        '/api/intelligent-search/v1/product-search/%252e%252e',
+        '/api/intelligent-search/v1/product-search/%252e%252e%252fpvt',
+        '/api/catalog_system/pub/products/search/%252e%252e/p',
+        '/api/intelligent-search/v1/facets/%25252e%25252e',
+        '/api/intelligent-search/v1/product-search/a%255cb',
+      ]) {
+        assert.equal((await raw(s.origin, 'GET', p)).status, 404, p);
+      }
+      assert.equal(seen.length, 0);
+      assert.equal(
+        (await raw(s.origin, 'GET', '/api/intelligent-search/v1/product-search/50%2525')).status,
+        200,
+        'a literal "%" in a search term still passes',
+      );
+    });
+  });
+
+  it('refuses state-changing GETs started by a foreign site', async () => {
+    await withBridge({}, async (s, seen) => {
+      const gets = [
+        '/api/checkout/pub/orderForm?forceNewCart=true',
+        '/api/vtexid/pub/logout?scope=mystore',
+        '/logout',
+        `/checkout/changeToAnonymousUser/${OF_ID}`,
+      ];
+      for (const p of gets) {
+        const cross = await raw(s.origin, 'GET', p, {'Sec-Fetch-Site': 'cross-site'});
+        assert.equal(cross.status, 403, p);
+        assert.equal(JSON.parse(cross.body).error.code, 'BRIDGE_CROSS_SITE');
+        assert.equal(
+          (await raw(s.origin, 'GET', p, {'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example'}))
+            .status,
+          403,
+        );
+      }
+      assert.equal(seen.length, 0);
+      const fine: Record<string, string>[] = [
+        {'Sec-Fetch-Site': 'same-origin'},
+        {'Sec-Fetch-Site': 'cross-site', Origin: PAGE},
+        {'Sec-Fetch-Site': 'cross-site', Referer: `${PAGE}/blog/post`},
+      ];
+      for (const h of fine) {
+        for (const p of gets) assert.equal((await raw(s.origin, 'GET', p, h)).status < 400, true, p);
+      }
+      assert.equal(
+        (await raw(s.origin, 'GET', '/api/checkout/pub/orderForm', {'Sec-Fetch-Site': 'cross-site'})).status,
+        200,
+        'reading the cart is not a state change',
+      );
+    });
+  });
+
+  it('accepts only application/json on checkout writes', async () => {
+    await withBridge({}, async (s, seen) => {
+      const p = `/api/checkout/pub/orderForm/${OF_ID}/items`;
+      for (const type of [
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+      ]) {
+        const r = await raw(s.origin, 'POST', p, {'Content-Type': type}, '{"orderItems":[]}');
+        assert.equal(r.status, 415, type);
+      }
+      assert.equal(seen.length, 0);
+    });
+  });
+});
+
+describe('bridge: cookie and header hardening (issue 14)', () => {
+  it('keeps auth cookies HttpOnly and Strict cookies Strict, drops upstream identity headers, marks answers private', async () => {
+    const upstream = async (req: Request): Promise<Response> => {
+      const h = new Headers({
+        'Content-Type': 'application/json',
+        'Strict-Transport-Security': 'max-age=31536000; includeSubDomains; preload',
+        Server: 'nginx/1.2.3',
+        'X-Powered-By': 'vtex-io',
+        'Cache-Control': 'public, max-age=600',
+      });
+      if (new URL(req.url).pathname === '/api/sessions') {
+        h.append('Set-Cookie', 'VtexIdclientAutCookie_mystore=jwt; Path=/; Secure');
+        h.append('Set-Cookie', 'vid_rt=r1; Path=/; Secure; HttpOnly; SameSite=Strict');
+      }
+      return new Response('{}', {headers: h});
+    };
+    const s = await serve(
+      createVtexBridge({upstream, account: 'mystore', allowedOrigins: [PAGE], secureCookies: true}),
+    );
+    try {
+      const r = await raw(s.origin, 'GET', '/api/sessions', {Origin: PAGE});
+      assert.equal(
+        r.setCookies[0],
+        'VtexIdclientAutCookie_mystore=jwt; Path=/; HttpOnly; Secure; SameSite=None',
+      );
+      assert.equal(r.setCookies[1], 'vid_rt=r1; Path=/; HttpOnly; Secure; SameSite=Strict');
+      for (const p of [
+        '/api/sessions',
+        '/api/checkout/pub/orderForm',
+        '/api/oms/user/orders',
+        '/api/vtexid/pub/logout',
+      ]) {
+        const a = await raw(s.origin, 'GET', p);
+        assert.equal(a.headers['strict-transport-security'], undefined, p);
+        assert.equal(a.headers.server, undefined, p);
+        assert.equal(a.headers['x-powered-by'], undefined, p);
+        assert.equal(a.headers['cache-control'], 'private, no-store', p);
+      }
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe("bridge README's Node deployment (issue 14)", () => {
+  it('runs the snippet as written; no request crashes it, slow senders time out', async () => {
+    const readme = await readFile(path.join(root, 'src/bridge/README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Node'));
+    const code = /```ts\n([\s\S]*?)```/.exec(section)![1]!;
+    // Only module specifiers are mapped to this checkout; the code runs as the README shows it.
+    const runnable = code
+      .replace(/'vtex-elements\/bridge'/g, JSON.stringify(path.join(root, 'src/bridge/index.ts')))
+      .replace(/'\.\/src\/([^']+)\.js'/g, (_m, p: string) =>
+        JSON.stringify(path.join(root, 'src', `${p}.ts`)),
+      );
+    const dir = await mkdtemp(path.join(tmpdir(), 'bridge-readme-'));
+    const file = path.join(dir, 'server.ts');
+    await writeFile(file, runnable);
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', file], {
+      env: {...process.env, PORT: String(port)},
+      stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: root,
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const origin = `http://127.0.0.1:${port}`;
+    try {
+      await waitFor(async () => (await raw(origin, 'GET', '/nope')).status === 404);
+      const answers: Record<string, number> = {};
+      for (const [name, text] of [
+        ['TRACE', 'TRACE /api/sessions HTTP/1.1\r\nHost: x\r\n\r\n'],
+        ['TRACK', 'TRACK /api/sessions HTTP/1.1\r\nHost: x\r\n\r\n'],
+        ['CONNECT', 'CONNECT evil.example:443 HTTP/1.1\r\nHost: evil.example:443\r\n\r\n'],
+        ['unknown method', 'BREW /api/sessions HTTP/1.1\r\nHost: x\r\n\r\n'],
+        ['absolute-form', 'GET http://evil.example/api/sessions HTTP/1.1\r\nHost: x\r\n\r\n'],
+        ['asterisk-form', 'OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n'],
+        ['malformed header', 'GET /api/sessions HTTP/1.1\r\nHost: x\r\nBad Header: 1\r\n\r\n'],
+        ['header without colon', 'GET /api/sessions HTTP/1.1\r\nHost: x\r\nnocolon\r\n\r\n'],
+      ] as const) {
+        answers[name] = statusOf(await rawSocket(origin, text));
+      }
+      for (const [name, status] of Object.entries(answers)) {
+        assert.ok([400, 405, 501].includes(status), `${name}: ${status}`);
+      }
+      const alive = await raw(origin, 'GET', '/api/sessions/../x');
+      assert.equal(alive.status, 404, 'still serving after every request above');
+      assert.equal(child.exitCode, null, `the process is alive: ${stderr}`);
+      assert.ok(!/at .*\.ts:\d+/.test(stderr), 'no stack trace printed');
+    } finally {
+      child.kill();
+      await rm(dir, {recursive: true, force: true});
+    }
+  });
+
+  it('times out slow senders within 30 s by default, configurably', async () => {
+    const server = createNodeServer(async () => new Response('ok'), {
+      headersTimeout: 300,
+      requestTimeout: 600,
+    });
+    assert.ok(server.requestTimeout <= 600 && server.headersTimeout <= 300);
+    const defaults = createNodeServer(async () => new Response('ok'));
+    assert.ok(defaults.requestTimeout > 0 && defaults.requestTimeout <= 30_000);
+    assert.ok(defaults.headersTimeout > 0 && defaults.headersTimeout <= 30_000);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      // Headers that never end: the server answers 408 (or closes) instead of waiting for ever.
+      const answer = await rawSocketSlow(origin, 'GET / HTTP/1.1\r\nHost: x\r\nX-Slow: 1\r\n');
+      assert.ok(answer === '' || statusOf(answer) === 408, answer);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
+
+/** Sends an unfinished request and waits (up to 10 s) for the server to give up on it. */
+function rawSocketSlow(origin: string, text: string): Promise<string> {
+  const {hostname, port} = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(text));
+    let out = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (d: string) => (out += d));
+    socket.on('close', () => resolve(out));
+    socket.on('error', (e) => (out ? resolve(out) : reject(e)));
+    setTimeout(() => {
+      socket.destroy();
+      reject(new Error('the server kept a slow sender for 10 s'));
+    }, 10_000).unref();
+  });
+}
+
+async function freePort(): Promise<number> {
+  const srv = createNetServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const {port} = srv.address() as AddressInfo;
+  await new Promise<void>((r) => srv.close(() => r()));
+  return port;
+}
+
+async function waitFor(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    try {
+      if (await check()) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the README server never started');
+}
