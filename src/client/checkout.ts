@@ -18,13 +18,15 @@ import type {
 } from './types.js';
 
 const CO = '/api/checkout/pub';
+/** VTEX's payment host (../shared/vtex/API.md §6.5): card data goes here from the browser, never to the bridge. */
+export const VTEX_PAYMENTS_API = 'https://api.vtexvault.com';
 /** VTEX documents 12 s for attachment operations. */
 const ATTACHMENT_TIMEOUT = 12_000;
 
 export interface CheckoutContext {
   account: string;
   salesChannel: string;
-  /** Base URL for the payments step; defaults to the client's `api`. */
+  /** Base URL of VTEX's payment host for the payments step. Default `https://api.vtexvault.com`. */
   paymentsApi?: string;
 }
 
@@ -166,7 +168,10 @@ export function createCheckoutApi(http: Http, ctx: CheckoutContext) {
       );
       return parsePlacedTransaction(raw);
     },
-    /** Step 2/3 — PGW#2.SendPaymentsPublic; card data travels only here. 201 with no body. */
+    /**
+     * Step 2/3 — PGW#2.SendPaymentsPublic; card data travels only here: straight from the browser to VTEX's
+     * payment host (never the bridge, which refuses it), without cookies. 201 with no body.
+     */
     async sendPayments(
       transactionId: string,
       orderGroup: string,
@@ -180,7 +185,8 @@ export function createCheckoutApi(http: Http, ctx: CheckoutContext) {
           : `/api/payments/transactions/${tid}/payments`;
       await http.send(path, {
         method: 'POST',
-        base: ctx.paymentsApi,
+        base: ctx.paymentsApi || VTEX_PAYMENTS_API,
+        credentials: 'omit',
         query: options.form === 'pub' ? {orderId: orderGroup} : {an: ctx.account, orderId: orderGroup},
         body: payments,
         signal: options.signal,
@@ -212,6 +218,16 @@ export type CheckoutApi = ReturnType<typeof createCheckoutApi>;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const asString = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+/** An absolute http(s) URL, else null: a payment link never runs script (`javascript:`, `data:`…). */
+const httpUrl = (v: string | undefined): string | null => {
+  if (!v) return null;
+  try {
+    const u = new URL(v);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+  } catch {
+    return null;
+  }
+};
 
 /**
  * Normalizes every place-order response shape VTEX documents (API.md §6.5, §11.1): the spec's
@@ -262,7 +278,7 @@ function parseGatewayRedirect(body: unknown): GatewayCallbackResult {
   }
   return {
     status: 'action-required',
-    redirectUrl: asString(redirects[0]?.redirectUrl) ?? null,
+    redirectUrl: httpUrl(asString(redirects[0]?.redirectUrl)),
     app: app ? {appName: asString(app.appName) ?? '', payload} : null,
   };
 }

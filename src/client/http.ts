@@ -28,6 +28,8 @@ export interface CallOptions extends RequestOptions {
   timeoutMs?: number;
   /** Another base URL for this call (the payments host). */
   base?: string;
+  /** Cookies for this call. Default 'include' (the bridge); the public payment host gets 'omit'. */
+  credentials?: 'include' | 'omit';
 }
 
 const FORBIDDEN_HEADERS = /^x-vtex-api-app(key|token)$/i;
@@ -127,7 +129,11 @@ export class Http {
     }
     for (let attempt = 0; ; attempt++) {
       try {
-        const response = await this.#once(url, {method, headers, body, credentials: 'include'}, options);
+        const response = await this.#once(
+          url,
+          {method, headers, body, credentials: options.credentials ?? 'include'},
+          options,
+        );
         if (response.ok || options.raw) return response;
         const error = errorFromResponse(
           response.status,

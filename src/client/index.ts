@@ -13,7 +13,7 @@ export interface VtexClientOptions {
   /** BCP-47 locale for search. Default `'pt-BR'`. */
   locale?: string;
   fetch?: FetchLike;
-  /** Base URL of the payments step; defaults to `api` (the bridge). */
+  /** VTEX's payment host for card data (never the bridge). Default `https://api.vtexvault.com`. */
   paymentsApi?: string;
   retries?: number;
   backoffMs?: number;
@@ -64,7 +64,7 @@ export type VtexClient = ReturnType<typeof createVtexClient>;
 
 export {VtexError, isVtexError, errorFromResponse} from './errors.js';
 export type {VtexErrorKind} from './errors.js';
-export {parsePlacedTransaction} from './checkout.js';
+export {parsePlacedTransaction, VTEX_PAYMENTS_API} from './checkout.js';
 export type {AddItem} from './checkout.js';
 export {facetsPath, parseFacetsPath} from './catalog.js';
 export type {SearchParams} from './catalog.js';

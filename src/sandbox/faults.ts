@@ -12,7 +12,11 @@ export interface FaultConfig {
   errorRate?: number;
   /** Status for injected errors. Default 503. */
   errorStatus?: number;
-  /** Which paths are affected: a path prefix (starts with `/`) or a regular expression source. Default all. */
+  /**
+   * Which paths are affected: a path prefix (starts with `/`) in which a segment that is a lone asterisk
+   * matches any one segment (the orderForm id in `/api/checkout/pub/orderForm/STAR/items/update`). Default
+   * all. Not a regular expression: a pattern sent over HTTP must not be able to stall the server.
+   */
   routes?: string;
   /** Which methods are affected (case-insensitive). Default all. */
   methods?: string[];
@@ -80,13 +84,7 @@ export class Faults {
     if (c.methods?.length && !c.methods.some((m) => m.toUpperCase() === request.method.toUpperCase())) {
       return false;
     }
-    if (c.routes) {
-      if (c.routes.startsWith('/')) {
-        if (!url.pathname.startsWith(c.routes)) return false;
-      } else if (!new RegExp(c.routes).test(url.pathname)) {
-        return false;
-      }
-    }
+    if (c.routes && !matchesRoutePrefix(c.routes, url.pathname)) return false;
     return true;
   }
 
@@ -136,6 +134,21 @@ export class Faults {
   }
 }
 
+/**
+ * True when `pathname` starts with `pattern`: whole segments compare literally (or `*` for any one), the
+ * last one as a prefix of its segment. Linear in the path; no regular expression.
+ */
+export function matchesRoutePrefix(pattern: string, pathname: string): boolean {
+  const want = pattern.split('/');
+  const have = pathname.split('/');
+  if (have.length < want.length) return false;
+  return want.every((w, i) => {
+    const h = have[i]!;
+    if (w === '*') return true;
+    return i === want.length - 1 ? h.startsWith(w) : h === w;
+  });
+}
+
 function rate(value: unknown, name: string): void {
   if (value === undefined) return;
   if (typeof value !== 'number' || !(value >= 0 && value <= 1))
@@ -167,8 +180,8 @@ export function validateFaultConfig(config: unknown): asserts config is FaultCon
     throw new TypeError('errorStatus must be a 4xx/5xx status');
   }
   if (c.routes !== undefined) {
-    if (typeof c.routes !== 'string') throw new TypeError('routes must be a string');
-    if (!c.routes.startsWith('/')) new RegExp(c.routes);
+    if (typeof c.routes !== 'string' || !c.routes.startsWith('/') || c.routes.length > 512)
+      throw new TypeError('routes must be a path prefix starting with "/" (a "*" segment matches any one)');
   }
   if (
     c.methods !== undefined &&

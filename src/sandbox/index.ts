@@ -26,3 +26,4 @@ export function createSandbox(options: CreateSandboxOptions = {}): Sandbox {
   const catalog = createCatalog({seed, baseUrl});
   return createSandboxWithCatalog(catalog, rest);
 }
+export {createPaymentHost, VTEX_PAYMENTS_API} from './payment-host.js';

@@ -4,7 +4,13 @@
  */
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {createVtexBridge, vtexUpstream, type FetchLike} from '../bridge/index.js';
-import {createSandbox, type CreateSandboxOptions, type FaultConfig, type Sandbox} from '../sandbox/index.js';
+import {
+  createPaymentHost,
+  createSandbox,
+  type CreateSandboxOptions,
+  type FaultConfig,
+  type Sandbox,
+} from '../sandbox/index.js';
 import {toRequest, UnsupportedRequestError, writeResponse} from './node-adapter.js';
 
 export interface DevStackOptions {
@@ -38,6 +44,11 @@ export interface DevStackOptions {
   onUpstream?: (request: Request) => void;
   /** Passed to the bridge (its warnings, e.g. app keys sent by a client). */
   logger?: {warn(message: string): void};
+  /**
+   * Host names (with or without port) the server answers besides loopback ones (`localhost`, `*.localhost`,
+   * `127.x.x.x`, `[::1]`). Any other `Host` gets 403, which closes the door to DNS rebinding.
+   */
+  allowedHosts?: string[];
 }
 
 export interface DevStack {
@@ -49,6 +60,37 @@ export interface DevStack {
   account: string;
   /** The upstream the bridge forwards to: a URL in real-account mode, else "sandbox". */
   upstream: string;
+  /** True for a `Host` header value this server answers (loopback names and `allowedHosts`). */
+  allowsHost(host: string): boolean;
+  /** The sandbox answering as VTEX's payment host (public, cookie-less CORS); undefined for a real account. */
+  payments?: (request: Request) => Promise<Response>;
+}
+
+const LOOPBACK = /^(localhost|[a-z0-9-]+\.localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d{1,5})?$/i;
+
+/**
+ * Sandbox control routes answer only this server's own pages or tools: no foreign `Origin`, no cross-site
+ * `Sec-Fetch-Site`, and JSON bodies (a cross-site form cannot send one without CORS).
+ */
+function refuseControl(request: Request, url: URL): Response | undefined {
+  const origin = request.headers.get('Origin');
+  const site = request.headers.get('Sec-Fetch-Site');
+  const refuse = (status: number, code: string, message: string) =>
+    new Response(JSON.stringify({error: {code, message, exception: null}}), {
+      status,
+      headers: {'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store'},
+    });
+  if ((origin && origin !== url.origin) || (site && site !== 'same-origin' && site !== 'none'))
+    return refuse(403, 'SANDBOX_CONTROL_ORIGIN', 'Sandbox controls answer only pages on this server');
+  if (
+    request.method === 'POST' &&
+    !/^application\/json\s*(;|$)/i.test(request.headers.get('content-type') ?? '')
+  )
+    return refuse(415, 'SANDBOX_CONTROL_TYPE', 'Sandbox controls take application/json');
+  // The order list names every shopper: tests read it in-process (sandbox.orders()), never over HTTP.
+  if (url.pathname === '/_sandbox/orders')
+    return refuse(404, 'SANDBOX_CONTROL_NOT_FOUND', 'Not served over HTTP; use sandbox.orders()');
+  return undefined;
 }
 
 /** First path segments that belong to VTEX; requests under them always go to the bridge (which 404s unknown ones). */
@@ -87,18 +129,39 @@ export function createDevStack(options: DevStackOptions = {}): DevStack {
     maxBodyBytes: options.maxBodyBytes,
     logger: options.logger,
   });
+  const extraHosts = new Set((options.allowedHosts ?? []).map((h) => h.toLowerCase()));
+  const allowsHost = (host: string) => {
+    const h = host.toLowerCase();
+    return LOOPBACK.test(h) || extraHosts.has(h) || extraHosts.has(h.replace(/:\d+$/, ''));
+  };
   return {
     sandbox,
     bridge,
     account,
     upstream,
+    allowsHost,
+    payments: real ? undefined : createPaymentHost(sandbox),
     async handle(request) {
-      const {pathname} = new URL(request.url);
-      if (pathname.startsWith('/_sandbox/')) return real ? undefined : sandbox.fetch(request);
+      const url = new URL(request.url);
+      const {pathname} = url;
+      const ours = pathname.startsWith('/_sandbox/') || isVtexPath(pathname);
+      if (ours && !allowsHost(url.host)) return hostRefused(url.host);
+      if (pathname.startsWith('/_sandbox/')) {
+        if (real) return undefined;
+        return refuseControl(request, url) ?? sandbox.fetch(request);
+      }
       if (isVtexPath(pathname)) return bridge(request);
       return undefined;
     },
   };
+}
+
+/** The answer to a request whose `Host` is not this server's (DNS rebinding, a misrouted proxy). */
+export function hostRefused(host: string): Response {
+  return new Response(
+    `Host "${host.replace(/[^\w.:[\]-]/g, '')}" is not served here. Add it to ALLOWED_HOSTS to use it.\n`,
+    {status: 403, headers: {'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store'}},
+  );
 }
 
 /** Reads sandbox faults from the environment (`SANDBOX_LATENCY=300` or `100-800`, `SANDBOX_ERROR_RATE=0.3`, …). */

@@ -8,8 +8,8 @@ import {createServer, type IncomingMessage, type Server, type ServerResponse} fr
 import {readFile, stat} from 'node:fs/promises';
 import path from 'node:path';
 import type {AddressInfo} from 'node:net';
-import {handleNode, type DevStack} from './dev-middleware.js';
-import {refuseConnect, UnsupportedRequestError} from './node-adapter.js';
+import {handleNode, hostRefused, type DevStack} from './dev-middleware.js';
+import {createNodeServer, refuseConnect, UnsupportedRequestError} from './node-adapter.js';
 
 export interface StartServerOptions {
   stack: DevStack;
@@ -21,6 +21,8 @@ export interface StartServerOptions {
   host?: string;
   /** Log function for request errors. Default console.error. */
   onError?: (error: unknown) => void;
+  /** Port of the sandbox's payment host; 0 (the default) picks a free one. */
+  paymentsPort?: number;
   /** Milliseconds a client has to send the request headers. Default 20 000. */
   headersTimeout?: number;
   /** Milliseconds a client has to send the whole request. Default 30 000. */
@@ -31,6 +33,11 @@ export interface RunningServer {
   server: Server;
   /** e.g. "http://127.0.0.1:5173" (no trailing slash). */
   origin: string;
+  /**
+   * The sandbox answering as VTEX's payment host on an origin of its own (card data goes there from the
+   * browser, never through the bridge); undefined in real-account mode (VTEX's own host is used).
+   */
+  paymentsOrigin?: string;
   close(): Promise<void>;
 }
 
@@ -103,7 +110,21 @@ async function bundle(root: string, entry: string): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** Points every `<vtex-store>` of a demo page without `payments-api` at the sandbox's payment host. */
+export function withPaymentsApi(html: string, paymentsOrigin: string | undefined): string {
+  if (!paymentsOrigin) return html;
+  return html.replace(
+    /<vtex-store(?![^>]*\spayments-api=)(?=[\s>])/g,
+    `<vtex-store payments-api="${paymentsOrigin}"`,
+  );
+}
+
+async function serveStatic(
+  root: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  paymentsOrigin?: string,
+): Promise<void> {
   const method = req.method ?? 'GET';
   if (method !== 'GET' && method !== 'HEAD')
     return send(res, 405, 'Method Not Allowed', MIME['.txt']!, method);
@@ -139,7 +160,10 @@ async function serveStatic(root: string, req: IncomingMessage, res: ServerRespon
   else file = inside(demoDir, pathname);
   if (file && !path.extname(file) && (await isFile(file + '.html'))) file += '.html';
   if (!file || !(await isFile(file))) return send(res, 404, 'Not Found', MIME['.txt']!, method);
-  const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const ext = path.extname(file).toLowerCase();
+  const type = MIME[ext] ?? 'application/octet-stream';
+  if (ext === '.html')
+    return send(res, 200, withPaymentsApi(await readFile(file, 'utf8'), paymentsOrigin), type, method);
   send(res, 200, await readFile(file), type, method);
 }
 
@@ -155,8 +179,13 @@ export function startServer(options: StartServerOptions): Promise<RunningServer>
     (req, res) => {
       void (async () => {
         try {
+          const host = req.headers.host ?? '';
+          if (!options.stack.allowsHost(host)) {
+            req.resume();
+            return send(res, 403, await hostRefused(host).text(), MIME['.txt']!);
+          }
           if (await handleNode(options.stack, req, res)) return;
-          await serveStatic(root, req, res);
+          await serveStatic(root, req, res, paymentsOrigin);
         } catch (e) {
           if (e instanceof UnsupportedRequestError) {
             req.resume();
@@ -170,21 +199,42 @@ export function startServer(options: StartServerOptions): Promise<RunningServer>
     },
   );
   server.on('connect', refuseConnect);
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 5173, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      const {address, port} = server.address() as AddressInfo;
-      const host = address.includes(':') ? `[${address}]` : address;
-      resolve({
-        server,
-        origin: `http://${host}:${port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
-          }),
+  let paymentsOrigin: string | undefined;
+  const payments = options.stack.payments
+    ? createNodeServer(options.stack.payments, {requestTimeout, headersTimeout, onError})
+    : undefined;
+  const bind = options.host ?? '127.0.0.1';
+  const listen = (srv: Server, port: number) =>
+    new Promise<string>((resolve, reject) => {
+      srv.once('error', reject);
+      srv.listen(port, bind, () => {
+        srv.off('error', reject);
+        const {address, port: bound} = srv.address() as AddressInfo;
+        resolve(`http://${address.includes(':') ? `[${address}]` : address}:${bound}`);
       });
     });
-  });
+  const stop = (srv: Server | undefined) =>
+    new Promise<void>((done) => {
+      if (!srv?.listening) return done();
+      srv.close(() => done());
+      srv.closeAllConnections();
+    });
+  return (async () => {
+    if (payments) paymentsOrigin = await listen(payments, options.paymentsPort ?? 0);
+    let origin: string;
+    try {
+      origin = await listen(server, options.port ?? 5173);
+    } catch (e) {
+      await stop(payments);
+      throw e;
+    }
+    return {
+      server,
+      origin,
+      paymentsOrigin,
+      close: async () => {
+        await Promise.all([stop(server), stop(payments)]);
+      },
+    };
+  })();
 }

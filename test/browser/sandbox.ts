@@ -2,6 +2,7 @@
  * Browser-test helpers that talk to the sandbox served on the test server's own origin (through the bridge,
  * as a page would). Control routes live under /_sandbox and are only mounted by the dev/test servers.
  */
+import {executeServerCommand} from '@web/test-runner-commands';
 import type {ISProduct, ISSku} from '../../src/client/types.js';
 
 /** Starts every test with an empty cart of its own: VTEX's `forceNewCart` resets the checkout cookie. */
@@ -46,6 +47,12 @@ export async function clearFaults(): Promise<void> {
   await fetch('/_sandbox/faults', {method: 'DELETE'});
 }
 
+/**
+ * The sandbox answering as VTEX's payment host, on an origin of its own (the test runner starts it): put it
+ * in `<vtex-store payments-api>` of any fixture that pays by card.
+ */
+export const PAYMENTS_API = await executeServerCommand<string, undefined>('sandbox-payments-api');
+
 /** Every order the sandbox holds (incl. canceled/incomplete ones), as `sandbox.orders()` exposes them. */
 export interface SandboxOrder {
   orderId: string;
@@ -59,9 +66,9 @@ export interface SandboxOrder {
   tags: string[];
 }
 
+/** Read in the test runner's process (a server command): the dev server never serves this list over HTTP. */
 export async function sandboxOrders(): Promise<SandboxOrder[]> {
-  const r = await fetch('/_sandbox/orders');
-  return r.json();
+  return executeServerCommand<SandboxOrder[], undefined>('sandbox-orders');
 }
 
 /** Advances the sandbox's clock (the 5-minute placement window, order statuses). */
@@ -132,9 +139,11 @@ export async function placeTestOrder(
 ): Promise<PlacedTestOrder> {
   const OF = '/api/checkout/pub/orderForm';
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(path, {
+    // Card data goes to the payment host (public, cookie-less), everything else to the bridge.
+    const payments = path.startsWith('/api/payments/');
+    const r = await fetch(payments ? PAYMENTS_API + path : path, {
       method,
-      credentials: 'include',
+      credentials: payments ? 'omit' : 'include',
       headers: body === undefined ? {} : {'Content-Type': 'application/json', Accept: 'application/json'},
       body: body === undefined ? undefined : JSON.stringify(body),
     });

@@ -180,16 +180,43 @@ describe('client: request shapes match API.md', () => {
     };
     await c.checkout.sendPayments(tx.transactionId, tx.orderGroup, [payment]);
     await c.checkout.sendPayments(tx.transactionId, tx.orderGroup, [payment], {form: 'pub'});
+    // Card data goes straight to VTEX's payment host, without cookies, never to the bridge (`api`).
     const v = new URL(calls[1]!.url);
-    assert.equal(v.pathname, `/_v/api/payments/transactions/${tx.transactionId}/payments`);
+    assert.equal(v.origin, 'https://api.vtexvault.com');
+    assert.equal(v.pathname, `/api/payments/transactions/${tx.transactionId}/payments`);
     assert.deepEqual(Object.fromEntries(v.searchParams), {an: 'mystore', orderId: tx.orderGroup});
     assert.deepEqual(calls[1]!.body, [payment]);
+    assert.equal(calls[1]!.credentials, 'omit');
     const p = new URL(calls[2]!.url);
-    assert.equal(p.pathname, `/_v/api/pub/transactions/${tx.transactionId}/payments`);
+    assert.equal(p.origin, 'https://api.vtexvault.com');
+    assert.equal(p.pathname, `/api/pub/transactions/${tx.transactionId}/payments`);
+    assert.equal(calls[2]!.credentials, 'omit');
+    assert.ok(
+      calls
+        .filter((c) => JSON.stringify(c.body ?? '').includes('4111111111111111'))
+        .every((c) => !c.url.startsWith(API)),
+      'no card number to the bridge',
+    );
     assert.deepEqual(Object.fromEntries(p.searchParams), {orderId: tx.orderGroup});
     assert.deepEqual(await c.checkout.gatewayCallback(tx.orderGroup), {status: 'approved'});
     assert.equal(new URL(calls[3]!.url).pathname, `/_v/api/checkout/pub/gatewayCallback/${tx.orderGroup}`);
     assert.equal(calls[3]!.method, 'POST');
+  });
+
+  it('keeps only http(s) payment redirect links (a javascript: URL is never linked)', async () => {
+    for (const [link, expected] of [
+      ['javascript:alert(document.cookie)', null],
+      ['data:text/html,<script>alert(1)</script>', null],
+      ['//evil.example/pix', null],
+      ['https://pix.example.com/pay?id=1', 'https://pix.example.com/pay?id=1'],
+    ] as const) {
+      const {client: c} = client(() =>
+        json({RedirectResponseCollection: [{redirectUrl: link}], paymentAuthorizationAppCollection: []}, 428),
+      );
+      const result = await c.checkout.gatewayCallback('G1');
+      assert.equal(result.status, 'action-required');
+      assert.equal((result as {redirectUrl: string | null}).redirectUrl, expected, link);
+    }
   });
 
   it('parses every place-order response shape (API.md §11.1)', () => {

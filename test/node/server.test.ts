@@ -205,8 +205,7 @@ describe('demo server', () => {
     assert.equal((await raw(server.origin, 'DELETE', '/_sandbox/faults')).status, 204);
     assert.equal((await raw(server.origin, 'GET', '/api/sessions')).status, 200);
     const orders = await raw(server.origin, 'GET', '/_sandbox/orders');
-    assert.equal(orders.status, 200);
-    assert.ok(Array.isArray(JSON.parse(orders.body)));
+    assert.equal(orders.status, 404, 'the order list is not served over HTTP');
   });
 
   it('applies CORS for the configured ALLOWED_ORIGINS', async () => {
@@ -242,7 +241,7 @@ describe('web-test-runner middleware', () => {
       const cart = await raw(origin, 'GET', '/api/checkout/pub/orderForm');
       assert.equal(cart.status, 200);
       assert.ok(cart.setCookies.length >= 1, 'Set-Cookie lines preserved');
-      assert.equal((await raw(origin, 'GET', '/_sandbox/orders')).status, 200);
+      assert.equal((await raw(origin, 'GET', '/_sandbox/faults')).status, 200);
       assert.equal((await raw(origin, 'GET', '/src/elements/cart/cart.test.ts')).status, 299);
       assert.equal(fellThrough, 1);
     } finally {
@@ -314,5 +313,114 @@ describe('faultsFromEnv', () => {
     assert.deepEqual(faultsFromEnv({SANDBOX_LATENCY: '100-800'}), {latencyMs: [100, 800]});
     assert.throws(() => faultsFromEnv({SANDBOX_ERROR_RATE: '3'}));
     assert.throws(() => faultsFromEnv({SANDBOX_LATENCY: 'slow'}));
+  });
+});
+
+describe('dev server lockdown (issue 14)', () => {
+  let server: RunningServer;
+  before(async () => {
+    server = await startServer({stack: createDevStack({allowedHosts: ['shop.test']}), root, port: 0});
+  });
+  after(() => server.close());
+  const port = () => new URL(server.origin).port;
+
+  it('answers sandbox controls only for same-origin or no-Origin JSON requests', async () => {
+    const faults = JSON.stringify({errorRate: 1});
+    const attempts: [string, Record<string, string>][] = [
+      ['text/plain from another site', {'Content-Type': 'text/plain', Origin: 'https://evil.example'}],
+      ['JSON from another site', {'Content-Type': 'application/json', Origin: 'https://evil.example'}],
+      ['cross-site fetch', {'Content-Type': 'application/json', 'Sec-Fetch-Site': 'cross-site'}],
+      ['same-site fetch', {'Content-Type': 'application/json', 'Sec-Fetch-Site': 'same-site'}],
+      ['text/plain without Origin', {'Content-Type': 'text/plain'}],
+      ['form without Origin', {'Content-Type': 'application/x-www-form-urlencoded'}],
+    ];
+    for (const [name, headers] of attempts) {
+      const r = await raw(server.origin, 'POST', '/_sandbox/faults', headers, faults);
+      assert.ok(r.status === 403 || r.status === 415, `${name}: ${r.status}`);
+      const reset = await raw(server.origin, 'POST', '/_sandbox/reset', headers, '{}');
+      assert.ok(reset.status === 403 || reset.status === 415, `reset, ${name}: ${reset.status}`);
+    }
+    assert.equal((await raw(server.origin, 'GET', '/api/sessions')).status, 200, 'no fault got in');
+    const own = await raw(
+      server.origin,
+      'POST',
+      '/_sandbox/faults',
+      {'Content-Type': 'application/json', Origin: server.origin, 'Sec-Fetch-Site': 'same-origin'},
+      JSON.stringify({errorRate: 1, routes: '/api/segments'}),
+    );
+    assert.equal(own.status, 200, 'the page on this server still drives the sandbox');
+    assert.equal((await raw(server.origin, 'DELETE', '/_sandbox/faults')).status, 204);
+  });
+
+  it('does not serve the order list to the web', async () => {
+    const variants: Record<string, string>[] = [
+      {},
+      {Origin: server.origin},
+      {'Sec-Fetch-Site': 'same-origin'},
+    ];
+    for (const headers of variants) {
+      const r = await raw(server.origin, 'GET', '/_sandbox/orders', headers);
+      assert.equal(r.status, 404);
+      assert.ok(!r.body.includes('@'), r.body);
+    }
+  });
+
+  it('answers loopback and configured Host names only (DNS rebinding)', async () => {
+    for (const host of [
+      'evil.example',
+      `evil.example:${port()}`,
+      `10.0.0.5:${port()}`,
+      'localhost.evil.example',
+    ]) {
+      for (const p of ['/', '/api/sessions', '/_sandbox/faults']) {
+        const r = await raw(server.origin, 'GET', p, {Host: host});
+        assert.equal(r.status, 403, `${host} ${p}`);
+      }
+    }
+    for (const host of [
+      `127.0.0.1:${port()}`,
+      `localhost:${port()}`,
+      `app.localhost:${port()}`,
+      'shop.test',
+    ]) {
+      assert.equal((await raw(server.origin, 'GET', '/api/sessions', {Host: host})).status, 200, host);
+    }
+  });
+
+  it('takes fault routes as a path prefix, never as a regular expression', async () => {
+    const post = (routes: string) =>
+      raw(
+        server.origin,
+        'POST',
+        '/_sandbox/faults',
+        {'Content-Type': 'application/json'},
+        JSON.stringify({errorRate: 1, routes}),
+      );
+    for (const routes of ['(a+)+$', '^/api/.*', 'items/update']) {
+      assert.equal((await post(routes)).status, 400, routes);
+    }
+    assert.equal((await post('/api/checkout/pub/orderForm/*/items/update')).status, 200);
+    assert.equal((await raw(server.origin, 'GET', '/api/checkout/pub/orderForm')).status, 200);
+    assert.equal((await raw(server.origin, 'DELETE', '/_sandbox/faults')).status, 204);
+  });
+
+  it('answers TRACE, CONNECT and absolute-form targets with 4xx/501 and keeps serving', async () => {
+    const {connect} = await import('node:net');
+    const send = (text: string) =>
+      new Promise<number>((resolve) => {
+        const socket = connect(Number(port()), '127.0.0.1', () => socket.write(text));
+        let out = '';
+        socket.on('data', (d: Buffer) => (out += d.toString('latin1')));
+        socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(out)?.[1] ?? 0)));
+        socket.on('error', () => resolve(0));
+        setTimeout(() => socket.end(), 1500).unref();
+      });
+    const trace = await send('TRACE /api/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    const connectAnswer = await send('CONNECT evil.example:443 HTTP/1.1\r\nHost: evil.example:443\r\n\r\n');
+    const absolute = await send('GET http://evil.example/api/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    assert.equal(trace, 501);
+    assert.equal(connectAnswer, 501);
+    assert.equal(absolute, 400);
+    assert.equal((await raw(server.origin, 'GET', '/api/sessions')).status, 200);
   });
 });

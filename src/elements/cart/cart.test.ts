@@ -282,7 +282,7 @@ describe('<vtex-cart>', () => {
     const a = await plenty(0);
     await store.cart!.addItems([{id: a.id, quantity: 1, seller: a.seller}]);
     await cart.updateComplete;
-    await setFaults({errorRate: 1, errorStatus: 400, routes: 'items/update'});
+    await setFaults({errorRate: 1, errorStatus: 400, routes: '/api/checkout/pub/orderForm/*/items/update'});
     const failed = oneEvent(cart, 'vtex-error');
     $(cart, '[part~="increase"]')!.click();
     await cart.updateComplete;
@@ -331,7 +331,11 @@ describe('<vtex-cart>', () => {
     const errors: CustomEvent[] = [];
     cart.addEventListener('vtex-error', (e) => errors.push(e));
     // A fixed seed makes the 30% deterministic, so the test always sees failures.
-    await setFaults({errorRate: 0.3, routes: 'items/update', seed: 7} as Parameters<typeof setFaults>[0]);
+    await setFaults({
+      errorRate: 0.3,
+      routes: '/api/checkout/pub/orderForm/*/items/update',
+      seed: 7,
+    } as Parameters<typeof setFaults>[0]);
     for (let i = 0; i < 24; i++) {
       const buttons = $$(cart, '[part~="increase"]');
       buttons[i % 2]!.click();

@@ -61,6 +61,12 @@ export class VtexStore extends LitElement {
   /** ISO 4217 currency for search prices before the cart has loaded (the cart's currency wins after). */
   @property() currency?: string;
 
+  /**
+   * VTEX's payment host, where the browser sends card data straight (never through the bridge, which
+   * refuses it). Default `https://api.vtexvault.com`; the sandbox prints its own on `npm start`.
+   */
+  @property({attribute: 'payments-api'}) paymentsApi?: string;
+
   /** Where VTEX's login page is served. Defaults to `api`. */
   @property({attribute: 'login-url'}) loginUrl?: string;
 
@@ -109,6 +115,7 @@ export class VtexStore extends LitElement {
       changed.has('api') ||
       changed.has('account') ||
       changed.has('salesChannel') ||
+      changed.has('paymentsApi') ||
       changed.has('loginUrl')
     )
       this.#build();
@@ -211,6 +218,7 @@ export class VtexStore extends LitElement {
           account: this.account,
           salesChannel: this.salesChannel,
           locale: this.locale ?? 'pt-BR',
+          paymentsApi: this.paymentsApi || undefined,
         });
         this.cart = new CartStore(this.client);
         this.session = new SessionStore(this.client, {storeUrl: this.loginUrl});
