@@ -218,9 +218,10 @@ export type CheckoutApi = ReturnType<typeof createCheckoutApi>;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const asString = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-/** An absolute http(s) URL, else null: a payment link never runs script (`javascript:`, `data:`…). */
+/** An http(s) URL or a same-origin path, else null: a payment link never runs script (`javascript:`, `data:`…). */
 const httpUrl = (v: string | undefined): string | null => {
   if (!v) return null;
+  if (/^\/(?![/\\])/.test(v)) return v; // a path on the store's own origin
   try {
     const u = new URL(v);
     return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;

@@ -4,6 +4,7 @@ import {
   advanceClock,
   clearFaults,
   freshCart,
+  PAYMENTS_API,
   sandboxOrders,
   setFaults,
   signIn,
@@ -66,7 +67,7 @@ async function mount(): Promise<{store: VtexStore; co: VtexCheckout; events: Cus
   await freshCart();
   const root = await fixture<HTMLElement>(
     html`<div>
-      <vtex-store api="" account="sandbox" locale="en"
+      <vtex-store api="" account="sandbox" locale="en" payments-api=${PAYMENTS_API}
         ><vtex-checkout orders-url="/account/orders"></vtex-checkout
       ></vtex-store>
     </div>`,
