@@ -1,6 +1,6 @@
 import {http, passthrough} from 'msw';
 import {setupWorker} from 'msw/browser';
-import {createSandbox} from '../src/sandbox/index.js';
+import {createPaymentHost, createSandbox, VTEX_PAYMENTS_API} from '../src/sandbox/index.js';
 
 /**
  * The sandbox inside the browser: MSW hands every VTEX-path request to the same Fetch handler `npm start`
@@ -20,6 +20,8 @@ globalThis.Response = class extends NativeResponse {
 const MIRROR = 'x-sandbox-set-cookie';
 
 const sandbox = createSandbox({account: 'sandbox'});
+/** Card data goes to VTEX's payment host, not the bridge: the sandbox answers as that host too. */
+const paymentHost = createPaymentHost(sandbox);
 const JAR_KEY = 'vtex-elements:storybook-cookies';
 const jar = new Map<string, string>(
   JSON.parse(sessionStorage.getItem(JAR_KEY) ?? '[]') as [string, string][],
@@ -45,6 +47,7 @@ function absorb(response: Response): void {
 const worker = setupWorker(
   http.all('*', async ({request}) => {
     const url = new URL(request.url);
+    if (url.origin === VTEX_PAYMENTS_API) return paymentHost(request);
     if (url.origin !== location.origin || !VTEX_PATH.test(url.pathname)) return passthrough();
     const body =
       request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();

@@ -113,9 +113,8 @@ async function bundle(root: string, entry: string): Promise<string> {
 /** Points every `<vtex-store>` of a demo page without `payments-api` at the sandbox's payment host. */
 export function withPaymentsApi(html: string, paymentsOrigin: string | undefined): string {
   if (!paymentsOrigin) return html;
-  return html.replace(
-    /<vtex-store(?![^>]*\spayments-api=)(?=[\s>])/g,
-    `<vtex-store payments-api="${paymentsOrigin}"`,
+  return html.replace(/<vtex-store(\s[^>]*)?>/g, (tag, attrs: string | undefined) =>
+    /\spayments-api=/.test(attrs ?? '') ? tag : `<vtex-store${attrs ?? ''} payments-api="${paymentsOrigin}">`,
   );
 }
 
