@@ -486,6 +486,13 @@ function vtex_elements_definitions() {
 					'description' => __( 'ISO 4217 currency for search prices before the cart has loaded (the cart\'s currency wins after).', 'vtex-elements' ),
 				),
 				array(
+					'name'        => 'payments-api',
+					'key'         => 'paymentsApi',
+					'type'        => 'string',
+					'label'       => __( 'Payments API', 'vtex-elements' ),
+					'description' => __( 'VTEX\'s payment host, where the browser sends card data straight (never through the bridge, which refuses it). Default https://api.vtexvault.com; the sandbox prints its own on npm start.', 'vtex-elements' ),
+				),
+				array(
 					'name'        => 'login-url',
 					'key'         => 'loginUrl',
 					'type'        => 'string',
