@@ -23,7 +23,7 @@ export interface CreateSandboxOptions extends SandboxOptions {
 
 export function createSandbox(options: CreateSandboxOptions = {}): Sandbox {
   const {seed, baseUrl, ...rest} = options;
-  const catalog = createCatalog({seed, baseUrl});
+  const catalog = createCatalog({seed, baseUrl, locale: rest.store?.locale});
   return createSandboxWithCatalog(catalog, rest);
 }
 export {createPaymentHost, VTEX_PAYMENTS_API} from './payment-host.js';

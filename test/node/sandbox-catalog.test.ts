@@ -82,7 +82,7 @@ const fold = (s: string): string =>
 const dept = (p: ISProduct): string =>
   fold((p.categories[p.categories.length - 1] ?? '').split('/')[1] ?? '');
 const colors = (p: ISProduct): string[] =>
-  p.items.flatMap((i) => i.variations.filter((v) => v.name === 'Color').flatMap((v) => v.values.map(fold)));
+  p.items.flatMap((i) => i.variations.filter((v) => v.name === 'Cor').flatMap((v) => v.values.map(fold)));
 const brandSlug = (p: ISProduct): string => fold(p.brand).replace(/[^a-z0-9]+/g, '-');
 const sortIds = (ids: string[]): string[] => [...ids].sort((a, b) => Number(a) - Number(b));
 const idsWhere = (pred: (p: ISProduct) => boolean): string[] =>
@@ -454,11 +454,12 @@ describe('catalog_system and images', () => {
       }[];
     };
     assert.equal(body.productId, 1);
-    assert.deepEqual(body.dimensions, ['Size', 'Color']);
-    assert.deepEqual(body.dimensionsMap['Size'], ['P', 'M', 'G']);
+    // Seed data in the store's language (pt-BR by default): Size/Color are Tamanho/Cor.
+    assert.deepEqual(body.dimensions, ['Tamanho', 'Cor']);
+    assert.deepEqual(body.dimensionsMap['Tamanho'], ['P', 'M', 'G']);
     assert.equal(body.skus.length, 6);
     const sku106 = body.skus.find((s) => s.sku === 106)!;
-    assert.deepEqual(sku106.dimensions, {Size: 'G', Color: 'Preto'});
+    assert.deepEqual(sku106.dimensions, {Tamanho: 'G', Cor: 'Preto'});
     assert.equal(sku106.available, false);
     assert.equal(sku106.bestPrice, 5990);
     assert.equal(sku106.listPrice, 7990);
@@ -613,7 +614,7 @@ describe('replaceable seed', () => {
 
   it('accepts its own generated seed after a JSON round trip', () => {
     const copy = validateSeed(JSON.parse(JSON.stringify(generateSeed())));
-    assert.equal(JSON.stringify(copy), JSON.stringify(seed));
+    assert.equal(JSON.stringify(copy), JSON.stringify(generateSeed()));
   });
 });
 
@@ -626,3 +627,68 @@ function discount(p: ISProduct): number {
     }),
   );
 }
+
+describe("seed data in the store's language (issue 19)", () => {
+  interface Facets {
+    facets: {key: string; name: string}[];
+  }
+  const facetNames = async (c: ReturnType<typeof createCatalog>) => {
+    const body = (await get(`${IS}/facets/?query=camiseta`, c)).body as Facets;
+    return Object.fromEntries(body.facets.map((f) => [f.key, f.name]));
+  };
+  const variationNames = async (c: ReturnType<typeof createCatalog>) => {
+    const body = (await get(`${IS}/products?field=id&value=1`, c)).body as ISProduct;
+    return body.items[0]!.variations.map((v) => v.name);
+  };
+
+  it('a pt-BR store (the default) names facets and specifications in Portuguese', async () => {
+    const names = await facetNames(catalog);
+    assert.equal(names['category-1'], 'Departamento');
+    assert.equal(names['category-2'], 'Categoria');
+    assert.equal(names['brand'], 'Marca');
+    assert.equal(names['size'], 'Tamanho');
+    assert.equal(names['color'], 'Cor');
+    assert.equal(names['price'], 'Preço');
+    assert.deepEqual(await variationNames(catalog), ['Tamanho', 'Cor']);
+  });
+
+  it('es and en stores get their own names; facet keys and filters do not change', async () => {
+    const es = createCatalog({locale: 'es-AR'});
+    const en = createCatalog({locale: 'en-US'});
+    const esNames = await facetNames(es);
+    assert.deepEqual(
+      [
+        esNames['category-1'],
+        esNames['category-2'],
+        esNames['brand'],
+        esNames['size'],
+        esNames['color'],
+        esNames['price'],
+      ],
+      ['Departamento', 'Categoría', 'Marca', 'Talla', 'Color', 'Precio'],
+    );
+    const enNames = await facetNames(en);
+    assert.deepEqual(
+      [enNames['category-1'], enNames['brand'], enNames['size'], enNames['color'], enNames['price']],
+      ['Department', 'Brand', 'Size', 'Color', 'Price'],
+    );
+    assert.deepEqual(await variationNames(en), ['Size', 'Color']);
+    for (const c of [catalog, es, en]) {
+      const r = (await get(`${IS}/product-search/size/g/color/preto`, c)).body as SearchBody;
+      assert.ok(
+        r.products.some((p) => p.productId === '1'),
+        'the same facet path finds the same product',
+      );
+    }
+  });
+
+  it('a user seed is served in its own words', async () => {
+    const own = tinySeed() as unknown as {products: Record<string, unknown>[]};
+    own.products[0]!['specificationGroups'] = [
+      {name: 'Ficha', specifications: [{name: 'Size', values: ['Grande']}]},
+    ];
+    const c = createCatalog({seed: own as unknown as CatalogSeed});
+    const body = (await get(`${IS}/products?field=id&value=900`, c)).body as ISProduct;
+    assert.equal(body.specificationGroups[0]!.specifications[0]!.name, 'Size', 'not translated to Tamanho');
+  });
+});

@@ -134,9 +134,9 @@ describe('<vtex-product-grid>', () => {
     const el = await mount('query="camiseta" show-facets page-size="48"');
     const facets = await (await fetch(`${IS}/facets/?query=camiseta`)).json();
     const brands = facets.facets.find((f: {key: string}) => f.key === 'brand').values.slice(0, 2);
-    checkbox(el, 'Brand', brands[0].name).click();
+    checkbox(el, 'Marca', brands[0].name).click();
     await settled(el);
-    checkbox(el, 'Brand', brands[1].name).click();
+    checkbox(el, 'Marca', brands[1].name).click();
     await settled(el);
     const or = await direct(`brand/${brands[0].value}/brand/${brands[1].value}`, {
       query: 'camiseta',
@@ -152,7 +152,7 @@ describe('<vtex-product-grid>', () => {
     const color = f2.facets
       .find((f: {key: string}) => f.key === 'color')
       .values.find((v: {quantity: number}) => v.quantity > 0);
-    checkbox(el, 'Color', color.name).click();
+    checkbox(el, 'Cor', color.name).click();
     await settled(el);
     const and = await direct(`brand/${brands[0].value}/brand/${brands[1].value}/color/${color.value}`, {
       query: 'camiseta',
@@ -162,7 +162,7 @@ describe('<vtex-product-grid>', () => {
     expect(and.recordsFiltered).to.be.lessThan(or.recordsFiltered);
     expect(names(el)).to.deep.equal(productNames(and));
     // The counts shown are the API's.
-    const shown = checkbox(el, 'Color', color.name)
+    const shown = checkbox(el, 'Cor', color.name)
       .closest('label')!
       .querySelector('.facet-count')!
       .textContent!.replace(/\D/g, '');
@@ -634,7 +634,7 @@ describe('<vtex-product-grid>', () => {
     const el = await mount('query="camiseta" show-facets page-size="4"');
     const facets = await (await fetch(`${IS}/facets/?query=camiseta`)).json();
     const brand = facets.facets.find((f: {key: string}) => f.key === 'brand').values[0];
-    const box = checkbox(el, 'Brand', brand.name);
+    const box = checkbox(el, 'Marca', brand.name);
     box.focus();
     await sendKeys({press: 'Space'});
     await settled(el);

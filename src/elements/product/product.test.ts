@@ -84,10 +84,10 @@ describe('<vtex-product>', () => {
     await waitUntil(() => sr(el).querySelector('[part~="description"] li'), 'description rendered');
     expect(sr(el).querySelector('[part~="description"] strong')!.textContent).to.equal('algodão');
     // SKU 106 (G / Preto) is out of stock: with G chosen, Preto is disabled.
-    radio(el, 'Size', 'G').click();
+    radio(el, 'Tamanho', 'G').click();
     await el.updateComplete;
-    expect(radio(el, 'Color', 'Preto').disabled).to.be.true;
-    expect(radio(el, 'Color', 'Azul').disabled).to.be.false;
+    expect(radio(el, 'Cor', 'Preto').disabled).to.be.true;
+    expect(radio(el, 'Cor', 'Azul').disabled).to.be.false;
     await expect(el).to.be.accessible();
   });
 
@@ -309,10 +309,10 @@ describe('<vtex-product>', () => {
   it('keyboard only: choose a variation with arrows and add to cart', async () => {
     await freshCart();
     const el = await mount('slug="camiseta-basica-algodao"');
-    radio(el, 'Size', 'P').focus();
+    radio(el, 'Tamanho', 'P').focus();
     await sendKeys({press: 'ArrowRight'}); // → M
     await el.updateComplete;
-    expect(radio(el, 'Size', 'M').checked).to.be.true;
+    expect(radio(el, 'Tamanho', 'M').checked).to.be.true;
     let focused: Element | null = null;
     for (let i = 0; i < 10 && !focused?.matches('[part~="add-to-cart"]'); i++) {
       await sendKeys({press: 'Tab'});
@@ -324,7 +324,7 @@ describe('<vtex-product>', () => {
     const ev = await added;
     const product = (await (await fetch(`${IS}/products?field=id&value=1&sc=1`)).json()) as ISProduct;
     const sku = product.items.find((s) => s.itemId === ev.detail.item.id)!;
-    expect(value(sku, 'Size')).to.equal('M');
+    expect(value(sku, 'Tamanho')).to.equal('M');
     expect((await serverCart()).items.map((i) => i.id)).to.deep.equal([sku.itemId]);
   });
 });

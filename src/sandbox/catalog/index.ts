@@ -10,6 +10,7 @@ import {generateSeed} from './seed.js';
 import {validateSeed} from './validate.js';
 import {imageResponse} from './images.js';
 import {createEntityRoutes} from './entities.js';
+import {catalogLanguage, FACET_NAMES, localizeSeed} from './locale.js';
 import {
   breadcrumb,
   buildEntries,
@@ -47,6 +48,11 @@ export interface CatalogOptions {
   seed?: CatalogSeed;
   /** Origin prefixed to image and category URLs, e.g. `http://localhost:8080`. Default: the request's origin. */
   baseUrl?: string;
+  /**
+   * The store's locale (`pt-BR` by default, `es-*`, `en-*`): facet names, and the generated seed's
+   * specification names, in that language. A user seed is served as written.
+   */
+  locale?: string;
 }
 
 export const IS_PREFIX = '/api/intelligent-search/v1/';
@@ -112,7 +118,9 @@ interface Index {
  * @throws SeedError when `options.seed` is malformed.
  */
 export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {seed: CatalogSeed} {
-  const seed = options.seed ? validateSeed(options.seed) : generateSeed();
+  const lang = catalogLanguage(options.locale);
+  const localized = options.seed ? undefined : localizeSeed(generateSeed(), lang);
+  const seed = options.seed ? validateSeed(options.seed) : localized!.seed;
   const base = (options.baseUrl ?? '').replace(/\/+$/, '');
   const abs = (url: string): string => (base && url.startsWith('/') ? base + url : url);
 
@@ -151,9 +159,9 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
         }
       : p;
 
-  const labels: Labels = {keys: new Map(), values: new Map()};
+  const labels: Labels = {keys: new Map(Object.entries(FACET_NAMES[lang])), values: new Map()};
   const makeIndex = (products: ISProduct[]): Index => {
-    const entries = buildEntries(products.map(view), categoriesById, labels);
+    const entries = buildEntries(products.map(view), categoriesById, labels, localized?.keyName);
     return {entries, byId: new Map(entries.map((e) => [e.product.productId, e]))};
   };
   const full = makeIndex(seed.products);
@@ -442,7 +450,7 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
         .map(([slug]) => ({
           key: 'department',
           value: slug,
-          labelKey: 'Department',
+          labelKey: FACET_NAMES[lang]['category-1']!,
           labelValue: labels.values.get('category-1')?.get(slug)?.name ?? slug,
         }));
       return {term: s.term, count: s.count, attributes};

@@ -119,6 +119,8 @@ export function buildEntries(
   products: ISProduct[],
   categoriesById: Map<number, CategoryNode>,
   labels: Labels,
+  /** The name a specification's facet key is made from (its untranslated name); default: the name itself. */
+  keyName: (name: string) => string = (name) => name,
 ): Entry[] {
   const slugs = new Map<CategoryNode, string>();
   return products.map((product, order) => {
@@ -145,7 +147,7 @@ export function buildEntries(
     const specs = new Map<string, Set<string>>();
     const specWords: string[] = [];
     const addSpec = (name: string, value: string): void => {
-      const key = slugify(name);
+      const key = slugify(keyName(name));
       const v = slugify(value);
       if (!key || !v || key === 'sellerid') return;
       let set = specs.get(key);
@@ -402,7 +404,9 @@ export function computeFacets(
   });
   const brand = textFacet('brand', (e) => [e.brandSlug]);
   if (brand) facets.push(brand);
-  const specKeys = [...labels.keys.keys()].filter((k) => !k.startsWith('category-') && k !== 'brand');
+  const specKeys = [...labels.keys.keys()].filter(
+    (k) => !k.startsWith('category-') && k !== 'brand' && k !== 'price',
+  );
   for (const key of specKeys) {
     const f = textFacet(key, (e) => e.specs.get(key) ?? []);
     if (f) facets.push(f);
@@ -430,7 +434,7 @@ export function computeFacets(
   if (priceValues.length) {
     facets.push({
       key: 'price',
-      name: 'Price',
+      name: labels.keys.get('price') ?? 'Price',
       type: 'PRICERANGE',
       hidden: false,
       quantity: priceValues.length,
