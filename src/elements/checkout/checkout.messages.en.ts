@@ -78,6 +78,7 @@ const messages = {
   cardNumber: 'Card number',
   holderName: 'Name on card',
   expiry: 'Expiry date (MM/YY)',
+  expiryPlaceholder: 'MM/YY',
   cvv: 'Security code (CVV)',
   cardNumberInvalid: 'Enter a valid card number.',
   brandNotAccepted: 'This card brand is not accepted by the store.',

@@ -75,6 +75,7 @@ const messages: CheckoutMessages = {
   cardNumber: 'Número de tarjeta',
   holderName: 'Nombre en la tarjeta',
   expiry: 'Vencimiento (MM/AA)',
+  expiryPlaceholder: 'MM/AA',
   cvv: 'Código de seguridad (CVV)',
   cardNumberInvalid: 'Ingresa un número de tarjeta válido.',
   brandNotAccepted: 'La tienda no acepta esta marca de tarjeta.',

@@ -75,6 +75,7 @@ const messages: CheckoutMessages = {
   cardNumber: 'Número do cartão',
   holderName: 'Nome impresso no cartão',
   expiry: 'Validade (MM/AA)',
+  expiryPlaceholder: 'MM/AA',
   cvv: 'Código de segurança (CVV)',
   cardNumberInvalid: 'Informe um número de cartão válido.',
   brandNotAccepted: 'A loja não aceita esta bandeira de cartão.',

@@ -63,11 +63,11 @@ function recordRequests(): {calls: Call[]; restore(): void} {
 
 const EVENTS = ['vtex-checkout-step', 'vtex-order-placed', 'vtex-error', 'vtex-cart-updated'];
 
-async function mount(): Promise<{store: VtexStore; co: VtexCheckout; events: CustomEvent[]}> {
+async function mount(locale = 'en'): Promise<{store: VtexStore; co: VtexCheckout; events: CustomEvent[]}> {
   await freshCart();
   const root = await fixture<HTMLElement>(
     html`<div>
-      <vtex-store api="" account="sandbox" locale="en" payments-api=${PAYMENTS_API}
+      <vtex-store api="" account="sandbox" locale=${locale} payments-api=${PAYMENTS_API}
         ><vtex-checkout orders-url="/account/orders"></vtex-checkout
       ></vtex-store>
     </div>`,
@@ -198,6 +198,7 @@ describe('<vtex-checkout>', () => {
     await waitStep(co, 'step-payment');
     await waitUntil(() => text(co).includes('not approved'), 'declined message');
     expect($<HTMLInputElement>(co, 'input[name="cardNumber"]')!.value).to.equal('');
+    expect($(co, '.brand')!.textContent!.trim(), 'no brand beside the empty card field').to.equal('');
     expect(sr(co).innerHTML).not.to.contain(DECLINED);
     await expect(co).to.be.accessible();
     expect(events.some((e) => e.type === 'vtex-error' && e.detail.error.code === 'PAYMENT_DENIED')).to.be
@@ -210,6 +211,47 @@ describe('<vtex-checkout>', () => {
     expect(orders.map((o) => o.status === 'canceled').sort()).to.deep.equal([false, true]);
     expect(events.filter((e) => e.type === 'vtex-order-placed')).to.have.length(1);
     for (const e of events) expect(JSON.stringify(e.detail)).not.to.contain(DECLINED);
+  });
+
+  it('shows the expiry placeholder in the shopper\'s language and reads "1235" as 12/35', async () => {
+    const {co} = await mount('pt-BR');
+    await fillProfile(co);
+    await fillShipping(co);
+    await choosePayment(co, /Cartão de crédito/);
+    const expiry = $<HTMLInputElement>(co, 'input[name="expiry"]')!;
+    expect(expiry.placeholder).to.equal('MM/AA');
+    type(co, 'cardNumber', APPROVED);
+    type(co, 'holderName', 'Ana Silva');
+    type(co, 'expiry', '1235');
+    expect(expiry.value).to.equal('12/35');
+    type(co, 'cvv', '123');
+    await submit(co);
+    expect($(co, '#expiry-error')!.textContent).to.equal('');
+    await waitStep(co, 'step-review');
+  });
+
+  it('says in one sentence that the order could not be placed', async () => {
+    const {co} = await mount('pt-BR');
+    await fillProfile(co);
+    await fillShipping(co);
+    await choosePayment(co, /Cartão de crédito/);
+    type(co, 'cardNumber', APPROVED);
+    type(co, 'holderName', 'Ana Silva');
+    type(co, 'expiry', '12/35');
+    type(co, 'cvv', '123');
+    await submit(co);
+    await waitStep(co, 'step-review');
+    await setFaults({
+      errorRate: 1,
+      errorStatus: 500,
+      routes: '/api/checkout/pub/orderForm/*/transaction',
+      methods: ['POST'],
+    });
+    await place(co);
+    await waitUntil(() => $(co, '#form-error')!.textContent!.trim(), 'placement error', {timeout: 15_000});
+    expect($(co, '#form-error')!.textContent!.trim()).to.equal(
+      'Não conseguimos finalizar seu pedido. Tente novamente.',
+    );
   });
 
   it('places a Pix order and shows the Pix code with next steps', async () => {

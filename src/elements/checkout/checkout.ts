@@ -33,6 +33,7 @@ import {
   documentTypes,
   dueDate,
   formatCardNumber,
+  formatExpiry,
   isCardNumber,
   isCvv,
   isDocument,
@@ -294,8 +295,11 @@ export class VtexCheckout extends VtexElement {
     if (e?.code === 'ORD022') this.formError = m.outdated;
     else if (target === 'shipping')
       this.formError = e?.code === 'CHK0257' || e?.code === 'CHK0171' ? m.chooseSla : m.noDelivery;
-    else if (this.step === 'review') this.formError = `${m.placeError} ${this.#i18n.error(e)}`;
-    else this.formError = this.#i18n.error(e);
+    else if (this.step === 'review') {
+      // One sentence: the specific reason when there is one, else "we could not place your order".
+      const reason = this.#i18n.error(e);
+      this.formError = reason === this.#i18n.error(undefined) ? m.placeError : reason;
+    } else this.formError = this.#i18n.error(e);
   }
 
   #onDraft = (e: Event): void => {
@@ -561,6 +565,13 @@ export class VtexCheckout extends VtexElement {
     if (this.errors.cardNumber) this.#clearError('cardNumber');
   };
 
+  #onExpiry = (e: Event): void => {
+    const input = e.target as HTMLInputElement;
+    const formatted = formatExpiry(input.value);
+    if (formatted !== input.value) input.value = formatted;
+    if (this.errors.expiry) this.#clearError('expiry');
+  };
+
   #clearError(name: string): void {
     const {[name]: _gone, ...rest} = this.errors;
     this.errors = rest;
@@ -709,6 +720,7 @@ export class VtexCheckout extends VtexElement {
         this.emitError('placeOrder', error);
         this.#card = undefined;
         this.heldCard = undefined;
+        this.brand = undefined;
         this.done = {...this.done, payment: false};
         await this.#go('payment');
         this.formError = this.#i18n.m.declined;
@@ -1036,7 +1048,7 @@ export class VtexCheckout extends VtexElement {
           <p class="muted brand" aria-live="polite">${this.brand ? m.brand(this.brand) : ''}</p>
           ${this.#field('holderName', m.holderName, {autocomplete: 'cc-name', card: true})}
           <div class="row">
-            ${this.#field('expiry', m.expiry, {autocomplete: 'cc-exp', inputmode: 'numeric', placeholder: 'MM/YY', card: true})}
+            ${this.#field('expiry', m.expiry, {autocomplete: 'cc-exp', inputmode: 'numeric', placeholder: m.expiryPlaceholder, card: true, onInput: this.#onExpiry})}
             ${this.#field('cvv', m.cvv, {autocomplete: 'cc-csc', inputmode: 'numeric', card: true})}
           </div>
           <p class="muted">${m.cardPrivacy}</p>`;

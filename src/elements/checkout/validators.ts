@@ -91,6 +91,12 @@ export function isCardNumber(value: string): boolean {
   return cardRules(cardBrand(d)).lengths.includes(d.length) && luhn(d);
 }
 
+/** `MMYY` as a shopper types it → `MM/YY` (the field shows it so); anything else unchanged. */
+export function formatExpiry(value: string): string {
+  const m = /^\s*(\d{2})(\d{2})\s*$/.exec(value);
+  return m ? `${m[1]}/${m[2]}` : value;
+}
+
 /** `MM/YY` or `MM/YYYY` → `{month, year}` (4-digit year), or undefined. */
 export function parseExpiry(value: string): {month: number; year: number} | undefined {
   const m = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(value);
