@@ -68,6 +68,8 @@ const SCRIPTS: Record<ScriptMode, string[]> = {
 };
 
 let bridgeOrigin = '';
+/** The sandbox as VTEX's payment host: card data goes there, never through the bridge. */
+let paymentsOrigin = '';
 
 function shopPage(mode: ScriptMode): string {
   const scripts = SCRIPTS[mode].map((s) => `<script type="module" src="${s}"></script>`).join('\n    ');
@@ -103,7 +105,7 @@ function checkoutPage(mode: ScriptMode): string {
   </head>
   <body>
     <h1>Finalizar compra</h1>
-    <vtex-store api="${bridgeOrigin}" account="sandbox" locale="pt-BR"><vtex-checkout></vtex-checkout></vtex-store>
+    <vtex-store api="${bridgeOrigin}" payments-api="${paymentsOrigin}" account="sandbox" locale="pt-BR"><vtex-checkout></vtex-checkout></vtex-store>
   </body>
 </html>`;
 }
@@ -119,7 +121,7 @@ function startStatic(): Promise<{server: Server; origin: string}> {
       if (csp === 'csp')
         res.setHeader(
           'Content-Security-Policy',
-          `default-src 'self'; script-src 'self'; connect-src ${bridgeOrigin}; img-src ${bridgeOrigin} data:; style-src 'self'`,
+          `default-src 'self'; script-src 'self'; connect-src ${bridgeOrigin} ${paymentsOrigin}; img-src ${bridgeOrigin} data:; style-src 'self'`,
         );
       res.setHeader('Content-Type', MIME['.html']!);
       res.end(name === 'shop' ? shopPage(mode) : checkoutPage(mode));
@@ -159,6 +161,7 @@ before(async () => {
   bridge = await startServer({stack: lazy, root: ROOT, port: 0, onError: () => {}});
   stack = createDevStack({allowedOrigins: [dist.origin], baseUrl: bridge.origin});
   bridgeOrigin = bridge.origin;
+  paymentsOrigin = bridge.paymentsOrigin ?? '';
   assert.notEqual(new URL(dist.origin).port, new URL(bridge.origin).port);
   const executablePath = findChromium() as string | undefined;
   if (!executablePath) throw new Error(`No Chromium found. Install it: ${INSTALL_HINT}`);
