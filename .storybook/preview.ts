@@ -2,6 +2,7 @@ import {setCustomElementsManifest, type Preview} from '@storybook/web-components
 import {html} from 'lit';
 import manifest from '../custom-elements.json';
 import '../src/define.js';
+import {argTypesFor, type Manifest} from './arg-types.js';
 import {sandboxReady} from './sandbox-worker.js';
 // @ts-expect-error Storybook compiles the MDX template; TypeScript has no module type for it.
 import ElementDocs from './element-docs.mdx';
@@ -29,6 +30,15 @@ const themes: Record<string, string> = {
   ),
 };
 
+const PAGE = [
+  'margin: 0',
+  'font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  'line-height: 1.5',
+  'background: #fff',
+  'color: #1f2328',
+  'min-height: 100vh',
+].join(';');
+
 const preview: Preview = {
   loaders: [async () => ({sandbox: await sandboxReady})],
   globalTypes: {
@@ -43,14 +53,22 @@ const preview: Preview = {
   },
   initialGlobals: {locale: 'en', theme: 'light'},
   decorators: [
-    (story, {globals}) =>
-      html`<div style="padding:1rem;${themes[globals.theme as string] ?? ''}">
+    (story, {globals}) => {
+      // The whole canvas is the page: a neutral sans-serif, like a CMS theme, and the theme's tokens on <body>
+      // so a dark theme has no white frame.
+      document.body.setAttribute('style', `${PAGE};${themes[globals.theme as string] ?? ''}`);
+      return html`<div style="padding:1rem">
         <vtex-store api="" account="sandbox" locale=${globals.locale as string}>${story()}</vtex-store>
-      </div>`,
+      </div>`;
+    },
   ],
   parameters: {
+    options: {storySort: {order: ['Docs', '*', 'More states']}},
     controls: {expanded: true},
-    docs: {page: ElementDocs},
+    docs: {
+      page: ElementDocs,
+      extractArgTypes: (tag: string) => argTypesFor(manifest as unknown as Manifest, tag),
+    },
     a11y: {test: 'error'},
   },
 };

@@ -82,6 +82,7 @@ interface Sample {
 
 /** One ready-state story per element (and the states the owners' files miss). */
 const SAMPLES: Sample[] = [
+  {id: 'store-store--store', ready: 'vtex-product-grid [part~="card"]', text: /\d/, count: 2},
   {id: 'store-store--provider', ready: 'vtex-product [part~="name"]', text: /Camiseta/i},
   {id: 'catalog-search-box--default', ready: 'vtex-search-box [part~="submit"]', text: /\S/},
   {id: 'more-states--search-suggestions', ready: 'vtex-search-box [role="option"]', text: /\S/},
@@ -159,6 +160,65 @@ describe('static Storybook', {timeout: 600_000}, () => {
       }
     });
   }
+
+  it('Markdown tables render as tables (GFM), not as pipes', async () => {
+    for (const id of [
+      'docs-introduction--docs',
+      'docs-theming--docs',
+      'docs-events--docs',
+      'docs-deploying-the-bridge--docs',
+    ]) {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      try {
+        await page.goto(`${base}/iframe.html?id=${id}&viewMode=docs`);
+        await page.locator('#storybook-docs h1').first().waitFor({state: 'visible', timeout: WAIT});
+        const tables = await page.locator('#storybook-docs table:not(.docblock-argstable)').count();
+        assert.ok(tables > 0, `${id} has a <table>`);
+        const text = await page.locator('#storybook-docs').innerText();
+        assert.doesNotMatch(text, /\|\s*-{3,}\s*\|/, `${id} shows a raw Markdown table`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  it('element controls match their types: a radio for a union, a toggle for a boolean, text for a string', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${base}/iframe.html?id=cart-cart--docs&viewMode=docs`);
+      const table = page.locator('#storybook-docs .docblock-argstable').first();
+      await table.waitFor({timeout: WAIT});
+      const row = (name: string) =>
+        table.locator('tr', {has: page.locator(`td:first-child >> text="${name}"`)});
+      assert.equal(
+        await row('variant').locator('input[type=radio]').count(),
+        2,
+        'variant: a radio per value',
+      );
+      assert.equal(
+        await row('open')
+          .locator('input[type=checkbox]')
+          .or(row('open').getByRole('button', {name: 'Set boolean'}))
+          .count(),
+        1,
+        'open: a toggle',
+      );
+      assert.equal(
+        await row('checkout-url')
+          .locator('textarea, input[type=text]')
+          .or(row('checkout-url').getByRole('button', {name: 'Set string'}))
+          .count(),
+        1,
+        'checkout-url: text',
+      );
+      assert.equal(await table.locator('text=/Set object/').count(), 0, 'no "Set object" control');
+      assert.equal(await table.locator('td:first-child', {hasText: /^#/}).count(), 0, 'no #private member');
+    } finally {
+      await context.close();
+    }
+  });
 
   it('every docs page (MDX and per element) renders without console errors', async () => {
     assert.ok(docsPages.length >= 16, `docs pages found: ${docsPages.join(', ')}`);
