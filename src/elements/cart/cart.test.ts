@@ -19,6 +19,9 @@ interface Sku {
   id: string;
   seller: string;
   stock: number;
+  listPrice: number;
+  price: number;
+  variation: boolean;
 }
 
 let catalog: Sku[] | undefined;
@@ -27,7 +30,15 @@ async function skus(): Promise<Sku[]> {
   const r = await fetch('/api/intelligent-search/v1/product-search/?count=50');
   const body = (await r.json()) as {
     products: {
-      items: {itemId: string; sellers: {sellerId: string; commertialOffer: {AvailableQuantity: number}}[]}[];
+      productName: string;
+      items: {
+        itemId: string;
+        name: string;
+        sellers: {
+          sellerId: string;
+          commertialOffer: {AvailableQuantity: number; ListPrice: number; Price: number};
+        }[];
+      }[];
     }[];
   };
   catalog = body.products.flatMap((p) =>
@@ -35,6 +46,9 @@ async function skus(): Promise<Sku[]> {
       id: i.itemId,
       seller: i.sellers[0]!.sellerId,
       stock: i.sellers[0]!.commertialOffer.AvailableQuantity,
+      listPrice: i.sellers[0]!.commertialOffer.ListPrice,
+      price: i.sellers[0]!.commertialOffer.Price,
+      variation: i.name !== p.productName,
     })),
   );
   return catalog;
@@ -42,6 +56,8 @@ async function skus(): Promise<Sku[]> {
 const plenty = async (n = 0) => (await skus()).filter((s) => s.stock >= 30)[n]!;
 const scarce = async () => (await skus()).find((s) => s.stock > 1 && s.stock < 10)!;
 const soldOut = async () => (await skus()).find((s) => s.stock === 0)!;
+const discounted = async () => (await skus()).find((s) => s.stock >= 30 && s.listPrice > s.price)!;
+const fullPrice = async () => (await skus()).find((s) => s.stock >= 30 && s.listPrice === s.price)!;
 
 async function expectScreenIsServer(cart: VtexCart): Promise<void> {
   await settled(cart);
@@ -212,12 +228,9 @@ describe('<vtex-cart>', () => {
     const item = of.items[0]!;
     expect(line.querySelector('[part~="image"]')!.getAttribute('src')).to.equal(item.imageUrl);
     expect(line.querySelector('[part~="name"]')!.textContent).to.equal(item.name);
-    if (item.skuName !== item.name)
-      expect(line.querySelector('[part~="variation"]')!.textContent).to.equal(item.skuName);
     expect(line.querySelector('[part~="line-total"]')!.textContent).to.equal(
       formatBRL(item.priceDefinition!.total),
     );
-    if (item.listPrice > item.sellingPrice) expect(line.querySelector('[part~="list-price"]')).to.exist;
     const items = of.totalizers.find((t) => t.id === 'Items')!;
     expect($(cart, '[data-totalizer="Items"]')!.textContent).to.equal(formatBRL(items.value));
     for (const part of [
@@ -317,6 +330,49 @@ describe('<vtex-cart>', () => {
     expect(changes.map(({from, to, item}) => [from, to, item.id, item.quantity])).to.deep.equal([
       [1, 21, a.id, 21],
     ]);
+  });
+
+  it('strikes through the list price only when it is higher than the selling price', async () => {
+    const {store, cart} = await mount();
+    const sale = await discounted();
+    const regular = await fullPrice();
+    await store.cart!.addItems([
+      {id: sale.id, quantity: 2, seller: sale.seller},
+      {id: regular.id, quantity: 1, seller: regular.seller},
+    ]);
+    await expectScreenIsServer(cart);
+    const of = store.cart!.state.orderForm!;
+    const lineOf = (id: string) =>
+      $$(cart, '[part~="line"]').find(
+        (li) => li.dataset.uniqueId === of.items.find((i) => i.id === id)!.uniqueId,
+      )!;
+    const saleItem = of.items.find((i) => i.id === sale.id)!;
+    expect(saleItem.listPrice).to.be.greaterThan(saleItem.sellingPrice);
+    expect(lineOf(sale.id).querySelector('[part~="list-price"]')!.textContent!.replace(/\s+/g, ' ')).to.equal(
+      `Was ${formatBRL(saleItem.listPrice * 2)}`,
+    );
+    const regularItem = of.items.find((i) => i.id === regular.id)!;
+    expect(regularItem.listPrice).to.equal(regularItem.sellingPrice);
+    expect(lineOf(regular.id).querySelector('[part~="list-price"]')).to.not.exist;
+  });
+
+  it('shows the variation name under the product name only when the SKU has one', async () => {
+    const {store, cart} = await mount();
+    const varied = (await skus()).find((s) => s.stock >= 30 && s.variation)!;
+    const plain = (await skus()).find((s) => s.stock >= 30 && !s.variation)!;
+    await store.cart!.addItems([
+      {id: varied.id, quantity: 1, seller: varied.seller},
+      {id: plain.id, quantity: 1, seller: plain.seller},
+    ]);
+    await expectScreenIsServer(cart);
+    const of = store.cart!.state.orderForm!;
+    const lineOf = (id: string) =>
+      $$(cart, '[part~="line"]').find(
+        (li) => li.dataset.uniqueId === of.items.find((i) => i.id === id)!.uniqueId,
+      )!;
+    const variedItem = of.items.find((i) => i.id === varied.id)!;
+    expect(lineOf(varied.id).querySelector('[part~="variation"]')!.textContent).to.equal(variedItem.skuName);
+    expect(lineOf(plain.id).querySelector('[part~="variation"]')).to.not.exist;
   });
 
   it('loses and duplicates nothing when 30% of item updates fail, and ends with screen == server', async () => {
@@ -541,7 +597,7 @@ describe('<vtex-cart>', () => {
     const low = await scarce();
     const gone = await soldOut();
     await store.cart!.addItems([{id: low.id, quantity: low.stock + 5, seller: low.seller}]);
-    await store.cart!.addItems([{id: gone.id, quantity: 1, seller: gone.seller}]).catch(() => undefined);
+    await store.cart!.addItems([{id: gone.id, quantity: 1, seller: gone.seller}]);
     await settled(cart);
     const of = store.cart!.state.orderForm!;
     const lowLine = $$(cart, '[part~="line"]').find(
@@ -556,11 +612,10 @@ describe('<vtex-cart>', () => {
     lowLine.querySelector<HTMLButtonElement>('[part~="decrease"]')!.click();
     await expectScreenIsServer(cart);
     expect(lowLine.querySelector('[part~="line-messages"]')?.textContent ?? '').to.not.include('available');
-    const goneItem = of.items.find((i) => i.id === gone.id);
-    if (goneItem) {
-      const goneLine = $$(cart, '[part~="line"]').find((li) => li.dataset.uniqueId === goneItem.uniqueId)!;
-      expect(goneLine.querySelector('[part~="line-messages"]')!.textContent).to.include('Out of stock');
-    }
+    const goneItem = of.items.find((i) => i.id === gone.id)!;
+    expect(goneItem, 'VTEX keeps a sold-out line in the cart').to.exist;
+    const goneLine = $$(cart, '[part~="line"]').find((li) => li.dataset.uniqueId === goneItem.uniqueId)!;
+    expect(goneLine.querySelector('[part~="line-messages"]')!.textContent).to.include('Out of stock');
     await expect(cart).to.be.accessible();
   });
 
