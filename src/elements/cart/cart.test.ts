@@ -1,5 +1,5 @@
 import {aTimeout, expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
-import {sendKeys} from '@web/test-runner-commands';
+import {emulateMedia, sendKeys} from '@web/test-runner-commands';
 import {createVtexClient} from '../../client/index.js';
 import {CartStore} from '../../state/cart-store.js';
 import type {VtexStore} from '../store/store.js';
@@ -659,6 +659,29 @@ describe('<vtex-cart>', () => {
     link.click();
     expect(document.activeElement).to.equal(target);
     expect(location.href).to.equal(where);
+  });
+
+  it('scrolls to <vtex-checkout> without animation when the shopper prefers reduced motion', async () => {
+    const {store, cart} = await mount(html`<div id="co-wrap"></div>`);
+    const a = await plenty(0);
+    await store.cart!.addItems([{id: a.id, quantity: 1, seller: a.seller}]);
+    await cart.updateComplete;
+    const target = document.createElement('vtex-checkout');
+    target.tabIndex = -1;
+    const scrolls: (ScrollIntoViewOptions | boolean | undefined)[] = [];
+    target.scrollIntoView = (o?: ScrollIntoViewOptions | boolean) => void scrolls.push(o);
+    store.querySelector('#co-wrap')!.append(target);
+    const link = $<HTMLAnchorElement>(cart, '[part~="checkout"]')!;
+    try {
+      await emulateMedia({reducedMotion: 'reduce'});
+      link.click();
+      await emulateMedia({reducedMotion: 'no-preference'});
+      link.click();
+    } finally {
+      await emulateMedia({reducedMotion: 'no-preference'});
+    }
+    expect(scrolls.map((o) => (o as ScrollIntoViewOptions).behavior)).to.deep.equal(['auto', 'smooth']);
+    expect(document.activeElement).to.equal(target);
   });
 
   it('speaks pt-BR and es', async () => {

@@ -456,7 +456,8 @@ export class VtexCart extends VtexElement {
       this.hide();
       this.dialog?.close();
     }
-    target.scrollIntoView({behavior: 'smooth', block: 'start'});
+    const still = this.ownerDocument.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    target.scrollIntoView({behavior: still ? 'auto' : 'smooth', block: 'start'});
     target.focus({preventScroll: true});
   }
 
