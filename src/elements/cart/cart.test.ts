@@ -373,6 +373,10 @@ describe('<vtex-cart>', () => {
     const variedItem = of.items.find((i) => i.id === varied.id)!;
     expect(lineOf(varied.id).querySelector('[part~="variation"]')!.textContent).to.equal(variedItem.skuName);
     expect(lineOf(plain.id).querySelector('[part~="variation"]')).to.not.exist;
+    expect(
+      lineOf(varied.id).textContent!.split(variedItem.skuName!).length - 1,
+      'variant shown once',
+    ).to.equal(1);
   });
 
   it('loses and duplicates nothing when 30% of item updates fail, and ends with screen == server', async () => {

@@ -612,7 +612,7 @@ export class VtexCart extends VtexElement {
     >
       ${item.imageUrl ? html`<img part="image" src=${item.imageUrl} alt="" loading="lazy" width="64" height="64" />` : html`<span class="ph"></span>`}
       <div class="info">
-        <div class="name" part="name">${item.name}</div>
+        <div class="name" part="name">${productName(item)}</div>
         ${item.skuName && item.skuName !== item.name ? html`<div class="muted" part="variation">${item.skuName}</div>` : nothing}
       </div>
       <div class="price" part="price">
@@ -822,4 +822,11 @@ export class VtexCart extends VtexElement {
       </dl>
     </section>`;
   }
+}
+
+/** A line's product name without its variant (VTEX's item name ends with the SKU name, shown under it). */
+function productName(item: {name: string; skuName?: string}): string {
+  return item.skuName && item.name.endsWith(` ${item.skuName}`)
+    ? item.name.slice(0, -item.skuName.length - 1)
+    : item.name;
 }
