@@ -1,5 +1,5 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
-import {clearFaults, freshCart} from '../../test/browser/sandbox.js';
+import {PAYMENTS_API, clearFaults, freshCart} from '../../test/browser/sandbox.js';
 import type {ISProduct} from '../client/types.js';
 import type {VtexCart} from '../elements/cart/cart.js';
 import '../elements/cart/define.js';
@@ -98,7 +98,12 @@ describe('analytics', () => {
     try {
       const root = await fixture<HTMLElement>(
         html`<div>
-          <vtex-store api="" account="sandbox" locale="en" analytics="ga4 vtex-pixel"
+          <vtex-store
+            api=""
+            account="sandbox"
+            locale="en"
+            analytics="ga4 vtex-pixel"
+            payments-api=${PAYMENTS_API}
             ><vtex-product slug=${p.linkText}></vtex-product
           ></vtex-store>
         </div>`,

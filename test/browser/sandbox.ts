@@ -3,6 +3,7 @@
  * as a page would). Control routes live under /_sandbox and are only mounted by the dev/test servers.
  */
 import {executeServerCommand} from '@web/test-runner-commands';
+import {VTEX_PAYMENTS_API} from '../../src/client/checkout.js';
 import type {ISProduct, ISSku} from '../../src/client/types.js';
 
 /** Starts every test with an empty cart of its own: VTEX's `forceNewCart` resets the checkout cookie. */
@@ -51,7 +52,9 @@ export async function clearFaults(): Promise<void> {
  * The sandbox answering as VTEX's payment host, on an origin of its own (the test runner starts it): put it
  * in `<vtex-store payments-api>` of any fixture that pays by card.
  */
-export const PAYMENTS_API = await executeServerCommand<string, undefined>('sandbox-payments-api');
+export const PAYMENTS_API = new URL(location.href).searchParams.has('wtr-session-id')
+  ? await executeServerCommand<string, undefined>('sandbox-payments-api')
+  : VTEX_PAYMENTS_API; // Storybook: its service worker answers as VTEX's own payment host
 
 /** Every order the sandbox holds (incl. canceled/incomplete ones), as `sandbox.orders()` exposes them. */
 export interface SandboxOrder {
