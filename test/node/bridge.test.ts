@@ -565,8 +565,12 @@ describe('bridge: real-account upstream', () => {
   });
 });
 
-/** Raw bytes on a socket, for requests no HTTP client will send (TRACE bodies, absolute-form, CONNECT). */
-function rawSocket(origin: string, text: string): Promise<string> {
+/**
+ * Raw bytes on a socket, for requests no HTTP client will send (TRACE bodies, absolute-form, CONNECT).
+ * By default the socket is ended after 2 s; with `slow`, the request is left unfinished and the promise
+ * rejects if the server has not given up on it within 10 s.
+ */
+function rawSocket(origin: string, text: string, {slow = false} = {}): Promise<string> {
   const {hostname, port} = new URL(origin);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname, () => socket.write(text));
@@ -576,7 +580,14 @@ function rawSocket(origin: string, text: string): Promise<string> {
     socket.on('end', () => resolve(out));
     socket.on('close', () => resolve(out));
     socket.on('error', (e) => (out ? resolve(out) : reject(e)));
-    setTimeout(() => socket.end(), 2000).unref();
+    if (!slow) {
+      setTimeout(() => socket.end(), 2000).unref();
+      return;
+    }
+    setTimeout(() => {
+      socket.destroy();
+      reject(new Error('the server kept a slow sender for 10 s'));
+    }, 10_000).unref();
   });
 }
 
@@ -911,7 +922,7 @@ describe("bridge README's Node deployment (issue 14)", () => {
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       // Headers that never end: the server answers 408 (or closes) instead of waiting for ever.
-      const answer = await rawSocketSlow(origin, 'GET / HTTP/1.1\r\nHost: x\r\nX-Slow: 1\r\n');
+      const answer = await rawSocket(origin, 'GET / HTTP/1.1\r\nHost: x\r\nX-Slow: 1\r\n', {slow: true});
       assert.ok(answer === '' || statusOf(answer) === 408, answer);
     } finally {
       server.closeAllConnections();
@@ -919,23 +930,6 @@ describe("bridge README's Node deployment (issue 14)", () => {
     }
   });
 });
-
-/** Sends an unfinished request and waits (up to 10 s) for the server to give up on it. */
-function rawSocketSlow(origin: string, text: string): Promise<string> {
-  const {hostname, port} = new URL(origin);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.write(text));
-    let out = '';
-    socket.setEncoding('latin1');
-    socket.on('data', (d: string) => (out += d));
-    socket.on('close', () => resolve(out));
-    socket.on('error', (e) => (out ? resolve(out) : reject(e)));
-    setTimeout(() => {
-      socket.destroy();
-      reject(new Error('the server kept a slow sender for 10 s'));
-    }, 10_000).unref();
-  });
-}
 
 async function freePort(): Promise<number> {
   const srv = createNetServer();

@@ -8,6 +8,7 @@ import '../store/define.js';
 import './define.js';
 import '../cart-button/define.js';
 import type {VtexCart} from './cart.js';
+import type {OrderForm} from '../../client/types.js';
 import {$, $$, cart as cartDriver, sr, text} from '../../../test/browser/harness.js';
 import {shippingOptions} from './cart-helpers.js';
 import {parseEstimate} from '../../i18n/format.js';
@@ -104,6 +105,12 @@ function recordRequests(): {calls: {method: string; url: string}[]; restore(): v
 afterEach(async () => {
   await clearFaults();
 });
+
+/** The cart's line for a SKU of the given orderForm. */
+const lineOfSku = (cart: HTMLElement, of: OrderForm, skuId: string) =>
+  $$(cart, '[part~="line"]').find(
+    (li) => li.dataset.uniqueId === of.items.find((i) => i.id === skuId)!.uniqueId,
+  )!;
 
 describe('cart helpers', () => {
   it('validates postal codes per country and parses estimates', () => {
@@ -342,10 +349,7 @@ describe('<vtex-cart>', () => {
     ]);
     await expectScreenIsServer(cart);
     const of = store.cart!.state.orderForm!;
-    const lineOf = (id: string) =>
-      $$(cart, '[part~="line"]').find(
-        (li) => li.dataset.uniqueId === of.items.find((i) => i.id === id)!.uniqueId,
-      )!;
+    const lineOf = (id: string) => lineOfSku(cart, of, id);
     const saleItem = of.items.find((i) => i.id === sale.id)!;
     expect(saleItem.listPrice).to.be.greaterThan(saleItem.sellingPrice);
     expect(lineOf(sale.id).querySelector('[part~="list-price"]')!.textContent!.replace(/\s+/g, ' ')).to.equal(
@@ -366,10 +370,7 @@ describe('<vtex-cart>', () => {
     ]);
     await expectScreenIsServer(cart);
     const of = store.cart!.state.orderForm!;
-    const lineOf = (id: string) =>
-      $$(cart, '[part~="line"]').find(
-        (li) => li.dataset.uniqueId === of.items.find((i) => i.id === id)!.uniqueId,
-      )!;
+    const lineOf = (id: string) => lineOfSku(cart, of, id);
     const variedItem = of.items.find((i) => i.id === varied.id)!;
     expect(lineOf(varied.id).querySelector('[part~="variation"]')!.textContent).to.equal(variedItem.skuName);
     expect(lineOf(plain.id).querySelector('[part~="variation"]')).to.not.exist;
