@@ -157,7 +157,11 @@ before(async () => {
   ensureBuilt();
   dist = await startStatic();
   // The stack needs the bridge's own origin (absolute image URLs) and the page origin (CORS, return URLs).
-  const lazy = {handle: (r: Request) => stack.handle(r)} as DevStack;
+  const lazy = {
+    handle: (r: Request) => stack.handle(r),
+    allowsHost: (host: string) => stack.allowsHost(host),
+    payments: (r: Request) => stack.payments!(r),
+  } as DevStack;
   bridge = await startServer({stack: lazy, root: ROOT, port: 0, onError: () => {}});
   stack = createDevStack({allowedOrigins: [dist.origin], baseUrl: bridge.origin});
   bridgeOrigin = bridge.origin;
@@ -216,9 +220,12 @@ async function open(): Promise<Watched> {
   return {page, context, errors, requests, csp};
 }
 
-/** Requests to anything but the page origin and the bridge (data: URLs excepted). */
+/** Requests to anything but the page origin, the bridge and the payment host (data: URLs excepted). */
 const foreign = (requests: string[]) =>
-  requests.filter((u) => !u.startsWith('data:') && ![dist.origin, bridge.origin].includes(new URL(u).origin));
+  requests.filter(
+    (u) =>
+      !u.startsWith('data:') && ![dist.origin, bridge.origin, paymentsOrigin].includes(new URL(u).origin),
+  );
 
 const visible = (loc: Locator, timeout = WAIT) => loc.first().waitFor({state: 'visible', timeout});
 
@@ -349,7 +356,17 @@ for (const mode of ['cdn', 'loader'] as const) {
           await journey(w, mode, csp);
           violations = await w.csp();
           assert.deepEqual(w.errors, [], 'no console errors');
-          assert.deepEqual(foreign(w.requests), [], 'requests only to the page origin and the bridge');
+          assert.deepEqual(
+            foreign(w.requests),
+            [],
+            'requests only to the page origin, the bridge and the payment host',
+          );
+          const payments = w.requests.filter((u) => /\/api\/payments\/transactions\/[^/]+\/payments/.test(u));
+          assert.deepEqual(
+            payments.map((u) => new URL(u).origin),
+            [paymentsOrigin],
+            'the card payment went once, to the payment host, never to the bridge',
+          );
           assert.ok(
             w.requests.some((u) => u.startsWith(bridge.origin)),
             'the page talked to the bridge',
