@@ -325,7 +325,7 @@ export const uniqueEmail = (tag: string) =>
 /** The cart the sandbox holds for this browser context (read through the bridge with the page's cookies). */
 export async function serverCart(page: Page): Promise<{
   orderFormId: string;
-  items: {id: string; quantity: number; name: string}[];
+  items: {id: string; quantity: number; name: string; skuName?: string}[];
   value: number;
   marketingData: {coupon?: string | null} | null;
 }> {

@@ -588,7 +588,12 @@ describe('network faults (latency up to 3 s, 30% mutation errors, timeouts, malf
       await shot(page, 'faults-cart');
       assert.deepEqual(
         screen,
-        server.items.map((i) => ({name: i.name, quantity: i.quantity})),
+        // A line shows the product name, its variant (VTEX's name ends with the SKU name) under it.
+        server.items.map((i) => ({
+          name:
+            i.skuName && i.name.endsWith(` ${i.skuName}`) ? i.name.slice(0, -i.skuName.length - 1) : i.name,
+          quantity: i.quantity,
+        })),
         'the cart on screen is the sandbox cart',
       );
       const ids = server.items.map((i) => i.id);

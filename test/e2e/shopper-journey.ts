@@ -79,8 +79,8 @@ export async function journey(
     const product = await requireElement(page, 'vtex-product', 'pick a SKU');
     await d.check(product.getByRole('radio', {name: 'M', exact: true}));
     await d.check(product.getByRole('radio', {name: 'Preto', exact: true}));
-    await visible(product.getByRole('group', {name: /Size: M/}));
-    await visible(product.getByRole('group', {name: /Color: Preto/}));
+    await visible(product.getByRole('group', {name: /Tamanho: M/}));
+    await visible(product.getByRole('group', {name: /Cor: Preto/}));
   });
 
   await d.step('add to cart', async () => {
