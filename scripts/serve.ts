@@ -5,6 +5,7 @@
  *   ALLOWED_ORIGINS=a,b            extra page origins allowed to call the bridge (CMS pages elsewhere)
  *   VTEX_ACCOUNT=mystore           forward to https://mystore.vtexcommercestable.com.br instead of the sandbox
  *   VTEX_UPSTREAM=http://127.0.0.1:9000   with VTEX_ACCOUNT: forward there instead (a VTEX-like test host)
+ *   VTEX_PAYMENTS_API=http://127.0.0.1:9000  with VTEX_ACCOUNT: the payment host the pages name (default VTEX's)
  *   PAYMENTS_PORT=0                port of the sandbox's payment host (its own origin; 0 = any free port)
  *   ALLOWED_HOSTS=a,b              Host names served besides loopback ones (localhost, 127.x.x.x, [::1])
  *   SANDBOX_LATENCY=300|100-800    SANDBOX_ERROR_RATE=0.3  SANDBOX_ERROR_STATUS=503  SANDBOX_TIMEOUT_RATE=0.1
@@ -37,6 +38,7 @@ try {
     allowedOrigins,
     vtexAccount: env.VTEX_ACCOUNT || undefined,
     vtexUpstream: env.VTEX_UPSTREAM || undefined,
+    paymentsApi: env.VTEX_PAYMENTS_API || undefined,
     allowedHosts: (env.ALLOWED_HOSTS ?? '')
       .split(',')
       .map((s) => s.trim())
@@ -56,8 +58,8 @@ const running = await startServer({stack, root, port, paymentsPort}).catch((e: N
 const upstream = stack.upstream === 'sandbox' ? 'sandbox (in-process)' : stack.upstream;
 console.log(`vtex-elements demo: ${running.origin}/`);
 console.log(`  upstream: ${upstream}; account: ${stack.account}`);
-if (running.paymentsOrigin)
-  console.log(`  payment host (card data, never through the bridge): ${running.paymentsOrigin}`);
+const paymentHost = running.paymentsOrigin ?? stack.paymentsApi;
+if (paymentHost) console.log(`  payment host (card data, never through the bridge): ${paymentHost}`);
 if (allowedOrigins.length) console.log(`  allowed origins: ${allowedOrigins.join(', ')}`);
 if (stack.sandbox.faults.config)
   console.log(`  sandbox faults: ${JSON.stringify(stack.sandbox.faults.config)}`);

@@ -30,6 +30,11 @@ export interface DevStackOptions {
    * vtex-host.ts). `VTEX_UPSTREAM` in `npm start`.
    */
   vtexUpstream?: string;
+  /**
+   * With `vtexAccount`: the payment host the demo pages name in `payments-api` (a VTEX-like test host);
+   * default none, so `<vtex-store>` uses VTEX's own. `VTEX_PAYMENTS_API` in `npm start`.
+   */
+  paymentsApi?: string;
   /** Fetch for the real-account upstream (tests record with it). */
   fetch?: FetchLike;
   /** Absolute origin for sandbox image URLs; default root-relative (same origin as the bridge). */
@@ -64,6 +69,8 @@ export interface DevStack {
   allowsHost(host: string): boolean;
   /** The sandbox answering as VTEX's payment host (public, cookie-less CORS); undefined for a real account. */
   payments?: (request: Request) => Promise<Response>;
+  /** In real-account mode, the `payments-api` the demo pages get (`paymentsApi`); undefined for VTEX's own. */
+  paymentsApi?: string;
 }
 
 const LOOPBACK = /^(localhost|[a-z0-9-]+\.localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d{1,5})?$/i;
@@ -114,6 +121,12 @@ export function createDevStack(options: DevStackOptions = {}): DevStack {
   const account = real ?? sandbox.account;
   if (options.vtexUpstream && !real)
     throw new TypeError('VTEX_UPSTREAM needs VTEX_ACCOUNT (the account it serves)');
+  if (options.paymentsApi && !real)
+    throw new TypeError('VTEX_PAYMENTS_API needs VTEX_ACCOUNT (the sandbox has a payment host of its own)');
+  if (options.paymentsApi && !/^https?:\/\/[^/?#]+$/.test(options.paymentsApi))
+    throw new TypeError(
+      `VTEX_PAYMENTS_API must be an origin such as https://payments.example, got "${options.paymentsApi}"`,
+    );
   const upstream = real ? (options.vtexUpstream ?? vtexUpstream(real)) : 'sandbox';
   const bridge = createVtexBridge({
     upstream: real
@@ -141,6 +154,7 @@ export function createDevStack(options: DevStackOptions = {}): DevStack {
     upstream,
     allowsHost,
     payments: real ? undefined : createPaymentHost(sandbox),
+    paymentsApi: real ? options.paymentsApi : undefined,
     async handle(request) {
       const url = new URL(request.url);
       const {pathname} = url;

@@ -184,7 +184,7 @@ export function startServer(options: StartServerOptions): Promise<RunningServer>
             return send(res, 403, await hostRefused(host).text(), MIME['.txt']!);
           }
           if (await handleNode(options.stack, req, res)) return;
-          await serveStatic(root, req, res, paymentsOrigin);
+          await serveStatic(root, req, res, paymentsOrigin ?? options.stack.paymentsApi);
         } catch (e) {
           if (e instanceof UnsupportedRequestError) {
             req.resume();

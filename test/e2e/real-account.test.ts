@@ -12,7 +12,7 @@ import path from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import type {Browser} from 'playwright-core';
 import {isKnownCookie} from '../../src/bridge/index.js';
-import {createSandbox, type Sandbox} from '../../src/sandbox/index.js';
+import {createPaymentHost, createSandbox, type Sandbox} from '../../src/sandbox/index.js';
 import {toRequest, writeResponse} from '../../src/server/node-adapter.js';
 import {vtexHostHandler} from '../../src/server/vtex-host.js';
 import {ARTIFACTS, Driver, launchBrowser, newContext, startDemo, VIEWPORTS, type Demo} from './harness.js';
@@ -41,12 +41,21 @@ before(async () => {
   await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
   hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
   demo = await startDemo({
-    dev: {vtexAccount: 'sandbox', vtexUpstream: hostOrigin, logger: {warn: () => {}}},
+    // The VTEX-like host also answers as VTEX's payment host (card data goes there, never through the bridge).
+    dev: {
+      vtexAccount: 'sandbox',
+      vtexUpstream: hostOrigin,
+      paymentsApi: hostOrigin,
+      logger: {warn: () => {}},
+    },
   });
   sandbox = createSandbox({baseUrl: hostOrigin, allowedReturnOrigins: [demo.origin]});
   const vtexHost = vtexHostHandler(sandbox, hostOrigin);
+  const paymentHost = createPaymentHost(sandbox);
   handler = async (request) => {
-    const response = await vtexHost(request);
+    const {pathname} = new URL(request.url);
+    const isPayment = /^\/api\/(payments|pub)\/transactions\/[^/]+\/payments$/.test(pathname);
+    const response = await (isPayment ? paymentHost : vtexHost)(request);
     const location = response.headers.get('location');
     if (location) redirects.push(location);
     return response;
@@ -111,6 +120,12 @@ describe('real-account mode: the bridge in front of a VTEX-like host', () => {
       assert.ok(
         images.some((u) => u.startsWith(`${hostOrigin}/arquivos/`)),
         'product images load from the VTEX-like host, as from VTEX',
+      );
+      const payments = hostRequests.filter((r) => /\/transactions\/[^/]+\/payments(\?|$)/.test(r.path));
+      assert.equal(payments.filter((r) => r.method === 'POST').length, 1, 'one payment, to the payment host');
+      assert.ok(
+        payments.every((r) => r.cookie === ''),
+        'the browser sent the card straight to the payment host, without cookies',
       );
       assert.ok(
         hostRequests.some((r) => r.path.startsWith('/api/oms/user/orders')),

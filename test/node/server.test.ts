@@ -293,6 +293,31 @@ describe('real-account mode', () => {
       await running.close();
     }
   });
+
+  it("names no payment host of its own (VTEX's), or the one VTEX_PAYMENTS_API gives", async () => {
+    const plain = await startServer({stack: createDevStack({vtexAccount: 'mystore'}), root, port: 0});
+    try {
+      assert.equal(plain.paymentsOrigin, undefined);
+      assert.doesNotMatch((await raw(plain.origin, 'GET', '/')).body, /payments-api=/);
+    } finally {
+      await plain.close();
+    }
+    const stack = createDevStack({vtexAccount: 'mystore', paymentsApi: 'http://127.0.0.1:9'});
+    const running = await startServer({stack, root, port: 0});
+    try {
+      assert.match(
+        (await raw(running.origin, 'GET', '/')).body,
+        /<vtex-store[^>]* payments-api="http:\/\/127\.0\.0\.1:9">/,
+      );
+    } finally {
+      await running.close();
+    }
+    assert.throws(() => createDevStack({paymentsApi: 'http://127.0.0.1:9'}), /needs VTEX_ACCOUNT/);
+    assert.throws(
+      () => createDevStack({vtexAccount: 'mystore', paymentsApi: 'javascript:alert(1)'}),
+      /must be an origin/,
+    );
+  });
 });
 
 describe('faultsFromEnv', () => {
