@@ -6,10 +6,27 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 // Layers that must stay free of the DOM and of Lit (ARCHITECTURE.md): client, state, i18n, bridge, sandbox.
-const noDomLayers = ['src/domain/**/*.ts', 'src/client/**/*.ts', 'src/state/**/*.ts', 'src/i18n/**/*.ts', 'src/bridge/**/*.ts', 'src/sandbox/**/*.ts'];
+const noDomLayers = [
+  'src/domain/**/*.ts',
+  'src/client/**/*.ts',
+  'src/state/**/*.ts',
+  'src/i18n/**/*.ts',
+  'src/bridge/**/*.ts',
+  'src/sandbox/**/*.ts',
+];
 
 export default tseslint.config(
-  {ignores: ['dist/', 'storybook-static/', 'node_modules/', 'custom-elements.json', 'public/', '.tmp/', 'coverage/']},
+  {
+    ignores: [
+      'dist/',
+      'storybook-static/',
+      'node_modules/',
+      'custom-elements.json',
+      'public/',
+      '.tmp/',
+      'coverage/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -27,7 +44,43 @@ export default tseslint.config(
       ...wc.configs.recommended.rules,
       ...litA11y.configs.recommended.rules,
       'wc/guard-super-call': 'off',
-      'no-restricted-syntax': ['error', {selector: "CallExpression[callee.property.name='only']", message: 'No focused tests.'}],
+      'no-restricted-syntax': [
+        'error',
+        {selector: "CallExpression[callee.property.name='only']", message: 'No focused tests.'},
+      ],
+    },
+  },
+  {
+    // Elements render and call the actions of src/state; the VTEX client is called only below them.
+    files: ['src/elements/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.stories.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {selector: "CallExpression[callee.property.name='only']", message: 'No focused tests.'},
+        {
+          selector:
+            'MemberExpression[property.name=/^(catalog|checkout|account|session)$/][object.name=/client$/i]',
+          message: 'Elements do not call the VTEX client: call (or add) an action in src/state.',
+        },
+        {
+          selector:
+            "MemberExpression[property.name=/^(catalog|checkout|account|session)$/][object.property.name='client']",
+          message: 'Elements do not call the VTEX client: call (or add) an action in src/state.',
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/state/cart-store.js'],
+              importNames: ['inCartQueue'],
+              message: "The cart's write queue is for the actions in src/state.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -44,7 +97,16 @@ export default tseslint.config(
         {
           patterns: [
             {group: ['lit', 'lit/*', '@lit/*'], message: 'This layer must not depend on Lit.'},
-            {group: ['**/elements/**', '**/controllers/**', '**/context/**', '**/internal/**', '**/analytics/**'], message: 'Dependencies point down only (test/node/layers.test.ts checks the whole graph).'},
+            {
+              group: [
+                '**/elements/**',
+                '**/controllers/**',
+                '**/context/**',
+                '**/internal/**',
+                '**/analytics/**',
+              ],
+              message: 'Dependencies point down only (test/node/layers.test.ts checks the whole graph).',
+            },
           ],
         },
       ],
@@ -56,7 +118,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        {patterns: [{group: ['node:*', 'fs', 'http', 'path', 'crypto'], message: 'Fetch handlers run on edge runtimes and in Service Workers: no Node-only imports.'}]},
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'http', 'path', 'crypto'],
+              message: 'Fetch handlers run on edge runtimes and in Service Workers: no Node-only imports.',
+            },
+          ],
+        },
       ],
     },
   },

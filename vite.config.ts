@@ -11,7 +11,9 @@ const elements = registry();
 const CORE = new RegExp(
   [
     'node_modules/(lit/(index|decorators)\\.js|lit-element/|lit-html/(lit-html|is-server)\\.js|@lit/(reactive-element|context)/)',
-    '/src/(client|state|controllers|events)/',
+    '/src/(client|controllers|events)/',
+    // The stores; the actions (src/state's other modules) go with the elements that call them.
+    '/src/state/(store|cart-store|session-store)\\.ts',
     '/src/internal/(define|styles|version|vtex-element)\\.ts',
     '/src/i18n/(locale|format|messages)\\.ts',
     '/src/elements/store/store\\.ts',
@@ -56,6 +58,9 @@ export default defineConfig(({mode}) => {
         ...(cdn ? {preserveEntrySignatures: 'allow-extension' as const} : {}),
         output: {
           minify: true,
+          // The CDN files are what a browser runs, never bundled again: `@__PURE__` marks only cost bytes there. The
+          // npm build keeps them for the bundlers downstream.
+          ...(cdn ? {comments: false} : {}),
           entryFileNames: '[name].js',
           chunkFileNames: cdn ? 'cdn/[name]-[hash].js' : 'chunks/[name]-[hash].js',
           // Modular build: what every element needs (Lit, the client, the stores, the provider, i18n) is one chunk

@@ -1,12 +1,7 @@
+import type {ReorderedItem} from '../state/orders.js';
 import type {VtexEvent} from './vtex-event.js';
 
-/** One SKU of a "buy again". */
-export interface ReorderedItem {
-  id: string;
-  seller: string;
-  name: string;
-  quantity: number;
-}
+export type {ReorderedItem};
 
 /** detail of `vtex-items-reordered`. */
 export interface ItemsReorderedDetail {

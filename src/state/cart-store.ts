@@ -41,11 +41,29 @@ interface SyncMessage {
 }
 
 /**
+ * Runs `task` inside `cart`'s write queue with the current orderFormId, for flows that must not interleave with
+ * cart writes (order placement, sign-out); `apply` shows an orderForm the flow obtained. For the actions in
+ * src/state only: elements call those actions (ESLint keeps this import out of src/elements).
+ */
+export let inCartQueue: <T>(
+  cart: CartStore,
+  operation: string,
+  task: (orderFormId: string, apply: (orderForm: OrderForm) => void) => Promise<T>,
+) => Promise<T>;
+
+/**
  * One orderForm per page. `load()` shares one in-flight request; every mutation goes through one queue
  * (VTEX forbids parallel orderForm writes); a sequence number drops replies older than the one applied;
  * every reply replaces the snapshot; other tabs of the same store converge through BroadcastChannel.
  */
 export class CartStore extends Store<CartState> {
+  static {
+    inCartQueue = (cart, operation, task) =>
+      cart.#enqueue(operation, async () =>
+        task((await cart.#ensure()).orderFormId, (orderForm) => cart.#apply(++cart.#issued, orderForm, true)),
+      );
+  }
+
   readonly client: VtexClient;
   #loading: Promise<OrderForm> | null = null;
   #queue: Promise<unknown> = Promise.resolve();
@@ -183,25 +201,9 @@ export class CartStore extends Store<CartState> {
     );
   }
 
-  /**
-   * Runs `task` inside the mutation queue with the current orderFormId; for flows (order placement) that
-   * must not interleave with cart writes. The task's orderForm, when it returns one, is applied.
-   */
-  exclusive<T>(operation: string, task: (orderFormId: string) => Promise<T>): Promise<T> {
-    return this.#enqueue(operation, async () => {
-      const id = (await this.#ensure()).orderFormId;
-      return task(id);
-    });
-  }
-
   /** After a purchase: VTEX starts a new empty cart. */
   startNewCart(): Promise<OrderForm> {
     return this.#mutate('newCart', () => this.client.checkout.getOrderForm({forceNewCart: true}));
-  }
-
-  /** Replaces the snapshot with an orderForm obtained elsewhere (e.g. inside `exclusive`). */
-  replace(orderForm: OrderForm): void {
-    this.#apply(++this.#issued, orderForm, true);
   }
 
   dispose(): void {

@@ -60,9 +60,9 @@ export class SessionStore extends Store<SessionState> {
     return this.#loading;
   }
 
-  /** VTEX's native login page, returning to `returnUrl` (default: this page). */
-  loginUrl(returnUrl = this.#here()): string {
-    return this.client.session.loginUrl(returnUrl, this.#options.storeUrl ?? this.client.api);
+  /** VTEX's native login page (on `storeUrl`, default the store's), returning to `returnUrl` (default: this page). */
+  loginUrl(returnUrl = this.#here(), storeUrl = this.#options.storeUrl ?? this.client.api): string {
+    return this.client.session.loginUrl(returnUrl, storeUrl);
   }
 
   /** Signs out at VTEX, then re-reads the session. */

@@ -1,7 +1,7 @@
 import {aTimeout, expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {emulateMedia, sendKeys} from '@web/test-runner-commands';
 import {createVtexClient} from '../../client/index.js';
-import {CartStore} from '../../state/cart-store.js';
+import {CartStore, inCartQueue} from '../../state/cart-store.js';
 import type {VtexStore} from '../store/store.js';
 import {clearFaults, freshCart, serverCart, setFaults} from '../../../test/browser/sandbox.js';
 import '../store/define.js';
@@ -575,10 +575,12 @@ describe('<vtex-cart>', () => {
     await store.cart!.addItems([{id: a.id, quantity: 1, seller: a.seller}]);
     const of = store.cart!.state.orderForm!;
     const long = 'Supercalifragilisticexpialidocious-'.repeat(12);
-    store.cart!.replace({
-      ...of,
-      items: of.items.map((i) => ({...i, name: `${long}end`, skuName: `SKU-${'X'.repeat(120)}`})),
-    });
+    await inCartQueue(store.cart!, 'test', async (_id, apply) =>
+      apply({
+        ...of,
+        items: of.items.map((i) => ({...i, name: `${long}end`, skuName: `SKU-${'X'.repeat(120)}`})),
+      }),
+    );
     cart.show();
     await cart.updateComplete;
     const dialog = $<HTMLDialogElement>(cart, 'dialog')!;

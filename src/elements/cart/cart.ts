@@ -7,14 +7,8 @@ import {LocalizeController} from '../../controllers/localize-controller.js';
 import {CartController, StoreController} from '../../controllers/store-controller.js';
 import {hostStyles} from '../../internal/styles.js';
 import {VtexElement} from '../../internal/vtex-element.js';
-import {
-  cartSummary,
-  isCouponMessage,
-  itemSummary,
-  lineOfMessage,
-  shippingOptions,
-  type ShippingOption,
-} from './cart-helpers.js';
+import {cartSummary, isCouponMessage, itemSummary, lineOfMessage} from './cart-helpers.js';
+import {estimateShipping, type ShippingOption} from '../../state/shipping.js';
 import {parseEstimate} from '../../i18n/format.js';
 import {postalFormat} from '../../internal/postal.js';
 import {cartMessages} from './cart.messages.js';
@@ -405,16 +399,10 @@ export class VtexCart extends VtexElement {
     const previous = this.shipping.status === 'ready' ? this.shipping.options : undefined;
     this.shipping = {status: 'loading', code, key, options: previous};
     try {
-      const result = await client.checkout.simulate(
-        {
-          items: of.items.map((i) => ({id: i.id, quantity: i.quantity, seller: i.seller})),
-          postalCode: code,
-          country: this.#country(of),
-        },
-        {signal: controller.signal},
-      );
-      if (!controller.signal.aborted)
-        this.shipping = {status: 'ready', code, key, options: shippingOptions(result)};
+      const options = await estimateShipping(client, of, code, this.#country(of), {
+        signal: controller.signal,
+      });
+      if (!controller.signal.aborted) this.shipping = {status: 'ready', code, key, options};
     } catch (error) {
       if (controller.signal.aborted) return;
       this.shipping = {status: 'error', code, key, error: this.#i18n.error(error as Error)};

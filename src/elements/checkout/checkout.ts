@@ -13,7 +13,13 @@ import {checkoutMessages} from './checkout.messages.js';
 import {styles} from './checkout.styles.js';
 import {confirmationOf, orderPlacedDetail, type Confirmation} from './confirmation.js';
 import {isCard, paymentOptions, systemForCard, type PaymentOption} from './payment.js';
-import {placeOrder, PaymentDeclinedError, type CardData, type PaymentChoice} from './place-order.js';
+import {installmentsFor, lookupAddress, lookupProfile} from '../../state/checkout-actions.js';
+import {
+  placeOrder,
+  PaymentDeclinedError,
+  type CardData,
+  type PaymentChoice,
+} from '../../state/place-order.js';
 import {
   addressFormat,
   AUTOCOMPLETE,
@@ -225,10 +231,11 @@ export class VtexCheckout extends VtexElement {
     return documentTypes(of?.storePreferencesData?.currencyCode, of?.storePreferencesData?.countryCode);
   }
 
-  #abort(): AbortController {
+  /** A signal for a look-up, aborted when the element leaves the page. */
+  #signal(): {signal: AbortSignal} {
     const a = new AbortController();
     this.#aborts.push(a);
-    return a;
+    return {signal: a.signal};
   }
 
   async #go(step: CheckoutStep, focus = true): Promise<void> {
@@ -318,7 +325,7 @@ export class VtexCheckout extends VtexElement {
     const client = this.#store.client;
     if (!client || !isEmail(email)) return;
     try {
-      const found = await client.checkout.profileByEmail(email, {signal: this.#abort().signal});
+      const found = await lookupProfile(client, email, this.#signal());
       const p = found.userProfile;
       if (!p || this.step !== 'profile') return;
       const d = this.#draft;
@@ -405,7 +412,7 @@ export class VtexCheckout extends VtexElement {
     try {
       let found = true;
       try {
-        const a = await client.checkout.addressByPostalCode(country, code, {signal: this.#abort().signal});
+        const a = await lookupAddress(client, country, code, this.#signal());
         const d = this.#draft;
         for (const f of ['street', 'neighborhood', 'city', 'state'] as const) if (a[f]) d[f] = a[f];
       } catch {
@@ -535,15 +542,12 @@ export class VtexCheckout extends VtexElement {
     if (this.installments.system === system && this.installments.status !== 'error') return;
     this.installments = {status: 'loading', system, options: this.installments.options};
     try {
-      const r = await client.checkout.installments(of.orderFormId, system, {signal: this.#abort().signal});
+      const options = await installmentsFor(client, of, system, this.#signal());
       if (this.installments.system !== system) return;
-      this.installments = {status: 'ready', system, options: r.installments};
+      this.installments = {status: 'ready', system, options};
     } catch {
       if (this.installments.system !== system) return;
-      const fallback =
-        of.paymentData?.installmentOptions?.find((o) => String(o.paymentSystem) === String(system))
-          ?.installments ?? [];
-      this.installments = {status: fallback.length ? 'ready' : 'error', system, options: fallback};
+      this.installments = {status: 'error', system, options: []};
     }
     if (!this.installments.options.some((o) => o.count === this.installmentCount)) this.installmentCount = 1;
   }
@@ -688,16 +692,15 @@ export class VtexCheckout extends VtexElement {
 
   #place = async (): Promise<void> => {
     const cart = this.#cart.store;
-    const client = this.#store.client ?? cart?.client;
     const choice = this.#choice;
-    if (this.#placing || !cart || !client) return;
+    if (this.#placing || !cart) return;
     if (!choice) return void this.#go('payment');
     this.#placing = true;
     this.busy = true;
     this.formError = '';
     const card = this.#card;
     try {
-      const result = await placeOrder(cart, client, {
+      const result = await placeOrder(cart, {
         ...choice,
         card: card && {
           holderName: card.holderName,

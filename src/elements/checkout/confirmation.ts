@@ -1,8 +1,8 @@
 import type {Address, OrderForm} from '../../client/types.js';
 import type {OrderPlacedDetail} from '../../events/vtex-order-placed.js';
 import type {CurrencyInfo} from '../../i18n/format.js';
-import type {PaymentKind} from './payment.js';
-import type {PaymentChoice, PlacementResult} from './place-order.js';
+import {KIND, type PaymentKind} from './payment.js';
+import type {PaymentChoice, PlacementResult} from '../../state/place-order.js';
 
 /** What the confirmation shows: a snapshot of the placed cart, with no card data. */
 export interface Confirmation {
@@ -21,13 +21,6 @@ export interface Confirmation {
   redirectUrl?: string | null;
 }
 
-const KINDS: Record<string, PaymentKind> = {
-  creditCardPaymentGroup: 'creditCard',
-  debitCardPaymentGroup: 'debitCard',
-  instantPaymentPaymentGroup: 'pix',
-  bankInvoicePaymentGroup: 'boleto',
-};
-
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
 export function confirmationOf(
@@ -44,7 +37,7 @@ export function confirmationOf(
     orderGroup: placed.orderGroup,
     orderIds: placed.orders.length ? placed.orders.map((o) => o.orderId) : [`${placed.orderGroup}-01`],
     status: callback.status,
-    kind: KINDS[choice.group] ?? 'other',
+    kind: KIND[choice.group] ?? 'other',
     items: of.items.map((i) => ({
       id: i.id,
       name: i.name,

@@ -11,7 +11,8 @@ export interface PaymentOption {
   systems: PaymentSystem[];
 }
 
-const KIND: Record<string, PaymentKind> = {
+/** The kind of payment each VTEX payment group is. */
+export const KIND: Record<string, PaymentKind> = {
   creditCardPaymentGroup: 'creditCard',
   debitCardPaymentGroup: 'debitCard',
   instantPaymentPaymentGroup: 'pix',

@@ -5,6 +5,7 @@ import {CartController, SessionController, StoreController} from '../../controll
 import type {BeforeLoginDetail} from '../../events/vtex-before-login.js';
 import type {SessionChangedDetail} from '../../events/vtex-session-changed.js';
 import type {SessionStore} from '../../state/session-store.js';
+import {signOut} from '../../state/sign-out.js';
 import {hostStyles} from '../../internal/styles.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import {messages} from './login-button.messages.js';
@@ -121,9 +122,7 @@ export class VtexLoginButton extends VtexElement {
 
   #loginHref(): string {
     const session = this.#session.store;
-    const client = this.#store.client;
-    if (this.loginUrl && client) return client.session.loginUrl(location.href, this.loginUrl);
-    return session?.loginUrl() ?? '#';
+    return (this.loginUrl ? session?.loginUrl(location.href, this.loginUrl) : session?.loginUrl()) ?? '#';
   }
 
   #onLogin(e: MouseEvent): void {
@@ -191,19 +190,12 @@ export class VtexLoginButton extends VtexElement {
 
   async #signOut(): Promise<void> {
     const session = this.#session.store;
-    const client = this.#store.client;
-    if (!session || !client || this.signingOut) return;
+    if (!session || this.signingOut) return;
     this.signingOut = true;
     this.signOutFailed = false;
     try {
-      // Detach the shopper's profile from the cart first (VTEX's advice), while the token is still valid.
-      const cart = this.#cart.store;
-      if (cart?.state.orderForm)
-        await cart
-          .exclusive('signOut', (id) => client.checkout.changeToAnonymousUser(id))
-          .catch(() => undefined);
-      // Logs out, then re-reads the session; <vtex-store> re-reads the cart when the shopper changes.
-      await session.logout();
+      // <vtex-store> re-reads the cart when the shopper changes.
+      await signOut(session, this.#cart.store);
       this.open = false;
       await this.updateComplete;
       this.link?.focus();

@@ -5,17 +5,17 @@ import type {Address, OmsOrder, OmsOrderList, OmsOrderSummary} from '../../clien
 import type {VtexError} from '../../client/errors.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {CartController, SessionController, StoreController} from '../../controllers/store-controller.js';
-import type {ItemsReorderedDetail, ReorderedItem} from '../../events/vtex-items-reordered.js';
+import type {ItemsReorderedDetail} from '../../events/vtex-items-reordered.js';
 import type {OrderSelectedDetail} from '../../events/vtex-order-selected.js';
 import type {CurrencyInfo} from '../../i18n/format.js';
 import {hostStyles} from '../../internal/styles.js';
+import {listOrders, orderDetail, orderThumbs, reorder, type OrderThumb} from '../../state/orders.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import {messages} from './order-history.messages.js';
 import {styles} from './order-history.styles.js';
 import {orderStatus} from './order-status.js';
 
 type OmsItem = OmsOrder['items'][number];
-type Thumb = {src: string; alt: string};
 type OrderStatusRow = OmsOrderSummary & {statusDescription?: string};
 
 const status = (e: unknown): number => (e as VtexError | undefined)?.status ?? 0;
@@ -105,7 +105,7 @@ export class VtexOrderHistory extends VtexElement {
     task: async ([client, email, page, perPage, wanted], {signal}): Promise<OmsOrderList | null> => {
       if (!client || !email || !wanted) return null;
       try {
-        return await client.account.orders({page, perPage, signal});
+        return await listOrders(client, {page, perPage, signal});
       } catch (e) {
         this.#failed('orders', e);
         throw e;
@@ -116,29 +116,11 @@ export class VtexOrderHistory extends VtexElement {
 
   /** Item images by order id, kept across pages. */
   readonly #thumbs = new Task(this, {
-    task: async ([list], {signal}): Promise<Map<string, Thumb[]>> => {
+    task: async ([list], {signal}): Promise<Map<string, OrderThumb[]>> => {
       const client = this.#store.client;
-      const next = new Map(this.#thumbs.value);
-      if (!client || !list) return next;
-      await Promise.all(
-        list.list
-          .filter((o) => !next.has(o.orderId))
-          .map(async (o) => {
-            const fromList = (o.items ?? [])
-              .filter((i) => i.imageUrl)
-              .map((i) => ({src: i.imageUrl!, alt: i.description}));
-            if (fromList.length) return next.set(o.orderId, fromList);
-            const order = await client.account.order(o.orderId, {signal}).catch(() => null);
-            if (order)
-              next.set(
-                o.orderId,
-                order.items
-                  .filter((i) => i.imageUrl && !i.isGift)
-                  .map((i) => ({src: i.imageUrl, alt: i.name})),
-              );
-          }),
-      );
-      return next;
+      return client && list
+        ? orderThumbs(client, list, this.#thumbs.value, {signal})
+        : new Map(this.#thumbs.value);
     },
     args: () => [this.#list.value] as const,
   });
@@ -147,7 +129,7 @@ export class VtexOrderHistory extends VtexElement {
     task: async ([client, email, orderId], {signal}): Promise<OmsOrder | null> => {
       if (!client || !email || !orderId) return null;
       try {
-        return await client.account.order(orderId, {signal});
+        return await orderDetail(client, orderId, {signal});
       } catch (e) {
         if (status(e) !== 404) this.#failed('order', e);
         throw e;
@@ -238,70 +220,20 @@ export class VtexOrderHistory extends VtexElement {
 
   async #buyAgain(order: OmsOrder): Promise<void> {
     const cart = this.#cart.store;
-    const client = this.#store.client;
-    if (!cart || !client || this.busy) return;
+    if (!cart || this.busy) return;
     this.busy = true;
     this.reorder = undefined;
-    const key = (i: {id: string; seller: string}) => `${i.id}|${i.seller}`;
-    // One line per SKU and seller; gifts come with promotions, not with the shopper's choice.
-    const wanted = new Map<string, ReorderedItem>();
-    for (const i of order.items) {
-      if (i.isGift) continue;
-      const k = key(i);
-      const prev = wanted.get(k);
-      wanted.set(k, {id: i.id, seller: i.seller, name: i.name, quantity: (prev?.quantity ?? 0) + i.quantity});
-    }
-    const all = [...wanted.values()];
-    const unavailable: ReorderedItem[] = [];
-    const added: ReorderedItem[] = [];
     try {
-      // Ask VTEX what is available now (stateless), so the cart never receives what cannot be bought.
-      let candidates = all;
-      try {
-        const sim = await client.checkout.simulate({
-          items: all.map(({id, quantity, seller}) => ({id, quantity, seller})),
-          country: order.shippingData?.address?.country ?? order.storePreferencesData?.countryCode ?? 'BRA',
-        });
-        candidates = [];
-        all.forEach((item, index) => {
-          const s = sim.items.find((x) => x.requestIndex === index);
-          if (s && s.availability === 'available' && s.quantity > 0)
-            candidates.push({...item, quantity: Math.min(item.quantity, s.quantity)});
-          else unavailable.push(item);
-        });
-      } catch {
-        // Without a simulation the cart's answer decides (below).
-      }
-      if (candidates.length) {
-        const before = await cart.load();
-        const had = new Map(before.items.map((l) => [key(l), l.quantity]));
-        const after = await cart.addItems(
-          candidates.map(({id, quantity, seller}) => ({id, quantity, seller})),
-        );
-        const undo: {uniqueId: string; quantity: number}[] = [];
-        for (const item of candidates) {
-          const line = after.items.find((l) => key(l) === key(item));
-          const delta = (line?.quantity ?? 0) - (had.get(key(item)) ?? 0);
-          if (line && delta > 0 && line.availability === 'available') added.push({...item, quantity: delta});
-          else {
-            unavailable.push(item);
-            // VTEX keeps unavailable lines in the cart with a message: take back what this action put there.
-            if (line && delta > 0) undo.push({uniqueId: line.uniqueId, quantity: had.get(key(item)) ?? 0});
-          }
-        }
-        for (const u of undo) await cart.setQuantity(u.uniqueId, u.quantity).catch(() => undefined);
-      }
-      const order_ = (i: ReorderedItem) => all.findIndex((a) => key(a) === key(i));
-      unavailable.sort((a, b) => order_(a) - order_(b));
+      const {added, unavailable, total} = await reorder(cart, order);
       this.reorder = {
         orderId: order.orderId,
         added: added.length,
-        total: all.length,
+        total,
         unavailable: unavailable.map((i) => i.name),
       };
       this.emit<ItemsReorderedDetail>('vtex-items-reordered', {orderId: order.orderId, added, unavailable});
     } catch (e) {
-      this.reorder = {orderId: order.orderId, added: 0, total: all.length, unavailable: [], failed: true};
+      this.reorder = {orderId: order.orderId, added: 0, total: 0, unavailable: [], failed: true};
       this.#failed('buyAgain', e);
     } finally {
       this.busy = false;

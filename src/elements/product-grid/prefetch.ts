@@ -3,6 +3,7 @@ import type {VtexClient} from '../../client/index.js';
 import type {FacetsResult, ProductSearchResult, SelectedFacet} from '../../client/types.js';
 import {SORTS} from '../../domain/sorts.js';
 import {clientFor, start, take} from '../../internal/prefetch.js';
+import {searchFacets, searchProducts} from '../../state/catalog.js';
 
 /** Products per page: 1–100, 24 when unset, not a number or below 1. */
 export function pageCount(pageSize: number): number {
@@ -86,9 +87,9 @@ export function prefetch(el: Element): void {
   const client = clientFor(el);
   const request = firstSearch(el);
   if (!client || !request) return;
-  start(el, client, 'search', searchKey(request), client.catalog.search(request));
+  start(el, client, 'search', searchKey(request), searchProducts(client, request));
   if (el.hasAttribute('show-facets'))
-    start(el, client, 'facets', facetsKey(request), client.catalog.facets(request));
+    start(el, client, 'facets', facetsKey(request), searchFacets(client, request));
 }
 
 export const takeSearch = (el: Element, client: VtexClient, r: SearchRequest) =>

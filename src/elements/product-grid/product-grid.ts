@@ -9,6 +9,7 @@ import {LocalizeController} from '../../controllers/localize-controller.js';
 import {CartController, StoreController} from '../../controllers/store-controller.js';
 import {StructuredDataController} from '../../internal/structured-data-controller.js';
 import {hostStyles} from '../../internal/styles.js';
+import {searchFacets, searchProducts} from '../../state/catalog.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import {renderCard, renderCardSkeleton, type CardStatus} from '../shared-catalog/card.js';
 import {catalogStyles} from '../shared-catalog/catalog.styles.js';
@@ -238,7 +239,7 @@ export class VtexProductGrid extends VtexElement {
           pages.map(
             (p) =>
               takeSearch(this, client, {query, facets: path, sort, count, page: p}) ??
-              client.catalog.search({query, facets: path, sort, count, page: p, signal}),
+              searchProducts(client, {query, facets: path, sort, count, page: p, signal}),
           ),
         );
         const last = replies[replies.length - 1]!;
@@ -267,7 +268,7 @@ export class VtexProductGrid extends VtexElement {
       if (!client || !show) return initialState;
       try {
         return await (takeFacets(this, client, {query, facets: path}) ??
-          client.catalog.facets({query, facets: path, signal}));
+          searchFacets(client, {query, facets: path, signal}));
       } catch (e) {
         if (!signal.aborted) this.emitError('facets', e);
         throw e;

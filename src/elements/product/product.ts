@@ -7,6 +7,7 @@ import {CartController, StoreController} from '../../controllers/store-controlle
 import {pageUrl, StructuredDataController} from '../../internal/structured-data-controller.js';
 import {clientFor, start, take} from '../../internal/prefetch.js';
 import {hostStyles} from '../../internal/styles.js';
+import {findProduct} from '../../state/catalog.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import {catalogStyles} from '../shared-catalog/catalog.styles.js';
 import type {ItemAddedDetail} from '../../events/vtex-item-added.js';
@@ -87,7 +88,7 @@ export class VtexProduct extends VtexElement {
       (url && new URL(location.href).searchParams.get(url)?.trim()) || el.getAttribute('slug'),
       el.getAttribute('product-id'),
     );
-    if (client && which) start(el, client, 'product', JSON.stringify(which), client.catalog.product(which));
+    if (client && which) start(el, client, 'product', JSON.stringify(which), findProduct(client, which));
   }
 
   /** @internal */ readonly #store = new StoreController(this);
@@ -152,7 +153,7 @@ export class VtexProduct extends VtexElement {
       if (!client || !which) return initialState;
       try {
         const product = await (take<ISProduct>(this, client, 'product', JSON.stringify(which)) ??
-          client.catalog.product(which, {signal}));
+          findProduct(client, which, {signal}));
         this.selection = selectionOf(initialSku(product));
         this.quantity = 1;
         this.image = 0;

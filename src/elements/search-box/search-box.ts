@@ -5,6 +5,7 @@ import type {ISProduct} from '../../client/types.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {CartController, StoreController} from '../../controllers/store-controller.js';
 import {hostStyles} from '../../internal/styles.js';
+import {suggest, type Suggestions} from '../../state/catalog.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import type {ProductSelectedDetail} from '../../events/vtex-product-selected.js';
 import type {SearchSubmittedDetail} from '../../events/vtex-search-submitted.js';
@@ -13,12 +14,6 @@ import {messages} from './search-box.messages.js';
 import {styles} from './search-box.styles.js';
 
 type Option = {kind: 'term'; term: string} | {kind: 'product'; product: ISProduct};
-
-interface Suggestions {
-  term: string;
-  terms: string[];
-  products: ISProduct[];
-}
 
 const EMPTY: Suggestions = {term: '', terms: [], products: []};
 
@@ -93,11 +88,7 @@ export class VtexSearchBox extends VtexElement {
         signal.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), {once: true});
       });
       try {
-        const [auto, search] = await Promise.all([
-          client.catalog.autocomplete(term, {signal}),
-          count > 0 ? client.catalog.search({query: term, count, signal}) : Promise.resolve({products: []}),
-        ]);
-        return {term, terms: auto.searches.map((s) => s.term).slice(0, 6), products: search.products};
+        return await suggest(client, term, count, {signal});
       } catch (e) {
         if (!signal.aborted) this.emitError('autocomplete', e);
         throw e;

@@ -1,4 +1,5 @@
 import type {ISProduct, ISSku, OrderForm} from '../../client/types.js';
+import {addSku} from '../../state/cart-actions.js';
 import type {CartStore} from '../../state/cart-store.js';
 import type {ItemAddedDetail} from '../../events/vtex-item-added.js';
 import type {ProductView} from '../../events/product-view.js';
@@ -10,20 +11,13 @@ const orderFormSummary = (orderForm: OrderForm): ItemAddedDetail['orderForm'] =>
   value: orderForm.value,
 });
 
-/**
- * Adds a SKU to the page's cart. VTEX caps a line at the stock it has, so a request can add fewer units than asked,
- * or none: the result is `vtex-item-added`'s detail with the units that went in, or undefined when none did.
- */
+/** Adds a SKU to the page's cart: `vtex-item-added`'s detail with the units that went in, or undefined when none did. */
 export async function addToCart(
   cart: CartStore | undefined,
   item: ItemAddedDetail['item'],
 ): Promise<ItemAddedDetail | undefined> {
   if (!cart) throw new Error('No <vtex-store> on the page.');
-  const inCart = (of: OrderForm) =>
-    of.items.filter((i) => i.id === item.id && i.seller === item.seller).reduce((n, i) => n + i.quantity, 0);
-  const before = inCart(cart.state.orderForm ?? (await cart.load()));
-  const orderForm = await cart.addItems([item]);
-  const added = inCart(orderForm) - before;
+  const {added, orderForm} = await addSku(cart, item);
   return added > 0 ? {item: {...item, quantity: added}, orderForm: orderFormSummary(orderForm)} : undefined;
 }
 

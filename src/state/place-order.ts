@@ -1,7 +1,6 @@
-import {VtexError} from '../../client/errors.js';
-import type {VtexClient} from '../../client/index.js';
-import type {GatewayCallbackResult, OrderForm, PlacedTransaction} from '../../client/types.js';
-import type {CartStore} from '../../state/cart-store.js';
+import {VtexError} from '../client/errors.js';
+import type {GatewayCallbackResult, OrderForm, PlacedTransaction} from '../client/types.js';
+import {inCartQueue, type CartStore} from './cart-store.js';
 
 /** What the shopper chose to pay with. `card` lives only in memory and goes only into the payments call. */
 export interface PaymentChoice {
@@ -42,15 +41,11 @@ const isExpired = (e: unknown): boolean =>
  * carries card data), process (step 3). An elapsed 5-minute window is recovered by placing again — a new
  * transaction on the same cart supersedes the stale one, so there is never a second live order.
  */
-export function placeOrder(
-  cart: CartStore,
-  client: VtexClient,
-  choice: PaymentChoice,
-): Promise<PlacementResult> {
-  const co = client.checkout;
-  return cart.exclusive('placeOrder', async (id) => {
+export function placeOrder(cart: CartStore, choice: PaymentChoice): Promise<PlacementResult> {
+  const co = cart.client.checkout;
+  return inCartQueue(cart, 'placeOrder', async (id, apply) => {
     let of = await co.getOrderFormById(id, {refreshOutdatedData: true});
-    cart.replace(of);
+    apply(of);
     for (let attempt = 0; ; attempt++) {
       const value = of.value;
       const total = value + choice.interest;
@@ -77,7 +72,7 @@ export function placeOrder(
             },
           ],
         });
-        cart.replace(of);
+        apply(of);
       }
       let placed: PlacedTransaction;
       try {
@@ -89,7 +84,7 @@ export function placeOrder(
       } catch (e) {
         if (attempt === 0 && e instanceof VtexError && e.code === 'ORD022') {
           of = await co.getOrderFormById(id, {refreshOutdatedData: true});
-          cart.replace(of);
+          apply(of);
           continue;
         }
         throw e;
