@@ -1,6 +1,5 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
-import {live} from 'lit/directives/live.js';
 import {repeat} from 'lit/directives/repeat.js';
 import type {OrderForm, OrderFormItem, OrderFormMessage} from '../../client/types.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
@@ -9,12 +8,11 @@ import {hostStyles} from '../../internal/styles.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import {cartSummary, isCouponMessage, itemSummary, lineOfMessage} from './cart-helpers.js';
 import {estimateShipping, type ShippingOption} from '../../state/shipping.js';
-import {parseEstimate} from '../../i18n/format.js';
 import {postalFormat} from '../../internal/postal.js';
 import {cartMessages} from './cart.messages.js';
+import {messageText, renderLine, renderOptions, renderTotals, type Note} from './cart-parts.js';
 import {styles} from './cart.styles.js';
 
-type Note = {text: string; status: string};
 type Shipping =
   | {status: 'idle' | 'invalid'}
   | {
@@ -516,7 +514,7 @@ export class VtexCart extends VtexElement {
       // VTEX keeps messages until they are cleared: a stock cap the line is now under no longer applies.
       if (line && msg.code === 'itemQuantityNotAvailable' && line.quantity < Number(msg.fields?.quantity))
         continue;
-      const note = {text: this.#messageText(msg), status: msg.status};
+      const note = {text: messageText(m, msg), status: msg.status};
       if (line) notes.set(line.uniqueId, [...(notes.get(line.uniqueId) ?? []), note]);
       else general.push(note);
     }
@@ -536,10 +534,21 @@ export class VtexCart extends VtexElement {
         ${repeat(
           of.items,
           (i) => i.uniqueId,
-          (i) => this.#renderLine(i, of, notes.get(i.uniqueId) ?? []),
+          (i) =>
+            renderLine({
+              i18n: this.#i18n,
+              item: i,
+              of,
+              messages: notes.get(i.uniqueId) ?? [],
+              pending: this.#cart.state?.pendingQuantities[i.uniqueId],
+              error: this.lineErrors[i.uniqueId],
+              setQuantity: (item, quantity) => this.#setQuantity(item, quantity),
+              onQuantityChange: (item, e) => this.#onQuantityChange(item, e),
+            }),
         )}
       </ul>
-      ${this.#renderClear()} ${this.#renderCoupon(of)} ${this.#renderShipping(of)} ${this.#renderTotals(of)}
+      ${this.#renderClear()} ${this.#renderCoupon(of)} ${this.#renderShipping(of)}
+      ${renderTotals(this.#i18n, of)}
       <a
         part="checkout"
         class="button primary checkout"
@@ -548,125 +557,6 @@ export class VtexCart extends VtexElement {
         >${m.checkout}</a
       >
     </div>`;
-  }
-
-  #messageText(msg: OrderFormMessage): string {
-    const m = this.#i18n.m;
-    const qty = Number(msg.fields?.quantity);
-    switch (msg.code) {
-      case 'withoutStock':
-        return m.withoutStock;
-      case 'cannotBeDelivered':
-        return msg.fields?.itemIndex !== undefined || msg.fields?.skuName ? m.cannotBeDelivered : msg.text;
-      case 'itemQuantityNotAvailable':
-        return msg.fields?.quantity && Number.isInteger(qty) ? m.maxQuantity(qty) : msg.text;
-      case 'changedPriceValue':
-        return m.priceChanged;
-      default:
-        return msg.text;
-    }
-  }
-
-  #renderLine(item: OrderFormItem, of: OrderForm, messages: Note[]): TemplateResult {
-    const {m} = this.#i18n;
-    const cents = (v: number) => this.#i18n.cents(v);
-    const pending = this.#cart.state?.pendingQuantities[item.uniqueId];
-    const qty = pending ?? item.quantity;
-    const busy = pending !== undefined;
-    const unit = item.priceDefinition?.calculatedSellingPrice ?? item.sellingPrice;
-    const total = item.priceDefinition?.total ?? unit * item.quantity;
-    const clamp = of.messages.find(
-      (x) =>
-        x.code === 'itemQuantityNotAvailable' && x.fields?.quantity && lineOfMessage(x, of.items) === item,
-    );
-    const max = clamp ? Number(clamp.fields!.quantity) : undefined;
-    const notes = [...messages];
-    if (item.availability && item.availability !== 'available') {
-      const text =
-        item.availability === 'withoutStock'
-          ? m.withoutStock
-          : item.availability === 'cannotBeDelivered'
-            ? m.cannotBeDelivered
-            : m.unavailable;
-      if (!notes.some((n) => n.text === text)) notes.unshift({text, status: 'error'});
-    }
-    const error = this.lineErrors[item.uniqueId];
-    if (error) notes.push({text: error, status: 'error'});
-    return html`<li
-      class="line"
-      part="line"
-      aria-busy=${busy ? 'true' : 'false'}
-      data-unique-id=${item.uniqueId}
-    >
-      ${item.imageUrl ? html`<img part="image" src=${item.imageUrl} alt="" loading="lazy" width="64" height="64" />` : html`<span class="ph"></span>`}
-      <div class="info">
-        <div class="name" part="name">${productName(item)}</div>
-        ${item.skuName && item.skuName !== item.name ? html`<div class="muted" part="variation">${item.skuName}</div>` : nothing}
-      </div>
-      <div class="price" part="price">
-        <span part="line-total">${cents(total)}</span>
-        ${
-          item.listPrice > unit
-            ? html`<s part="list-price"
-                ><span class="visually-hidden">${m.listPrice} </span
-                >${cents(item.listPrice * item.quantity)}</s
-              >`
-            : nothing
-        }
-        <span class="muted" part="unit-price">${m.unitPrice(cents(unit))}</span>
-      </div>
-      <div class="controls">
-        <div class="stepper" part="stepper" role="group" aria-label=${m.quantity(item.name)}>
-          <button
-            type="button"
-            part="decrease"
-            aria-label=${m.decrease(item.name)}
-            ?disabled=${qty <= 0 || item.isGift}
-            @click=${() => this.#setQuantity(item, qty - 1)}
-          >
-            −
-          </button>
-          <input
-            part="quantity"
-            type="number"
-            inputmode="numeric"
-            min="0"
-            max=${max ?? nothing}
-            .value=${live(String(qty))}
-            aria-label=${m.quantity(item.name)}
-            ?disabled=${item.isGift}
-            @change=${(e: Event) => this.#onQuantityChange(item, e)}
-          />
-          <button
-            type="button"
-            part="increase"
-            aria-label=${m.increase(item.name)}
-            ?disabled=${item.isGift || (max !== undefined && qty >= max)}
-            @click=${() => this.#setQuantity(item, qty + 1)}
-          >
-            +
-          </button>
-        </div>
-        <button
-          type="button"
-          class="link"
-          part="remove"
-          aria-label=${m.remove(item.name)}
-          ?disabled=${item.isGift}
-          @click=${() => this.#setQuantity(item, 0)}
-        >
-          ${m.removeText}
-        </button>
-        ${busy ? html`<span class="muted">${m.updating}</span>` : nothing}
-      </div>
-      ${
-        notes.length
-          ? html`<div class="notes" part="line-messages">
-              ${notes.map((n) => html`<p class=${n.status === 'error' ? 'error-text' : n.status}>${n.text}</p>`)}
-            </div>`
-          : nothing
-      }
-    </li>`;
   }
 
   #renderClear(): TemplateResult {
@@ -757,64 +647,7 @@ export class VtexCart extends VtexElement {
           ${note}
         </p>
       </form>
-      ${this.#renderOptions(m.delivery, delivery)} ${this.#renderOptions(m.pickup, pickup)}
+      ${renderOptions(this.#i18n, m.delivery, delivery)} ${renderOptions(this.#i18n, m.pickup, pickup)}
     </section>`;
   }
-
-  #renderOptions(title: string, options: ShippingOption[]): TemplateResult | typeof nothing {
-    if (!options.length) return nothing;
-    const m = this.#i18n.m;
-    return html`<div>
-      <h4 class="muted">${title}</h4>
-      <ul class="options">
-        ${options.map((o) => {
-          const eta = parseEstimate(o.estimate);
-          const store = o.store?.isPickupStore ? o.store : null;
-          const where = store?.address
-            ? [store.address.street, store.address.number, store.address.city].filter(Boolean).join(', ')
-            : '';
-          return html`<li part="shipping-option">
-            <span>
-              <span>${store?.friendlyName || o.name}</span>
-              ${where ? html`<br /><span class="muted">${where}</span>` : nothing}
-              <br /><span class="muted">${eta ? this.#i18n.common.eta(eta.n, eta.unit) : o.estimate}</span>
-            </span>
-            <span>${o.price === 0 ? m.free : this.#i18n.cents(o.price)}</span>
-          </li>`;
-        })}
-      </ul>
-    </div>`;
-  }
-
-  #renderTotals(of: OrderForm): TemplateResult {
-    const m = this.#i18n.m;
-    const cents = (v: number) => this.#i18n.cents(v);
-    const rows: [string, string, number | undefined][] = [
-      ['Items', m.subtotal, undefined],
-      ['Discounts', m.discounts, undefined],
-      ['Shipping', m.shipping, undefined],
-      ['Tax', m.tax, undefined],
-    ];
-    for (const row of rows) row[2] = of.totalizers.find((t) => t.id === row[0])?.value;
-    return html`<section part="totals" aria-labelledby="totals-title">
-      <h3 id="totals-title" class="visually-hidden">${m.totals}</h3>
-      <dl>
-        ${rows.map(([id, label, value]) =>
-          value === undefined || (value === 0 && id !== 'Items')
-            ? nothing
-            : html`<dt>${label}</dt>
-                <dd data-totalizer=${id}>${cents(value)}</dd>`,
-        )}
-        <dt class="grand">${m.total}</dt>
-        <dd class="grand" part="total">${cents(of.value)}</dd>
-      </dl>
-    </section>`;
-  }
-}
-
-/** A line's product name without its variant (VTEX's item name ends with the SKU name, shown under it). */
-function productName(item: {name: string; skuName?: string}): string {
-  return item.skuName && item.name.endsWith(` ${item.skuName}`)
-    ? item.name.slice(0, -item.skuName.length - 1)
-    : item.name;
 }

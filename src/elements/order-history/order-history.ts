@@ -1,21 +1,20 @@
 import {Task, TaskStatus} from '@lit/task';
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import type {Address, OmsOrder, OmsOrderList, OmsOrderSummary} from '../../client/types.js';
+import type {OmsOrder, OmsOrderList, OmsOrderSummary} from '../../client/types.js';
 import type {VtexError} from '../../client/errors.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {CartController, SessionController, StoreController} from '../../controllers/store-controller.js';
 import type {ItemsReorderedDetail} from '../../events/vtex-items-reordered.js';
 import type {OrderSelectedDetail} from '../../events/vtex-order-selected.js';
-import type {CurrencyInfo} from '../../i18n/format.js';
 import {hostStyles} from '../../internal/styles.js';
 import {listOrders, orderDetail, orderThumbs, reorder, type OrderThumb} from '../../state/orders.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import {messages} from './order-history.messages.js';
 import {styles} from './order-history.styles.js';
+import {orderCurrency, renderAddress, renderOrderItem} from './order-parts.js';
 import {orderStatus} from './order-status.js';
 
-type OmsItem = OmsOrder['items'][number];
 type OrderStatusRow = OmsOrderSummary & {statusDescription?: string};
 
 const status = (e: unknown): number => (e as VtexError | undefined)?.status ?? 0;
@@ -166,22 +165,6 @@ export class VtexOrderHistory extends VtexElement {
     const code = status(e);
     if (code === 401 || code === 403) this.#session.store?.markSignedOut();
     else this.emitError(operation, e);
-  }
-
-  #currency(order: {
-    currencyCode?: string | null;
-    storePreferencesData?: OmsOrder['storePreferencesData'];
-  }): CurrencyInfo {
-    const prefs = order.storePreferencesData as
-      | (OmsOrder['storePreferencesData'] & {currencyFormatInfo?: {CurrencyDecimalDigits?: number}})
-      | undefined;
-    const code = prefs?.currencyCode ?? order.currencyCode;
-    if (!code) return this.#i18n.currency;
-    const digits = prefs?.currencyFormatInfo?.CurrencyDecimalDigits;
-    return {
-      currencyCode: code,
-      currencyFormatInfo: typeof digits === 'number' ? {currencyDecimalDigits: digits} : null,
-    };
   }
 
   #select(orderId: string): void {
@@ -347,7 +330,7 @@ export class VtexOrderHistory extends VtexElement {
         </ul>
         <p class="total" part="total">
           <span class="muted">${m.total}</span>
-          <strong>${this.#i18n.cents(o.totalValue, this.#currency(o))}</strong>
+          <strong>${this.#i18n.cents(o.totalValue, orderCurrency(o, this.#i18n.currency))}</strong>
         </p>
         <button
           class="button"
@@ -389,7 +372,7 @@ export class VtexOrderHistory extends VtexElement {
   #renderOrder(order: OmsOrder): TemplateResult {
     const m = this.#i18n.m;
     const s = orderStatus(order.status);
-    const currency = this.#currency(order);
+    const currency = orderCurrency(order, this.#i18n.currency);
     const money = (v: number) => this.#i18n.cents(v, currency);
     const total = (id: string) => order.totals?.find((t) => t.id === id)?.value;
     const shipping = total('Shipping');
@@ -422,7 +405,7 @@ export class VtexOrderHistory extends VtexElement {
       ${estimate && s.step >= 0 && s.step < 3 ? html`<p>${m.estimate(this.#i18n.date(estimate))}</p>` : nothing}
       <h3>${m.items}</h3>
       <ul class="items" part="items">
-        ${order.items.map((i) => this.#renderItem(i, money))}
+        ${order.items.map((i) => renderOrderItem(i, this.#i18n.m, money))}
       </ul>
       <dl class="totals" part="totals">
         ${
@@ -466,7 +449,7 @@ export class VtexOrderHistory extends VtexElement {
         <section part="address">
           <h3>${pickup ? m.pickup : m.address}</h3>
           ${pickup?.friendlyName ? html`<p>${pickup.friendlyName}</p>` : nothing}
-          ${this.#renderAddress(pickup?.address ?? order.shippingData?.address ?? null, order.storePreferencesData?.countryCode)}
+          ${renderAddress(pickup?.address ?? order.shippingData?.address ?? null, order.storePreferencesData?.countryCode)}
         </section>
         <section part="payment">
           <h3>${m.payment}</h3>
@@ -501,31 +484,5 @@ export class VtexOrderHistory extends VtexElement {
         </p>
       </div>
     `;
-  }
-
-  #renderItem(i: OmsItem, money: (v: number) => string): TemplateResult {
-    const m = this.#i18n.m;
-    return html`<li class="item" part="item">
-      ${i.imageUrl ? html`<img src=${i.imageUrl} alt="" width="64" height="64" loading="lazy" />` : html`<span class="img"></span>`}
-      <div>
-        <p class="name">${i.name}</p>
-        <p class="muted">${m.quantity(i.quantity)} · ${m.unitPrice(money(i.sellingPrice))}</p>
-      </div>
-      <p class="price">${money(i.sellingPrice * i.quantity)}</p>
-    </li>`;
-  }
-
-  /** An address as a label prints it; the country only when it is not the store's own (a code, e.g. `USA`). */
-  #renderAddress(a: Address | null, home?: string): TemplateResult | typeof nothing {
-    if (!a) return nothing;
-    const line = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(', ');
-    const lines = [
-      a.receiverName,
-      line([a.street, a.number].filter(Boolean).join(' '), a.complement),
-      a.neighborhood,
-      line(a.city, [a.state, a.postalCode].filter(Boolean).join(' ')),
-      a.country !== home && a.country,
-    ].filter(Boolean);
-    return html`<address>${lines.map((l, i) => html`${i ? html`<br />` : nothing}${l}`)}</address>`;
   }
 }
