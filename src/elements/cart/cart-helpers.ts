@@ -3,6 +3,9 @@ import type {CartSummary, ItemSummary} from '../../events/cart-summary.js';
 
 export {shippingOptions, type ShippingOption} from '../../state/shipping.js';
 
+/** What a shipping estimate depends on: the SKUs, sellers and quantities of the lines. */
+export const itemsKey = (of: OrderForm) => of.items.map((i) => `${i.id}:${i.seller}:${i.quantity}`).join('|');
+
 const COUPON_CODES = /^coupon/i;
 export const isCouponMessage = (m: OrderFormMessage): boolean =>
   COUPON_CODES.test(m.code ?? '') || 'coupon' in (m.fields ?? {});

@@ -3,13 +3,25 @@ import {live} from 'lit/directives/live.js';
 import type {OrderForm, OrderFormItem, OrderFormMessage} from '../../client/types.js';
 import type {LocalizeController} from '../../controllers/localize-controller.js';
 import {parseEstimate} from '../../i18n/format.js';
+import {postalFormat} from '../../internal/postal.js';
 import type {ShippingOption} from '../../state/shipping.js';
-import {lineOfMessage} from './cart-helpers.js';
+import {isCouponMessage, lineOfMessage} from './cart-helpers.js';
 import type {CartMessages} from './cart.messages.js';
 
 type CartI18n = LocalizeController<CartMessages>;
 
 export type Note = {text: string; status: string};
+
+/** The shipping estimate on screen. */
+export type Shipping =
+  | {status: 'idle' | 'invalid'}
+  | {
+      status: 'loading' | 'ready' | 'error';
+      code: string;
+      key: string;
+      options?: ShippingOption[];
+      error?: string;
+    };
 
 export interface LineContext {
   i18n: CartI18n;
@@ -40,6 +52,23 @@ export function messageText(m: CartMessages, msg: OrderFormMessage): string {
     default:
       return msg.text;
   }
+}
+
+/** VTEX's cart messages in the shopper's words: those about a line by its uniqueId, the others in `general`. */
+export function orderNotes(m: CartMessages, of: OrderForm): {notes: Map<string, Note[]>; general: Note[]} {
+  const notes = new Map<string, Note[]>();
+  const general: Note[] = [];
+  for (const msg of of.messages) {
+    if (isCouponMessage(msg)) continue;
+    const line = lineOfMessage(msg, of.items);
+    // VTEX keeps messages until they are cleared: a stock cap the line is now under no longer applies.
+    if (line && msg.code === 'itemQuantityNotAvailable' && line.quantity < Number(msg.fields?.quantity))
+      continue;
+    const note = {text: messageText(m, msg), status: msg.status};
+    if (line) notes.set(line.uniqueId, [...(notes.get(line.uniqueId) ?? []), note]);
+    else general.push(note);
+  }
+  return {notes, general};
 }
 
 /** One cart line: image, name and variant, prices, quantity stepper, remove, and its messages. */
@@ -203,5 +232,110 @@ export function renderTotals(i18n: CartI18n, of: OrderForm): TemplateResult {
       <dt class="grand">${m.total}</dt>
       <dd class="grand" part="total">${cents(of.value)}</dd>
     </dl>
+  </section>`;
+}
+
+/** "Empty cart", and its confirmation. */
+export function renderClear(
+  m: CartMessages,
+  confirming: boolean,
+  on: {ask(): void; yes(): void; no(): void},
+): TemplateResult {
+  if (!confirming) {
+    return html`<div class="row">
+      <button type="button" class="link" part="clear" @click=${on.ask}>${m.clear}</button>
+    </div>`;
+  }
+  return html`<div class="confirm" part="clear-confirm" role="group" aria-labelledby="clear-q">
+    <p id="clear-q">${m.clearConfirm}</p>
+    <div class="row">
+      <button type="button" class="button primary" @click=${on.yes}>${m.clearYes}</button>
+      <button type="button" class="button" @click=${on.no}>${m.cancel}</button>
+    </div>
+  </div>`;
+}
+
+/** The coupon form, or the applied coupon with "Remove". */
+export function renderCoupon(
+  m: CartMessages,
+  applied: string | null | undefined,
+  error: string,
+  busy: boolean,
+  on: {apply(e: SubmitEvent): void; remove(): void},
+): TemplateResult {
+  return html`<section part="coupon" aria-labelledby="coupon-label">
+    ${
+      applied
+        ? html`<div class="row">
+            <p id="coupon-status" class="success" tabindex="-1">
+              <span id="coupon-label">${m.couponApplied(applied)}</span>
+            </p>
+            <button
+              type="button"
+              class="link"
+              part="coupon-remove"
+              aria-label=${m.couponRemove(applied)}
+              @click=${on.remove}
+            >
+              ${m.removeText}
+            </button>
+          </div>`
+        : html`<form @submit=${on.apply} novalidate>
+            <label
+              ><span id="coupon-label">${m.couponLabel}</span>
+              <input
+                name="coupon"
+                part="coupon-input"
+                autocomplete="off"
+                aria-invalid=${error ? 'true' : 'false'}
+                aria-describedby="coupon-msg"
+            /></label>
+            <button class="button" part="coupon-apply" aria-disabled=${busy ? 'true' : 'false'}>
+              ${m.couponApply}
+            </button>
+          </form>`
+    }
+    <p id="coupon-msg" class="field-message error-text" aria-live="polite">${error}</p>
+  </section>`;
+}
+
+/** The postal-code form of the shipping estimate and the options found. */
+export function renderShipping(
+  i18n: CartI18n,
+  s: Shipping,
+  country: string,
+  onEstimate: (e: SubmitEvent) => void,
+): TemplateResult {
+  const m = i18n.m;
+  let note = '';
+  if (s.status === 'invalid') note = m.postalInvalid(postalFormat(country).example);
+  else if (s.status === 'error') note = s.error ?? '';
+  else if (s.status === 'ready' && !s.options?.length) note = m.noDelivery(s.code);
+  const options = s.status === 'ready' || s.status === 'loading' ? (s.options ?? []) : [];
+  const delivery = options.filter((o) => o.channel !== 'pickup-in-point');
+  const pickup = options.filter((o) => o.channel === 'pickup-in-point');
+  return html`<section
+    part="shipping"
+    aria-labelledby="ship-title"
+    aria-busy=${s.status === 'loading' ? 'true' : 'false'}
+  >
+    <h3 id="ship-title">${m.shippingTitle}</h3>
+    <form @submit=${onEstimate} novalidate>
+      <label
+        >${m.postalCode}
+        <input
+          name="postal"
+          part="postal-code"
+          autocomplete="postal-code"
+          inputmode=${country === 'BRA' || country === 'USA' ? 'numeric' : 'text'}
+          aria-invalid=${s.status === 'invalid' ? 'true' : 'false'}
+          aria-describedby="ship-msg"
+      /></label>
+      <button class="button" part="estimate">${m.estimate}</button>
+      <p id="ship-msg" class="field-message ${s.status === 'ready' ? '' : 'error-text'}" aria-live="polite">
+        ${note}
+      </p>
+    </form>
+    ${renderOptions(i18n, m.delivery, delivery)} ${renderOptions(i18n, m.pickup, pickup)}
   </section>`;
 }

@@ -6,31 +6,21 @@ import {LocalizeController} from '../../controllers/localize-controller.js';
 import {CartController, StoreController} from '../../controllers/store-controller.js';
 import {hostStyles} from '../../internal/styles.js';
 import {VtexElement} from '../../internal/vtex-element.js';
-import {cartSummary, isCouponMessage, itemSummary, lineOfMessage} from './cart-helpers.js';
-import {estimateShipping, type ShippingOption} from '../../state/shipping.js';
+import {cartSummary, isCouponMessage, itemSummary, itemsKey} from './cart-helpers.js';
+import {estimateShipping} from '../../state/shipping.js';
 import {postalFormat} from '../../internal/postal.js';
 import {cartMessages} from './cart.messages.js';
-import {messageText, renderLine, renderOptions, renderTotals, type Note} from './cart-parts.js';
+import {
+  orderNotes,
+  renderClear,
+  renderCoupon,
+  renderLine,
+  renderShipping,
+  renderTotals,
+  type Shipping,
+} from './cart-parts.js';
 import {styles} from './cart.styles.js';
-
-type Shipping =
-  | {status: 'idle' | 'invalid'}
-  | {
-      status: 'loading' | 'ready' | 'error';
-      code: string;
-      key: string;
-      options?: ShippingOption[];
-      error?: string;
-    };
-
-/** The element focused now, looking inside shadow roots. */
-function deepActive(doc: Document): HTMLElement | null {
-  let a = doc.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a as HTMLElement | null;
-}
-
-const itemsKey = (of: OrderForm) => of.items.map((i) => `${i.id}:${i.seller}:${i.quantity}`).join('|');
+import {DrawerController} from './drawer-controller.js';
 
 /**
  * The shopper's cart from VTEX's orderForm: lines with a quantity stepper, remove, clear, coupon, a shipping
@@ -127,8 +117,7 @@ export class VtexCart extends VtexElement {
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
-  #opener: HTMLElement | null = null;
-  #keepFocus = false;
+  readonly #drawer = new DrawerController(this, () => this.dialog);
   #seen: OrderForm | null = null;
   #seenError: unknown = null;
   #viewed = false;
@@ -138,7 +127,7 @@ export class VtexCart extends VtexElement {
   /** Opens the drawer; focus returns to the element focused now when it closes. */
   show(): void {
     if (this.variant !== 'drawer') return;
-    if (!this.open) this.#opener = deepActive(this.ownerDocument);
+    if (!this.open) this.#drawer.rememberOpener();
     this.open = true;
   }
 
@@ -153,7 +142,7 @@ export class VtexCart extends VtexElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('open') || changed.has('variant')) this.#syncDialog();
+    if (changed.has('open') || changed.has('variant')) this.#drawer.sync();
     const s = this.#cart.state;
     const of = s?.orderForm ?? null;
     if (of !== this.#seen) {
@@ -174,50 +163,6 @@ export class VtexCart extends VtexElement {
       if (s.error.operation === 'load') this.emitError('load', s.error.error);
     }
   }
-
-  // ---------- drawer ----------
-
-  #syncDialog(): void {
-    const d = this.dialog;
-    if (!d) return;
-    if (this.open && !d.open && this.isConnected) {
-      this.#opener ??= deepActive(this.ownerDocument);
-      d.showModal();
-    } else if (!this.open && d.open) d.close();
-  }
-
-  #onClose = (): void => {
-    this.open = false;
-    const opener = this.#opener;
-    this.#opener = null;
-    if (!this.#keepFocus && opener?.isConnected) opener.focus();
-    this.#keepFocus = false;
-  };
-
-  #onDialogClick = (e: MouseEvent): void => {
-    if (e.target === this.dialog) this.hide(); // the backdrop
-  };
-
-  /** Keeps Tab inside the drawer, whatever the browser does past its last element. */
-  #trapFocus = (e: KeyboardEvent): void => {
-    if (e.key !== 'Tab' || !this.dialog) return;
-    const all = [
-      ...this.dialog.querySelectorAll<HTMLElement>(
-        'button:not([disabled]), input:not([disabled]), a[href], [tabindex="0"]',
-      ),
-    ];
-    const first = all[0];
-    const last = all[all.length - 1];
-    const active = this.shadowRoot?.activeElement;
-    if (!first || !last) return;
-    if (e.shiftKey && (active === first || !active)) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && active === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  };
 
   // ---------- lines ----------
 
@@ -438,7 +383,7 @@ export class VtexCart extends VtexElement {
     if (!target) return; // the link navigates
     e.preventDefault();
     if (this.open) {
-      this.#keepFocus = true;
+      this.#drawer.keepFocus = true;
       this.hide();
       this.dialog?.close();
     }
@@ -473,9 +418,9 @@ export class VtexCart extends VtexElement {
     return html`<dialog
       part="dialog"
       aria-labelledby="title"
-      @close=${this.#onClose}
-      @click=${this.#onDialogClick}
-      @keydown=${this.#trapFocus}
+      @close=${this.#drawer.onClose}
+      @click=${this.#drawer.onClick}
+      @keydown=${this.#drawer.trapFocus}
     >
       ${header}${content}
     </dialog>`;
@@ -506,18 +451,7 @@ export class VtexCart extends VtexElement {
         <div class="skeleton totals-sk"></div>
       </div>`;
     }
-    const notes = new Map<string, Note[]>();
-    const general: Note[] = [];
-    for (const msg of of.messages) {
-      if (isCouponMessage(msg)) continue;
-      const line = lineOfMessage(msg, of.items);
-      // VTEX keeps messages until they are cleared: a stock cap the line is now under no longer applies.
-      if (line && msg.code === 'itemQuantityNotAvailable' && line.quantity < Number(msg.fields?.quantity))
-        continue;
-      const note = {text: messageText(m, msg), status: msg.status};
-      if (line) notes.set(line.uniqueId, [...(notes.get(line.uniqueId) ?? []), note]);
-      else general.push(note);
-    }
+    const {notes, general} = orderNotes(m, of);
     const messages = html`<div part="messages" aria-live="polite">
       ${this.actionError ? html`<p class="error-text" role="alert">${this.actionError}</p>` : nothing}
       ${general.map((n) => html`<p class=${n.status === 'error' ? 'error-text' : n.status}>${n.text}</p>`)}
@@ -547,7 +481,12 @@ export class VtexCart extends VtexElement {
             }),
         )}
       </ul>
-      ${this.#renderClear()} ${this.#renderCoupon(of)} ${this.#renderShipping(of)}
+      ${renderClear(m, this.confirming, {ask: this.#askClear, yes: this.#clear, no: this.#cancelClear})}
+      ${renderCoupon(m, of.marketingData?.coupon, this.couponError, this.couponBusy, {
+        apply: this.#applyCoupon,
+        remove: this.#removeCoupon,
+      })}
+      ${renderShipping(this.#i18n, this.shipping, this.#country(of), this.#onEstimate)}
       ${renderTotals(this.#i18n, of)}
       <a
         part="checkout"
@@ -557,97 +496,5 @@ export class VtexCart extends VtexElement {
         >${m.checkout}</a
       >
     </div>`;
-  }
-
-  #renderClear(): TemplateResult {
-    const m = this.#i18n.m;
-    if (!this.confirming) {
-      return html`<div class="row">
-        <button type="button" class="link" part="clear" @click=${this.#askClear}>${m.clear}</button>
-      </div>`;
-    }
-    return html`<div class="confirm" part="clear-confirm" role="group" aria-labelledby="clear-q">
-      <p id="clear-q">${m.clearConfirm}</p>
-      <div class="row">
-        <button type="button" class="button primary" @click=${this.#clear}>${m.clearYes}</button>
-        <button type="button" class="button" @click=${this.#cancelClear}>${m.cancel}</button>
-      </div>
-    </div>`;
-  }
-
-  #renderCoupon(of: OrderForm): TemplateResult {
-    const m = this.#i18n.m;
-    const applied = of.marketingData?.coupon;
-    return html`<section part="coupon" aria-labelledby="coupon-label">
-      ${
-        applied
-          ? html`<div class="row">
-              <p id="coupon-status" class="success" tabindex="-1">
-                <span id="coupon-label">${m.couponApplied(applied)}</span>
-              </p>
-              <button
-                type="button"
-                class="link"
-                part="coupon-remove"
-                aria-label=${m.couponRemove(applied)}
-                @click=${this.#removeCoupon}
-              >
-                ${m.removeText}
-              </button>
-            </div>`
-          : html`<form @submit=${this.#applyCoupon} novalidate>
-              <label
-                ><span id="coupon-label">${m.couponLabel}</span>
-                <input
-                  name="coupon"
-                  part="coupon-input"
-                  autocomplete="off"
-                  aria-invalid=${this.couponError ? 'true' : 'false'}
-                  aria-describedby="coupon-msg"
-              /></label>
-              <button class="button" part="coupon-apply" aria-disabled=${this.couponBusy ? 'true' : 'false'}>
-                ${m.couponApply}
-              </button>
-            </form>`
-      }
-      <p id="coupon-msg" class="field-message error-text" aria-live="polite">${this.couponError}</p>
-    </section>`;
-  }
-
-  #renderShipping(of: OrderForm): TemplateResult {
-    const m = this.#i18n.m;
-    const s = this.shipping;
-    const country = this.#country(of);
-    let note = '';
-    if (s.status === 'invalid') note = m.postalInvalid(postalFormat(country).example);
-    else if (s.status === 'error') note = s.error ?? '';
-    else if (s.status === 'ready' && !s.options?.length) note = m.noDelivery(s.code);
-    const options = s.status === 'ready' || s.status === 'loading' ? (s.options ?? []) : [];
-    const delivery = options.filter((o) => o.channel !== 'pickup-in-point');
-    const pickup = options.filter((o) => o.channel === 'pickup-in-point');
-    return html`<section
-      part="shipping"
-      aria-labelledby="ship-title"
-      aria-busy=${s.status === 'loading' ? 'true' : 'false'}
-    >
-      <h3 id="ship-title">${m.shippingTitle}</h3>
-      <form @submit=${this.#onEstimate} novalidate>
-        <label
-          >${m.postalCode}
-          <input
-            name="postal"
-            part="postal-code"
-            autocomplete="postal-code"
-            inputmode=${country === 'BRA' || country === 'USA' ? 'numeric' : 'text'}
-            aria-invalid=${s.status === 'invalid' ? 'true' : 'false'}
-            aria-describedby="ship-msg"
-        /></label>
-        <button class="button" part="estimate">${m.estimate}</button>
-        <p id="ship-msg" class="field-message ${s.status === 'ready' ? '' : 'error-text'}" aria-live="polite">
-          ${note}
-        </p>
-      </form>
-      ${renderOptions(this.#i18n, m.delivery, delivery)} ${renderOptions(this.#i18n, m.pickup, pickup)}
-    </section>`;
   }
 }
