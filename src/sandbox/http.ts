@@ -58,6 +58,14 @@ export function htmlNotFound(): Response {
   );
 }
 
+/** Text safe inside HTML content and attribute values. */
+export function escapeHtml(s: string): string {
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]!,
+  );
+}
+
 export function html(body: string, status = 200, headers?: HeadersLike): Response {
   const h = new Headers(headers);
   h.set('Content-Type', 'text/html; charset=utf-8');

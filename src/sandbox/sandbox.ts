@@ -2,6 +2,7 @@
  * The sandbox router over an injected catalog: catalog routes first, then checkout, placement, OMS,
  * login/session and control routes, else VTEX's HTML 404. Fetch-API only.
  */
+import {BoundedMap, DEFAULT_LIMITS, type SandboxLimits} from './bounded-map.js';
 import {createAccount} from './account/index.js';
 import {createChannelRoutes} from './channel.js';
 import {createTokenService} from './account/token.js';
@@ -30,6 +31,8 @@ export interface SandboxOptions {
   allowedReturnOrigins?: string[];
   /** Overrides of `storePreferencesData` (currency, locale, country…). */
   store?: Partial<StorePreferences>;
+  /** How many carts, orders, sessions and shoppers it keeps before forgetting the least recently used. */
+  limits?: Partial<SandboxLimits>;
   /** HMAC secret for user tokens; random per instance by default. */
   tokenSecret?: Uint8Array;
 }
@@ -46,26 +49,24 @@ export interface Sandbox {
   readonly clockOffset: number;
 }
 
-function freshState(): SandboxState {
+function freshState(limits: SandboxLimits): SandboxState {
+  const profiles: SandboxState['profiles'] = new BoundedMap(limits.shoppers);
+  for (const p of KNOWN_PROFILES)
+    profiles.set(p.email, {
+      ...p,
+      corporateName: null,
+      tradeName: null,
+      corporateDocument: null,
+      stateInscription: null,
+      corporatePhone: null,
+      isCorporate: false,
+    });
   return {
-    carts: new Map(),
-    placements: new Map(),
-    transactions: new Map(),
+    carts: new BoundedMap(limits.carts),
+    placements: new BoundedMap(limits.orders),
+    transactions: new BoundedMap(limits.orders),
     sequence: 500_000,
-    profiles: new Map(
-      KNOWN_PROFILES.map((p) => [
-        p.email,
-        {
-          ...p,
-          corporateName: null,
-          tradeName: null,
-          corporateDocument: null,
-          stateInscription: null,
-          corporatePhone: null,
-          isCorporate: false,
-        },
-      ]),
-    ),
+    profiles,
   };
 }
 
@@ -83,6 +84,7 @@ export function createSandboxWithCatalog(catalog: SandboxCatalog, options: Sandb
       ...options.store?.currencyFormatInfo,
     },
   };
+  const limits: SandboxLimits = {...DEFAULT_LIMITS, ...options.limits};
   const tokens = createTokenService(account, now, options.tokenSecret);
   const channel = createChannelRoutes({account, store});
 
@@ -93,12 +95,13 @@ export function createSandboxWithCatalog(catalog: SandboxCatalog, options: Sandb
       now,
       catalog,
       store,
-      state: freshState(),
+      state: freshState(limits),
       identify: async (r) => accountRoutes.identify(r),
     };
     const accountRoutes = createAccount(ctx, {
       allowedReturnOrigins: options.allowedReturnOrigins ?? [],
       tokens,
+      limits,
     });
     return {
       ctx,
@@ -136,6 +139,8 @@ export function createSandboxWithCatalog(catalog: SandboxCatalog, options: Sandb
       return empty(204);
     }
     if (p === '/_sandbox/orders' && m === 'GET') return json(sandbox.orders());
+    const pix = /^\/_sandbox\/pix\/([0-9A-Fa-f]{32})$/.exec(p);
+    if (pix && m === 'GET') return built.checkout.pixPage(pix[1]!);
     if (p === '/_sandbox/clock' && m === 'POST') {
       const b = await readJson(request);
       const advance = isRecord(b) ? b.advanceMs : undefined;

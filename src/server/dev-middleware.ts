@@ -87,6 +87,8 @@ function refuseControl(request: Request, url: URL): Response | undefined {
       status,
       headers: {'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store'},
     });
+  // A Pix payment page opens from the shopper's page, wherever it is: a read-only page behind an unguessable id.
+  if (request.method === 'GET' && /^\/_sandbox\/pix\/[0-9A-F]{32}$/i.test(url.pathname)) return undefined;
   if ((origin && origin !== url.origin) || (site && site !== 'same-origin' && site !== 'none'))
     return refuse(403, 'SANDBOX_CONTROL_ORIGIN', 'Sandbox controls answer only pages on this server');
   if (

@@ -218,6 +218,29 @@ describe('sandbox placement', () => {
       placed.transactionData.merchantTransactions[0].transactionId,
     );
     assert.equal(sandbox.orders()[0]!.status, 'payment-pending');
+    // The redirectUrl opens a page: the amount, the copy-and-paste code, the expiry, all as text.
+    const url = body.RedirectResponseCollection[0].redirectUrl as string;
+    const page = await s.call('GET', url);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type')!, /text\/html/);
+    assert.match(page.headers.get('content-security-policy')!, /default-src 'none'/);
+    const html = await page.text();
+    assert.ok(html.includes(body.paymentAuthorizationAppCollection[0].appPayload.code), 'the Pix code');
+    assert.ok(html.includes(placed.orderGroup), 'the order');
+    assert.match(html, /R\$\s?\d/, 'the amount in reais');
+    assert.doesNotMatch(html, /<script/i);
+    assert.equal(
+      (await s.call('GET', `/_sandbox/pix/${'0'.repeat(32)}`)).status,
+      404,
+      'an unknown transaction',
+    );
+  });
+
+  it('a card payment has no Pix page', async () => {
+    const {s, id, value} = await readyCart(VISA);
+    const placed = (await place(s, id, value)).body;
+    const tid = placed.transactionData.merchantTransactions[0].transactionId as string;
+    assert.equal((await s.call('GET', `/_sandbox/pix/${tid}`)).status, 404);
   });
 
   it('Boleto is accepted as pending (204)', async () => {

@@ -377,6 +377,26 @@ describe('dev server lockdown (issue 14)', () => {
     assert.equal((await raw(server.origin, 'DELETE', '/_sandbox/faults')).status, 204);
   });
 
+  it('opens a Pix payment page from any site (read-only, behind an unguessable id), and nothing else', async () => {
+    const cross = {'Sec-Fetch-Site': 'cross-site', Origin: 'https://cms.example'};
+    const unknown = await raw(server.origin, 'GET', `/_sandbox/pix/${'A'.repeat(32)}`, cross);
+    assert.equal(unknown.status, 404, 'reaches the sandbox, which knows no such payment');
+    for (const p of ['/_sandbox/pix/short', `/_sandbox/pix/${'A'.repeat(32)}/pay`, '/_sandbox/faults'])
+      assert.equal((await raw(server.origin, 'GET', p, cross)).status, 403, p);
+    assert.equal(
+      (
+        await raw(
+          server.origin,
+          'POST',
+          `/_sandbox/pix/${'A'.repeat(32)}`,
+          {...cross, 'Content-Type': 'application/json'},
+          '{}',
+        )
+      ).status,
+      403,
+    );
+  });
+
   it('does not serve the order list to the web', async () => {
     const variants: Record<string, string>[] = [
       {},

@@ -3,9 +3,11 @@
  * subset, credential validation, logout, sessions and segments.
  */
 import {cookieOrderFormId} from '../checkout/index.js';
+import {BoundedMap, type SandboxLimits} from '../bounded-map.js';
 import type {SandboxContext} from '../checkout/state.js';
 import {
   BAD_JSON,
+  escapeHtml,
   html,
   isRecord,
   json,
@@ -27,6 +29,7 @@ const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 export interface AccountOptions {
   allowedReturnOrigins: string[];
   tokens: TokenService;
+  limits: SandboxLimits;
 }
 
 export interface Account {
@@ -34,21 +37,14 @@ export interface Account {
   identify(request: Request): Promise<string | undefined>;
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(
-    /[&<>"']/g,
-    (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]!,
-  );
-}
-
 export function createAccount(ctx: SandboxContext, options: AccountOptions): Account {
   const {tokens} = options;
   const cookieName = `VtexIdclientAutCookie_${ctx.account}`;
   const accountId = `sandbox-${ctx.account}`;
-  const userIds = new Map<string, string>();
+  const userIds = new BoundedMap<string, string>(options.limits.shoppers);
   /** VTEX ID authenticationToken → email the access key was sent to */
-  const authFlows = new Map<string, {email?: string}>();
-  const sessions = new Map<string, {public: Record<string, {value: string}>}>();
+  const authFlows = new BoundedMap<string, {email?: string}>(options.limits.sessions);
+  const sessions = new BoundedMap<string, {public: Record<string, {value: string}>}>(options.limits.sessions);
 
   const userIdFor = (email: string) => {
     const key = email.toLowerCase();

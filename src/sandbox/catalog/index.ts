@@ -3,6 +3,7 @@
  * and locally generated product images, over one replaceable VTEX-shaped seed. Pure Fetch API (no Node-only
  * imports) so it runs in Node, a Service Worker or an edge runtime.
  */
+import {BoundedMap} from '../bounded-map.js';
 import {absoluteOn} from '../http.js';
 import type {SandboxCatalog, SandboxSku} from '../types.js';
 import type {CatalogSeed, CategoryNode, ISProduct} from './types.js';
@@ -176,7 +177,8 @@ export function createCatalog(options: CatalogOptions = {}): SandboxCatalog & {s
   const bySlug = new Map(full.entries.map((e) => [e.product.linkText, e]));
 
   /** Terms searched through product-search (drives top-searches). */
-  const searchedTerms = new Map<string, number>();
+  /** What shoppers searched (top searches), the 1,000 most recently searched terms. */
+  const searchedTerms = new BoundedMap<string, number>(1_000);
 
   function getSku(skuId: string): SandboxSku | undefined {
     const entry = skuIndex.get(skuId);

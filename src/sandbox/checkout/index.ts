@@ -653,6 +653,8 @@ export interface Checkout {
   handle: Handler;
   /** orderFormId whose writes this request must be serialized with, if any. */
   mutationKey(request: Request, url: URL): string | undefined;
+  /** The page a Pix payment's `redirectUrl` opens. */
+  pixPage(transactionId: string): Response;
 }
 
 export function createCheckout(ctx: SandboxContext): Checkout {
@@ -910,5 +912,5 @@ export function createCheckout(ctx: SandboxContext): Checkout {
     return m ? m[1]!.toLowerCase() : undefined;
   }
 
-  return {handle, mutationKey};
+  return {handle, mutationKey, pixPage: placement.pixPage};
 }

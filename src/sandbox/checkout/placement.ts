@@ -6,6 +6,9 @@ import {
   BAD_JSON,
   checkoutError,
   empty,
+  escapeHtml,
+  html,
+  htmlNotFound,
   isRecord,
   json,
   omsError,
@@ -336,9 +339,47 @@ export function createPlacement(ctx: SandboxContext) {
     return json({operationId: uuid(), error: {code: '001', message, exception: null}}, 500);
   }
 
+  const pixCode = (p: Placement) =>
+    `00020126580014br.gov.bcb.pix0136${p.transactionId.toLowerCase()}5204000053039865802BR5913SANDBOX6009SAO PAULO62070503***6304ABCD`;
+  const pixExpiry = (p: Placement) => new Date((p.processedAt ?? ctx.now()) + 30 * 60_000);
+
+  /**
+   * The page a Pix `redirectUrl` opens (VTEX's is the payment provider's): the amount, the copy-and-paste code and
+   * when it expires. In the sandbox nobody pays: the order stays `payment-pending`.
+   */
+  function pixPage(transactionId: string): Response {
+    const orderGroup = ctx.state.transactions.get(transactionId.toUpperCase());
+    const p = orderGroup ? ctx.state.placements.get(orderGroup) : undefined;
+    if (!p || p.result !== 'redirect') return htmlNotFound();
+    const money = new Intl.NumberFormat(ctx.store.locale || 'pt-BR', {
+      style: 'currency',
+      currency: ctx.store.currencyCode,
+    }).format(p.value / 100);
+    const expires = new Intl.DateTimeFormat(ctx.store.locale || 'pt-BR', {
+      dateStyle: 'short',
+      timeStyle: 'short',
+      timeZone: 'UTC',
+    }).format(pixExpiry(p));
+    const e = escapeHtml;
+    return html(
+      `<!DOCTYPE html><html lang="pt-BR"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+        `<title>Pagamento Pix</title><style>body{font-family:system-ui,sans-serif;max-width:30rem;margin:3rem auto;padding:0 1rem;color:#1f1f1f}` +
+        `textarea{width:100%;box-sizing:border-box;font:0.9rem ui-monospace,monospace;padding:.5rem}.hint{background:#fff7d6;padding:.5rem;border-radius:4px}</style></head><body>` +
+        `<h1>Pagamento Pix</h1><p>Pedido <strong>${e(p.orderGroup)}</strong> · <strong>${e(money)}</strong></p>` +
+        `<label for="code">Pix copia e cola</label><textarea id="code" rows="5" readonly>${e(pixCode(p))}</textarea>` +
+        `<p>Válido até ${e(expires)} (UTC).</p>` +
+        `<p class="hint">Sandbox: nenhum pagamento é feito; o pedido fica aguardando pagamento.</p></body></html>`,
+      200,
+      {
+        'Cache-Control': 'no-store',
+        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+      },
+    );
+  }
+
   function pixBody(p: Placement) {
     const pix = p.payments.find((x) => x.outcome === 'pending-redirect')!;
-    const code = `00020126580014br.gov.bcb.pix0136${p.transactionId.toLowerCase()}5204000053039865802BR5913SANDBOX6009SAO PAULO62070503***6304ABCD`;
+    const code = pixCode(p);
     return {
       RedirectResponseCollection: [{redirectUrl: `/_sandbox/pix/${p.transactionId}`}],
       paymentAuthorizationAppCollection: [
@@ -346,7 +387,7 @@ export function createPlacement(ctx: SandboxContext) {
           appName: 'vtex.pix-payment',
           appPayload: {
             code,
-            expiresAt: new Date((p.processedAt ?? ctx.now()) + 30 * 60_000).toISOString(),
+            expiresAt: pixExpiry(p).toISOString(),
             paymentId: pix.id,
             transactionId: p.transactionId,
           },
@@ -420,5 +461,5 @@ export function createPlacement(ctx: SandboxContext) {
     return undefined;
   };
 
-  return {place, handle};
+  return {place, handle, pixPage};
 }
