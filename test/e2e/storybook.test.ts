@@ -220,6 +220,41 @@ describe('static Storybook', {timeout: 600_000}, () => {
     }
   });
 
+  it('the theme builder shows every global token as a swatch or scale, and a token change restyles the elements', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    try {
+      const story = `${base}/iframe.html?id=docs-theme-builder--tokens&viewMode=story`;
+      await page.goto(`${story}&args=color-accent:!hex(b3261e);radius:0px`);
+      const builder = page.locator('[data-testid="theme-builder"]');
+      await builder.waitFor({timeout: WAIT});
+      assert.ok((await builder.locator('.swatch').count()) >= 8, 'a swatch per colour token');
+      assert.ok((await builder.locator('tbody tr').count()) >= 10, 'the element tokens, from the elements');
+      const add = page.locator('vtex-product [part~="add-to-cart"]');
+      await add.waitFor({timeout: WAIT});
+      const look = await add.evaluate((b) => {
+        const s = getComputedStyle(b);
+        return {background: s.backgroundColor, radius: s.borderTopLeftRadius};
+      });
+      assert.equal(look.background, 'rgb(179, 38, 30)', 'the accent reaches the product');
+      assert.equal(look.radius, '0px', 'the radius reaches the product');
+      assert.match(
+        await builder.locator('pre').innerText(),
+        /--vtex-color-accent: #b3261e;/,
+        'the CSS to copy',
+      );
+      await page.goto(story);
+      await add.waitFor({timeout: WAIT});
+      assert.equal(
+        await add.evaluate((b) => getComputedStyle(b).backgroundColor),
+        'rgb(15, 95, 215)',
+        'the defaults without a change',
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
   it('every docs page (MDX and per element) renders without console errors', async () => {
     assert.ok(docsPages.length >= 16, `docs pages found: ${docsPages.join(', ')}`);
     for (const id of docsPages) {
