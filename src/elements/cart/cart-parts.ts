@@ -85,7 +85,9 @@ export function renderLine(c: LineContext): TemplateResult {
   );
   const max = clamp ? Number(clamp.fields!.quantity) : undefined;
   const notes = [...messages];
-  if (item.availability && item.availability !== 'available') {
+  // VTEX prices a line it cannot sell at 0: no amount to show, and no more units to add.
+  const unavailable = !!item.availability && item.availability !== 'available';
+  if (unavailable) {
     const text =
       item.availability === 'withoutStock'
         ? m.withoutStock
@@ -108,15 +110,20 @@ export function renderLine(c: LineContext): TemplateResult {
       ${item.skuName && item.skuName !== item.name ? html`<div class="muted" part="variation">${item.skuName}</div>` : nothing}
     </div>
     <div class="price" part="price">
-      <span part="line-total">${cents(total)}</span>
       ${
-        item.listPrice > unit
-          ? html`<s part="list-price"
-              ><span class="visually-hidden">${m.listPrice} </span>${cents(item.listPrice * item.quantity)}</s
-            >`
-          : nothing
+        unavailable && !total
+          ? nothing
+          : html`<span part="line-total">${cents(total)}</span>
+              ${
+                item.listPrice > unit
+                  ? html`<s part="list-price"
+                      ><span class="visually-hidden">${m.listPrice} </span
+                      >${cents(item.listPrice * item.quantity)}</s
+                    >`
+                  : nothing
+              }
+              <span class="muted" part="unit-price">${m.unitPrice(cents(unit))}</span>`
       }
-      <span class="muted" part="unit-price">${m.unitPrice(cents(unit))}</span>
     </div>
     <div class="controls">
       <div class="stepper" part="stepper" role="group" aria-label=${m.quantity(item.name)}>
@@ -144,7 +151,7 @@ export function renderLine(c: LineContext): TemplateResult {
           type="button"
           part="increase"
           aria-label=${m.increase(item.name)}
-          ?disabled=${item.isGift || (max !== undefined && qty >= max)}
+          ?disabled=${item.isGift || unavailable || (max !== undefined && qty >= max)}
           @click=${() => c.setQuantity(item, qty + 1)}
         >
           +

@@ -638,6 +638,51 @@ describe('<vtex-cart>', () => {
     expect(e.detail.orderFormId).to.equal((await serverCart()).orderFormId);
   });
 
+  it('drops a line error once a later change of that line is confirmed (ok, 503, ok)', async () => {
+    const {store, cart} = await mount();
+    const a = await plenty(0);
+    await store.cart!.addItems([{id: a.id, quantity: 1, seller: a.seller}]);
+    await settled(cart);
+    // The next update fails (decided when it arrives); the one queued behind it goes through.
+    await setFaults({
+      errorRate: 1,
+      errorStatus: 503,
+      latencyMs: 300,
+      routes: '/api/checkout/pub/orderForm/*/items/update',
+    });
+    const failed = oneEvent(cart, 'vtex-error');
+    $(cart, '[part~="increase"]')!.click();
+    await waitUntil(() => store.cart!.state.busy > 0, 'the first update is on its way');
+    await aTimeout(50); // let the request reach the sandbox under the fault
+    await clearFaults();
+    $(cart, '[part~="increase"]')!.click();
+    await failed;
+    await expectScreenIsServer(cart);
+    const server = await serverCart();
+    expect(server.items.find((i) => i.id === a.id)!.quantity).to.equal(3);
+    const line = lineOfSku(cart, store.cart!.state.orderForm!, a.id);
+    expect(line.textContent, 'no stale error beside the confirmed quantity').to.not.include(
+      'could not update',
+    );
+  });
+
+  it('a line VTEX cannot sell shows no R$ 0.00 and offers no "+"', async () => {
+    const {store, cart} = await mount();
+    const gone = await soldOut();
+    await store.cart!.addItems([{id: gone.id, quantity: 1, seller: gone.seller}]);
+    await settled(cart);
+    const of = store.cart!.state.orderForm!;
+    const item = of.items.find((i) => i.id === gone.id)!;
+    expect(item.availability).to.not.equal('available');
+    const line = lineOfSku(cart, of, gone.id);
+    expect(line.querySelector<HTMLButtonElement>('[part~="increase"]')!.disabled).to.be.true;
+    expect(item.priceDefinition?.total, 'VTEX does not charge it').to.equal(0);
+    expect(line.querySelector('[part~="line-total"]'), 'no zero amount').to.not.exist;
+    expect(line.querySelector('[part~="price"]')!.textContent).to.not.match(/\$\s?0\.00/);
+    expect(line.querySelector<HTMLButtonElement>('[part~="remove"]')!.disabled, 'it can still go').to.be
+      .false;
+  });
+
   it('goes to checkout: cancelable vtex-before-checkout, <vtex-checkout> on the page, checkout-url, hosted checkout', async () => {
     const {store, cart} = await mount(html`<div id="co-wrap"></div>`);
     const a = await plenty(0);

@@ -180,7 +180,13 @@ export class VtexCart extends VtexElement {
       (of) => {
         const line = of.items.find((i) => i.uniqueId === item.uniqueId);
         const from = this.#quantityFrom.get(item.uniqueId);
-        if (store.state.pendingQuantities[item.uniqueId] !== undefined || from === undefined) return;
+        if (store.state.pendingQuantities[item.uniqueId] !== undefined) return;
+        // The server now has what the shopper chose: an error from an earlier change in the run is stale.
+        if (this.lineErrors[item.uniqueId]) {
+          const {[item.uniqueId]: _stale, ...rest} = this.lineErrors;
+          this.lineErrors = rest;
+        }
+        if (from === undefined) return;
         this.#quantityFrom.delete(item.uniqueId);
         if (qty === 0 && !line) this.#removed([item]);
         else if (line && line.quantity !== from) {
