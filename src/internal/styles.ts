@@ -78,10 +78,8 @@ export const hostStyles = css`
     opacity: 0.6;
     cursor: not-allowed;
   }
-  .button:focus-visible,
-  a:focus-visible,
-  input:focus-visible,
-  select:focus-visible {
+  /* Every control, and every heading focused by script, gets the themed ring (not the browser's 1 px one). */
+  :focus-visible {
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }

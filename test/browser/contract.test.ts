@@ -8,7 +8,7 @@ import {sendKeys} from '@web/test-runner-commands';
 import '../../src/define.js';
 import {ELEMENTS} from '../../src/registry.js';
 import {$$, sr} from './harness.js';
-import {clearFaults, freshCart, setFaults, signOut, singleSkuProduct} from './sandbox.js';
+import {clearFaults, freshCart, putInCart, setFaults, signOut, singleSkuProduct} from './sandbox.js';
 
 type Rendered = HTMLElement & {updateComplete: Promise<unknown>};
 
@@ -36,6 +36,7 @@ async function requiredAttributes(name: string): Promise<Record<string, string>>
 const STATES: {name: string; setUp(): Promise<void>}[] = [
   {name: 'a fresh cart and session', setUp: async () => {}},
   {name: 'every request failing', setUp: () => setFaults({errorRate: 1, errorStatus: 503})},
+  {name: 'a line in the cart', setUp: async () => putInCart((await singleSkuProduct()).sku, 1)},
 ];
 
 async function mount(name: string): Promise<Rendered> {
@@ -118,6 +119,31 @@ describe('every element keeps the element contract', () => {
           expect(seen).to.have.length(1);
           expect(seen[0]!.bubbles && seen[0]!.composed).to.equal(true);
           expect(Object.isFrozen((seen[0] as CustomEvent).detail)).to.equal(true);
+        });
+
+        it("shows the theme's focus ring on every control Tab reaches", async () => {
+          const tabbable = controls(el).filter((c) => c.tabIndex >= 0);
+          el.parentElement!.parentElement!.querySelector('button')!.focus();
+          const seen: string[] = [];
+          for (let i = 0; i < Math.min(tabbable.length, 15); i++) {
+            await sendKeys({press: 'Tab'});
+            const active = sr(el).activeElement as HTMLElement | null;
+            if (!active) break;
+            const box = active.getBoundingClientRect();
+            if (box.width < 4 || box.height < 4) continue; // visually hidden: its label shows the ring
+            const s = getComputedStyle(active);
+            const what = `${active.localName}[part=${active.getAttribute('part') ?? ''}]`;
+            seen.push(what);
+            expect(s.outlineStyle, what).to.equal('solid');
+            expect(parseFloat(s.outlineWidth), what).to.be.at.least(2);
+            expect(s.outlineColor, what).to.equal('rgb(15, 95, 215)');
+          }
+          expect(seen.length, 'checked every visible control Tab reached').to.equal(
+            tabbable.slice(0, 15).filter((c) => {
+              const r = c.getBoundingClientRect();
+              return r.width >= 4 && r.height >= 4;
+            }).length,
+          );
         });
 
         it('is keyboard reachable: Tab from the page enters its controls', async () => {

@@ -20,10 +20,6 @@ export const styles = css`
   h2:focus {
     outline: none;
   }
-  h2:focus-visible {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
-  }
   .muted {
     color: var(--_muted);
   }

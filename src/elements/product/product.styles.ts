@@ -52,10 +52,6 @@ export const styles = css`
     object-fit: cover;
     display: block;
   }
-  .thumb:focus-visible {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
-  }
   h1 {
     margin: 0 0 0.25rem;
     font-size: var(--vtex-product-title-size, 1.75rem);
