@@ -58,9 +58,10 @@ export default defineConfig(({mode}) => {
         ...(cdn ? {preserveEntrySignatures: 'allow-extension' as const} : {}),
         output: {
           minify: true,
-          // The CDN files are what a browser runs, never bundled again: `@__PURE__` marks only cost bytes there. The
-          // npm build keeps them for the bundlers downstream.
-          ...(cdn ? {comments: false} : {}),
+          // Browsers run these files (from a CDN, through loader.js): `@__PURE__` marks only cost bytes there. The
+          // modules are already tree-shaken per entry and the package declares its side effects, so a bundler
+          // downstream loses little without them.
+          comments: false,
           entryFileNames: '[name].js',
           chunkFileNames: cdn ? 'cdn/[name]-[hash].js' : 'chunks/[name]-[hash].js',
           // Modular build: what every element needs (Lit, the client, the stores, the provider, i18n) is one chunk

@@ -64,6 +64,28 @@ describe('demo pages', () => {
     });
   }
 
+  it('in forced colours the chosen variant and the cart badge still show (not by colour alone)', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.emulateMedia({forcedColors: 'active'});
+    await page.goto(`${demo.origin}/demo/product.html?product=camiseta-basica-algodao`);
+    const chosen = page.locator('vtex-product .option input:checked + span').first();
+    await chosen.waitFor({timeout: WAIT});
+    const other = page.locator('vtex-product .option input:not(:checked) + span').first();
+    const width = (l: typeof chosen) => l.evaluate((e) => parseFloat(getComputedStyle(e).borderTopWidth));
+    assert.ok((await width(chosen)) >= (await width(other)) + 2, 'the chosen value has a thicker border');
+    await page.locator('vtex-product [part~="add-to-cart"]').click();
+    const badge = page.locator('vtex-cart-button [part~="badge"]').first();
+    await badge.waitFor({timeout: WAIT});
+    const border = await badge.evaluate((e) => {
+      const s = getComputedStyle(e);
+      return {style: s.borderTopStyle, width: parseFloat(s.borderTopWidth)};
+    });
+    assert.equal(border.style, 'solid', 'the badge keeps its circle');
+    assert.ok(border.width >= 1);
+    await context.close();
+  });
+
   it('the checkout page says "Finalizar compra" once', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();

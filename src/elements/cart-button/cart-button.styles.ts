@@ -37,4 +37,10 @@ export const styles = css`
     line-height: 1.35rem;
     text-align: center;
   }
+  @media (forced-colors: active) {
+    /* The system colours drop the background: a border keeps the badge a circle. */
+    .badge {
+      border: 1px solid;
+    }
+  }
 `;

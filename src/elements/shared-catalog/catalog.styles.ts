@@ -128,6 +128,13 @@ export const catalogStyles = css`
     border-color: var(--_accent);
     box-shadow: inset 0 0 0 1px var(--_accent);
   }
+  @media (forced-colors: active) {
+    /* Colour alone marks nothing there: the chosen value gets a thicker border. */
+    .swatch[aria-pressed='true'],
+    .option input:checked + span {
+      border-width: 3px;
+    }
+  }
   .swatch[data-unavailable],
   .option[data-unavailable] span {
     text-decoration: line-through;
