@@ -22,6 +22,7 @@ const themes: Record<string, string> = {
     '--vtex-color-success: #3fb950',
     '--vtex-search-box-active: #1f2a37',
     '--vtex-cart-warning-color: #d29922',
+    '--vtex-color-scheme: dark',
     'background: #0d1117',
     'color: #e6edf3',
   ].join(';'),

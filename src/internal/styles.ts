@@ -4,7 +4,7 @@ import {css} from 'lit';
  * Host defaults shared by every element. Every token ends in a literal, so no theme file is required.
  * Global tokens: --vtex-color-accent, --vtex-color-accent-text, --vtex-color-text, --vtex-color-muted,
  * --vtex-color-surface, --vtex-color-border, --vtex-color-danger, --vtex-color-success, --vtex-radius,
- * --vtex-space, --vtex-font-family.
+ * --vtex-space, --vtex-font-family, --vtex-font-size, --vtex-color-scheme (`dark` for a dark theme: native controls follow).
  */
 export const hostStyles = css`
   :host {
@@ -14,6 +14,7 @@ export const hostStyles = css`
     font-size: var(--vtex-font-size, 1rem);
     line-height: 1.45;
     color: var(--vtex-color-text, #1f2328);
+    color-scheme: var(--vtex-color-scheme, normal);
     --_accent: var(--vtex-color-accent, #0f5fd7);
     --_accent-text: var(--vtex-color-accent-text, #ffffff);
     --_text: var(--vtex-color-text, #1f2328);
@@ -24,6 +25,7 @@ export const hostStyles = css`
     --_success: var(--vtex-color-success, #1a7f37);
     --_radius: var(--vtex-radius, 8px);
     --_space: var(--vtex-space, 1rem);
+    --_sk: color-mix(in srgb, var(--_text) 9%, var(--_surface));
   }
   :host([hidden]) {
     display: none !important;
@@ -39,6 +41,11 @@ export const hostStyles = css`
   textarea {
     font: inherit;
     color: inherit;
+  }
+  input,
+  select,
+  textarea {
+    background: var(--_surface);
   }
   [hidden] {
     display: none !important;
@@ -92,7 +99,7 @@ export const hostStyles = css`
     color: var(--_danger);
   }
   .skeleton {
-    background: linear-gradient(90deg, #eceff1 25%, #f6f8fa 50%, #eceff1 75%);
+    background: linear-gradient(90deg, var(--_sk) 25%, var(--_surface) 50%, var(--_sk) 75%);
     background-size: 200% 100%;
     border-radius: var(--_radius);
     animation: vtex-shimmer 1.4s linear infinite;

@@ -638,6 +638,36 @@ describe('<vtex-cart>', () => {
     expect(e.detail.orderFormId).to.equal((await serverCart()).orderFormId);
   });
 
+  it('follows a dark theme: fields on the theme surface, dark native controls, dim skeletons', async () => {
+    const dark =
+      '--vtex-color-text:#e6edf3;--vtex-color-surface:#161b22;--vtex-color-scheme:dark;background:#0d1117';
+    await freshCart();
+    await setFaults({latencyMs: 1500, routes: '/api/checkout/pub/orderForm'});
+    const root = await fixture<HTMLElement>(
+      html`<div style=${dark}>
+        <vtex-store api="" account="sandbox" locale="en"><vtex-cart></vtex-cart></vtex-store>
+      </div>`,
+    );
+    const store = root.querySelector('vtex-store')!;
+    const cart = root.querySelector('vtex-cart')!;
+    await cart.updateComplete;
+    const skeleton = $(cart, '.skeleton')!;
+    expect(getComputedStyle(skeleton).backgroundImage, 'the shimmer is dark, not #eceff1').to.not.include(
+      'rgb(236, 239, 241)',
+    );
+    expect(getComputedStyle(skeleton).backgroundImage).to.include('rgb(22, 27, 34)');
+    await clearFaults();
+    await waitUntil(() => store.cart?.state.status === 'ready', 'cart loaded', {timeout: 15_000});
+    const a = await plenty(0);
+    await store.cart!.addItems([{id: a.id, quantity: 1, seller: a.seller}]);
+    await settled(cart);
+    const qty = $<HTMLInputElement>(cart, '[part~="quantity"]')!;
+    const s = getComputedStyle(qty);
+    expect(s.backgroundColor, 'the field is on the surface colour').to.equal('rgb(22, 27, 34)');
+    expect(s.color).to.equal('rgb(230, 237, 243)');
+    expect(getComputedStyle(cart).colorScheme).to.equal('dark');
+  });
+
   it('drops a line error once a later change of that line is confirmed (ok, 503, ok)', async () => {
     const {store, cart} = await mount();
     const a = await plenty(0);
