@@ -308,8 +308,47 @@ describe('<vtex-checkout>', () => {
       spy.restore();
     }
     const orders = await ordersOf(email);
-    expect(orders).to.have.length(1);
+    expect(orders.map((o) => o.status)).to.deep.equal(['payment-pending']);
     expect(events.filter((e) => e.type === 'vtex-order-placed')).to.have.length(1);
+    expect(
+      events.filter((e) => e.type === 'vtex-error').map((e) => e.detail.error.code),
+      'no vtex-error',
+    ).to.deep.equal([]);
+  });
+
+  it('a press of "Place order" after the confirmation neither places again nor reports an error', async () => {
+    const {store, co, events} = await mount();
+    const email = await fillProfile(co);
+    await fillShipping(co);
+    await fillCard(co, APPROVED);
+    await waitStep(co, 'step-review');
+    const button = $<HTMLButtonElement>(co, '[part~="place-order"]')!;
+    const spy = recordRequests();
+    try {
+      button.click();
+      await waitUntil(() => $(co, '[part~="confirmation"]'), 'confirmation', {timeout: 20_000});
+      await waitUntil(() => store.cart!.state.busy === 0, 'new cart started', {timeout: 10_000});
+      const sent = spy.calls.length;
+      // The click the shopper's double-click (or an impatient second press) delivers after the confirmation.
+      button.click();
+      await co.updateComplete;
+      await waitUntil(() => store.cart!.state.busy === 0 && !co.busy, 'idle', {timeout: 10_000});
+      await co.updateComplete;
+      expect(
+        spy.calls.slice(sent).map((c) => `${c.method} ${new URL(c.url, location.href).pathname}`),
+        'no request after the confirmation',
+      ).to.deep.equal([]);
+      expect(spy.calls.filter((c) => /\/transaction(\?|$)/.test(c.url))).to.have.length(1);
+    } finally {
+      spy.restore();
+    }
+    expect($(co, '[part~="confirmation"]'), 'the confirmation stays').to.exist;
+    expect(
+      events.filter((e) => e.type === 'vtex-error').map((e) => [e.detail.operation, e.detail.error.code]),
+      'no vtex-error',
+    ).to.deep.equal([]);
+    expect(events.filter((e) => e.type === 'vtex-order-placed')).to.have.length(1);
+    expect((await ordersOf(email)).map((o) => o.status)).to.deep.equal(['payment-pending']);
   });
 
   it('recovers an expired 5-minute window by placing again, without a second live order', async () => {
@@ -387,12 +426,53 @@ describe('<vtex-checkout>', () => {
 
   it('greets a returning shopper with what VTEX returns, never filling masked values', async () => {
     const {co} = await mount();
+    const values = () =>
+      Object.fromEntries(
+        ['email', 'firstName', 'lastName', 'document', 'phone'].map((n) => [
+          n,
+          $<HTMLInputElement>(co, `[name="${n}"]`)?.value ?? null,
+        ]),
+      );
     type(co, 'email', 'clark.kent@example.com', true);
     await waitUntil(() => text(co).includes('Welcome back'), 'welcome back', {timeout: 10_000});
     await co.updateComplete;
-    for (const name of ['firstName', 'lastName', 'document', 'phone'])
-      expect($<HTMLInputElement>(co, `#${name}`)!.value).not.to.contain('*');
+    // Signed out, VTEX masks the profile ("Cla*", "***********"): nothing masked is filled in.
+    expect(values()).to.deep.equal({
+      email: 'clark.kent@example.com',
+      firstName: '',
+      lastName: '',
+      document: '',
+      phone: '',
+    });
     await expect(co).to.be.accessible();
+  });
+
+  it('fills in the profile VTEX returns unmasked to the signed-in shopper', async () => {
+    await signIn('clark.kent@example.com');
+    try {
+      const {co} = await mount();
+      type(co, 'email', 'clark.kent@example.com', true);
+      await waitUntil(() => $<HTMLInputElement>(co, '#firstName')?.value, 'profile filled in', {
+        timeout: 10_000,
+      });
+      await co.updateComplete;
+      expect(
+        Object.fromEntries(
+          ['email', 'firstName', 'lastName', 'document', 'phone'].map((n) => [
+            n,
+            $<HTMLInputElement>(co, `[name="${n}"]`)?.value ?? null,
+          ]),
+        ),
+      ).to.deep.equal({
+        email: 'clark.kent@example.com',
+        firstName: 'Clark',
+        lastName: 'Kent',
+        document: '52998224725',
+        phone: '+5521998765432',
+      });
+    } finally {
+      await signOut();
+    }
   });
 
   it('maps a VTEX validation error (ORD007 with fields) to the field it concerns', async () => {
