@@ -1,5 +1,6 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {emulateMedia, sendKeys} from '@web/test-runner-commands';
+import fc from 'fast-check';
 import {createVtexClient} from '../../client/index.js';
 import {CartStore} from '../../state/cart-store.js';
 import type {VtexStore} from '../store/store.js';
@@ -362,6 +363,68 @@ describe('<vtex-cart>', () => {
       lineOf(regular.id).querySelector('[part~="list-price"]')?.outerHTML ?? null,
       'no strikethrough at full price',
     ).to.equal(null);
+  });
+
+  it('for any list and selling price, quantity, coupon and shipping: totals shown = totalizers, strikethrough only when the list price is higher', async () => {
+    const {store, cart} = await mount();
+    const a = await plenty(0);
+    await store.cart!.addItems([{id: a.id, quantity: 1, seller: a.seller}]);
+    await settled(cart);
+    const base = store.cart!.state.orderForm!;
+    const row = (id: string) => $(cart, `[data-totalizer="${id}"]`)?.textContent ?? null;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({min: 1, max: 100_000_00}), // selling price, cents
+        fc.oneof(fc.constant(0), fc.integer({min: -500, max: 500}), fc.integer({min: 1, max: 100_000_00})),
+        fc.integer({min: 1, max: 99}), // quantity
+        fc.constantFrom(0, 10, 100), // coupon, percent off
+        fc.constantFrom(0, 1590), // shipping, cents
+        async (price, markup, quantity, percent, shipping) => {
+          const listPrice = Math.max(0, price + markup);
+          const unit = price - Math.round((price * percent) / 100);
+          const items = price * quantity;
+          const discounts = (unit - price) * quantity;
+          const totalizers = [
+            {id: 'Items', name: 'Items', value: items},
+            ...(discounts ? [{id: 'Discounts', name: 'Discounts', value: discounts}] : []),
+            ...(shipping ? [{id: 'Shipping', name: 'Shipping', value: shipping}] : []),
+          ];
+          const of: OrderForm = {
+            ...base,
+            value: items + discounts + shipping,
+            totalizers,
+            items: [
+              {
+                ...base.items[0]!,
+                quantity,
+                price,
+                listPrice,
+                sellingPrice: unit,
+                priceDefinition: {
+                  calculatedSellingPrice: unit,
+                  total: unit * quantity,
+                  sellingPrices: [{value: unit, quantity}],
+                },
+              },
+            ],
+          };
+          store.cart!.replace(of);
+          await cart.updateComplete;
+          const what = JSON.stringify({price, listPrice, quantity, percent, shipping});
+          expect($(cart, '[part~="line-total"]')!.textContent, what).to.equal(formatBRL(unit * quantity));
+          expect(row('Items'), what).to.equal(formatBRL(items));
+          expect(row('Discounts'), what).to.equal(discounts ? formatBRL(discounts) : null);
+          expect(row('Shipping'), what).to.equal(shipping ? formatBRL(shipping) : null);
+          expect($(cart, '[part~="total"]')!.textContent, what).to.equal(
+            formatBRL(items + discounts + shipping),
+          );
+          const struck = $(cart, '[part~="list-price"]')?.textContent?.replace(/\s+/g, ' ') ?? null;
+          expect(struck, what).to.equal(listPrice > unit ? `Was ${formatBRL(listPrice * quantity)}` : null);
+        },
+      ),
+      {numRuns: 30, seed: 22},
+    );
+    await freshCart();
   });
 
   it('shows the variation name under the product name only when the SKU has one', async () => {
