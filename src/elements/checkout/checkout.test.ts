@@ -1,4 +1,5 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import fc from 'fast-check';
 import type {VtexStore} from '../store/store.js';
 import {
   advanceClock,
@@ -350,6 +351,49 @@ describe('<vtex-checkout>', () => {
     ).to.deep.equal([]);
     expect(events.filter((e) => e.type === 'vtex-order-placed')).to.have.length(1);
     expect((await ordersOf(email)).map((o) => o.status)).to.deep.equal(['payment-pending']);
+  });
+
+  it('the review shows the totalizers and total of any orderForm (25 runs, fixed seed)', async () => {
+    const {store, co} = await mount();
+    await fillProfile(co);
+    await fillShipping(co);
+    await fillCard(co, APPROVED);
+    await waitStep(co, 'step-review');
+    const base = store.cart!.state.orderForm!;
+    const brl = (c: number) =>
+      new Intl.NumberFormat('en', {style: 'currency', currency: 'BRL'}).format(c / 100).replace(/\s+/g, ' ');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({min: 1, max: 100_000_00}),
+        fc.oneof(fc.constant(0), fc.integer({min: 1, max: 100})),
+        fc.oneof(fc.constant(0), fc.integer({min: 1, max: 50_00})),
+        async (items, percent, shipping) => {
+          const discounts = -Math.round((items * percent) / 100);
+          const value = items + discounts + shipping;
+          store.cart!.replace({
+            ...base,
+            value,
+            totalizers: [
+              {id: 'Items', name: 'Items', value: items},
+              {id: 'Discounts', name: 'Discounts', value: discounts},
+              {id: 'Shipping', name: 'Shipping', value: shipping},
+            ],
+          });
+          await co.updateComplete;
+          const rows = [...$(co, '[part~="totals"]')!.querySelectorAll('div')].map((d) =>
+            d.textContent!.replace(/\s+/g, ' ').trim(),
+          );
+          expect(rows, JSON.stringify({items, discounts, shipping})).to.deep.equal([
+            `Items ${brl(items)}`,
+            ...(discounts ? [`Discounts ${brl(discounts)}`] : []),
+            `Shipping ${brl(shipping)}`,
+            `Total ${brl(value)}`,
+          ]);
+        },
+      ),
+      {numRuns: 25, seed: 22},
+    );
+    store.cart!.replace(base);
   });
 
   it('recovers an expired 5-minute window by placing again, without a second live order', async () => {
