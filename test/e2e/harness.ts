@@ -206,6 +206,8 @@ const describeFocus = (page: Page) =>
  */
 export class Driver {
   readonly violations: Violation[] = [];
+  /** The steps whose page axe-core checked, in order. */
+  readonly checked: string[] = [];
   readonly consoleErrors: string[];
   #n = 0;
   constructor(
@@ -223,12 +225,14 @@ export class Driver {
     return this.mode === 'keyboard';
   }
 
-  /** Debugging aid (E2E_FROM="step name"): steps before it are not run. Never set in CI. */
+  /** Debugging aid (E2E_FROM="step name"): steps before it are not run. Refused in CI (`CI` set). */
   skipUntil?: string;
 
   /** One journey step: the action, then a screenshot and an axe run. */
   async step(name: string, fn: () => Promise<void>): Promise<void> {
     const n = String(++this.#n).padStart(2, '0');
+    if (this.skipUntil && process.env.CI)
+      throw new Error(`E2E_FROM/skipUntil ("${this.skipUntil}") skips journey steps: never in CI`);
     if (this.skipUntil && this.skipUntil !== name) return;
     this.skipUntil = undefined;
     const file = path.join(this.artifactsDir, `${n}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
@@ -243,7 +247,10 @@ export class Driver {
       throw err;
     }
     await this.page.screenshot({path: file, fullPage: true});
-    if (this.runAxe) this.violations.push(...(await axe(this.page, `${this.mode}/${n} ${name}`)));
+    if (this.runAxe) {
+      this.violations.push(...(await axe(this.page, `${this.mode}/${n} ${name}`)));
+      this.checked.push(name);
+    }
   }
 
   /** Tabs (forward) until `target` has focus. */

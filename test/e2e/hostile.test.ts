@@ -664,7 +664,8 @@ describe('network faults (latency up to 3 s, 30% mutation errors, timeouts, malf
       await place.dblclick();
       await place.click({timeout: 1000}).catch(() => {});
       const thanks = co.getByText(/Obrigado! Seu pedido foi realizado/);
-      for (let i = 0; i < 5 && !(await thanks.isVisible()); i++) {
+      // Under 30% errors a placement may fail; the shopper presses again until it goes through.
+      for (let i = 0; i < 8 && !(await thanks.isVisible()); i++) {
         await Promise.race([
           thanks.waitFor({state: 'visible', timeout: 15_000}).catch(() => {}),
           co
@@ -679,11 +680,11 @@ describe('network faults (latency up to 3 s, 30% mutation errors, timeouts, malf
       await shot(page, 'faults-checkout');
       const orders = demo.stack.sandbox.orders().filter((o) => (o as {email?: string}).email === email);
       const live = orders.filter((o) => o.status !== 'canceled');
-      assert.ok(
-        live.length <= 1,
-        `never two live orders: ${JSON.stringify(orders.map((o) => [o.orderId, o.status]))}`,
-      );
-      if (await thanks.isVisible()) assert.equal(live.length, 1, 'the confirmed order exists');
+      const all = JSON.stringify(orders.map((o) => [o.orderId, o.status]));
+      assert.ok(await thanks.isVisible(), `the shopper reached the confirmation: ${all}`);
+      assert.equal(live.length, 1, `exactly one live order: ${all}`);
+      const shown = (await co.locator('[part~="confirmation"]').textContent()) ?? '';
+      assert.ok(shown.includes(live[0]!.orderGroup), `the confirmation names the live order: ${all}`);
     } finally {
       demo.stack.sandbox.faults.clear();
       await context.close();

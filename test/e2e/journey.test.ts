@@ -18,7 +18,7 @@ import {
   startDemo,
   type Demo,
 } from './harness.js';
-import {journey} from './shopper-journey.js';
+import {JOURNEY_STEPS, journey} from './shopper-journey.js';
 
 let demo: Demo;
 let browser: Browser;
@@ -41,6 +41,8 @@ for (const mode of ['desktop', 'phone', 'keyboard'] as const) {
       try {
         d = new Driver(await context.newPage(), mode, path.join(ARTIFACTS, mode));
         const from = process.env.E2E_FROM;
+        if (from && process.env.CI)
+          throw new Error(`E2E_FROM="${from}" would skip journey steps; it is for local debugging, never CI`);
         if (from) {
           // Local debugging only: start mid-journey with M / Preto in the cart.
           d.skipUntil = from;
@@ -64,6 +66,12 @@ for (const mode of ['desktop', 'phone', 'keyboard'] as const) {
     });
     it('axe-core (WCAG 2.2 AA): no violations on any step', () => {
       assert.ok(d, 'the journey ran');
+      // A journey that stopped early (or skipped steps) checked fewer pages: that is not a pass.
+      assert.deepEqual(
+        d.checked,
+        [...JOURNEY_STEPS],
+        `axe checked ${d.checked.length} of ${JOURNEY_STEPS.length} pages`,
+      );
       assert.equal(d.violations.length, 0, `axe violations:\n${formatViolations(d.violations)}`);
     });
   });

@@ -14,6 +14,28 @@ export interface JourneyTarget {
   orders(): readonly {orderId: string}[];
 }
 
+/** Every step of the journey, in order: each one's page is checked by axe-core. */
+export const JOURNEY_STEPS = [
+  'demo page loads',
+  'search',
+  'filter by brand facet',
+  'open the product',
+  'pick a SKU',
+  'add to cart',
+  'open cart and change quantity',
+  'coupon SUMMER10',
+  'shipping estimate',
+  'go to checkout',
+  'checkout: identification',
+  'checkout: address',
+  'checkout: delivery',
+  'checkout: payment',
+  'place the order',
+  'sign in on the sandbox login page',
+  'order history shows the order',
+  'buy again',
+] as const;
+
 const CPF = '529.982.247-25';
 const CARD = '4111111111111111';
 const PRODUCT = 'Camiseta Básica Algodão';

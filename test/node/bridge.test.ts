@@ -256,6 +256,51 @@ describe('bridge: CORS and origin policy', () => {
     });
   });
 
+  it('refuses every state-changing method from a foreign or opaque origin, on routes that take it', async () => {
+    await withBridge({}, async (s, seen) => {
+      // Each method on a route that accepts it from the page (PUT and DELETE on one that does not).
+      const cases: [string, string, string][] = [
+        ['POST', `/api/checkout/pub/orderForm/${OF_ID}/items`, '{"orderItems":[]}'],
+        ['PATCH', `/api/checkout/pub/orderForm/${OF_ID}/items`, '{"orderItems":[]}'],
+        ['PATCH', '/api/sessions', '{"public":{}}'],
+        ['PUT', `/api/checkout/pub/orderForm/${OF_ID}/items`, '{"orderItems":[]}'],
+        ['PUT', '/api/sessions', '{}'],
+        ['DELETE', `/api/checkout/pub/orderForm/${OF_ID}/items`, ''],
+        ['DELETE', '/api/sessions', ''],
+      ];
+      for (const origin of ['https://evil.example', 'null', 'https://cms.example.com.evil.example']) {
+        for (const [method, path, body] of cases) {
+          const r = await raw(
+            s.origin,
+            method,
+            path,
+            {
+              Origin: origin,
+              'Content-Type': 'application/json',
+              Cookie: `checkout.vtex.com=__ofid=${OF_ID}`,
+            },
+            body,
+          );
+          assert.equal(r.status, 403, `${origin} ${method} ${path}`);
+          assert.equal(JSON.parse(r.body).error.code, 'BRIDGE_ORIGIN', `${origin} ${method} ${path}`);
+          assert.equal(r.headers['access-control-allow-origin'], undefined);
+          assert.equal(r.setCookies.length, 0);
+        }
+      }
+      assert.deepEqual(seen, [], 'nothing reached VTEX');
+      // The same requests from the allowed page do reach it (the refusal above is about the origin).
+      const ok = await raw(
+        s.origin,
+        'PATCH',
+        `/api/checkout/pub/orderForm/${OF_ID}/items`,
+        {Origin: PAGE, 'Content-Type': 'application/json'},
+        '{"orderItems":[]}',
+      );
+      assert.equal(ok.status, 200);
+      assert.equal(seen.length, 1);
+    });
+  });
+
   it('treats same-origin requests (Origin equal to the bridge) as trusted without CORS headers', async () => {
     await withBridge({allowedOrigins: []}, async (s, seen) => {
       const r = await raw(

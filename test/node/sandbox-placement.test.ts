@@ -97,9 +97,11 @@ describe('sandbox placement', () => {
     assert.equal(cb.status, 204);
     const again = await s.call('POST', `/api/checkout/pub/gatewayCallback/${b.orderGroup}`);
     assert.equal(again.status, 204);
-    assert.equal(sandbox.orders().length, 1);
-    assert.equal(sandbox.orders()[0]!.visible, true);
-    assert.equal(sandbox.orders()[0]!.status, 'payment-pending');
+    assert.deepEqual(
+      sandbox.orders().map((o) => [o.orderId, o.visible, o.status]),
+      [[b.orders[0].orderId, true, 'payment-pending']],
+      'the callback replayed answers the same order',
+    );
 
     const fresh = await s.body('GET', OF);
     assert.notEqual(fresh.body.orderFormId, id);
@@ -108,6 +110,60 @@ describe('sandbox placement', () => {
       orderItems: [{id: '1', quantity: 1, seller: '1'}],
     });
     assert.equal(old.body.error.code, 'ORD002');
+  });
+
+  it('a second placement on the same cart while the first is unfinished leaves exactly one live order', async () => {
+    const {sandbox, s, id, value} = await readyCart();
+    const first = (await place(s, id, value)).body;
+    const firstCookies = new Map(s.jar.cookies); // the first tab's placement cookies
+    assert.equal((await pay(s, first, VISA, value, card('4111111111111111'))).status, 201);
+    // The shopper places again before the first attempt's gatewayCallback (a second tab, a retried click).
+    const second = (await place(s, id, value)).body;
+    assert.notEqual(second.orderGroup, first.orderGroup);
+    assert.equal((await pay(s, second, VISA, value, card('4111111111111111'))).status, 201);
+    assert.equal(
+      (await s.call('POST', `/api/checkout/pub/gatewayCallback/${second.orderGroup}`)).status,
+      204,
+    );
+    // The first attempt, finished late by the tab that holds its cookies, can no longer become an order.
+    for (const [k, v] of firstCookies) s.jar.cookies.set(k, v);
+    const late = await s.call('POST', `/api/checkout/pub/gatewayCallback/${first.orderGroup}`);
+    assert.equal(late.status, 500);
+    assert.match(((await late.json()) as {error: {message: string}}).error.message, /canceled/);
+    const live = sandbox.orders().filter((o) => o.status !== 'canceled');
+    assert.deepEqual(
+      live.map((o) => o.orderGroup),
+      [second.orderGroup],
+    );
+    assert.deepEqual(
+      sandbox.orders().map((o) => [o.orderGroup, o.status, o.visible]),
+      [
+        [first.orderGroup, 'canceled', false],
+        [second.orderGroup, 'payment-pending', true],
+      ],
+    );
+  });
+
+  it('a payment sent late for a superseded placement is refused', async () => {
+    const {sandbox, s, id, value} = await readyCart();
+    const first = (await place(s, id, value)).body;
+    const firstCookies = new Map(s.jar.cookies);
+    const second = (await place(s, id, value)).body;
+    assert.equal((await pay(s, first, VISA, value, card('4111111111111111'))).status, 400);
+    assert.equal((await pay(s, second, VISA, value, card('4111111111111111'))).status, 201);
+    assert.equal(
+      (await s.call('POST', `/api/checkout/pub/gatewayCallback/${second.orderGroup}`)).status,
+      204,
+    );
+    for (const [k, v] of firstCookies) s.jar.cookies.set(k, v);
+    assert.equal((await s.call('POST', `/api/checkout/pub/gatewayCallback/${first.orderGroup}`)).status, 500);
+    assert.deepEqual(
+      sandbox
+        .orders()
+        .filter((o) => o.status !== 'canceled')
+        .map((o) => o.orderGroup),
+      [second.orderGroup],
+    );
   });
 
   it('validates the transaction body and cart state', async () => {

@@ -8,9 +8,44 @@ import {json, recordingFetch, type Recorded} from './helpers/recording-fetch.js'
 const ID = 'c'.repeat(32);
 const API = 'http://bridge.test';
 
-/** A tiny stateful orderForm server with per-request delays, to observe ordering. */
+/** A promise the test resolves when it chooses: replies are held by it, not by timers. */
+function gate(): {promise: Promise<void>; open(): void} {
+  let open!: () => void;
+  const promise = new Promise<void>((r) => (open = r));
+  return {promise, open};
+}
+
+/** Lets every request, reply and store update that is ready run (no timer: nothing in flight is waited for). */
+const settle = () => new Promise<void>((r) => setImmediate(r));
+
+/** Resolves once the store's state satisfies `ok`, checked now and on each `change`. */
+function until<T extends object>(
+  store: {state: Readonly<T>; subscribe(l: (s: Readonly<T>) => void): () => void},
+  ok: (s: Readonly<T>) => boolean,
+  signal: AbortSignal,
+): Promise<void> {
+  if (ok(store.state)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const off = store.subscribe((s) => {
+      if (ok(s)) {
+        off();
+        resolve();
+      }
+    });
+    // The test ended (timed out) first: stop waiting so its clean-up runs.
+    signal.addEventListener('abort', () => (off(), reject(signal.reason)), {once: true});
+  });
+}
+
+/**
+ * A tiny stateful orderForm server whose replies a test can hold (`hold` returns a promise to wait on), to
+ * observe ordering without timers.
+ */
 function fakeCheckout(
-  options: {delay?: (r: Recorded, n: number) => number; fail?: (r: Recorded, n: number) => boolean} = {},
+  options: {
+    hold?: (r: Recorded, n: number) => Promise<void> | undefined;
+    fail?: (r: Recorded, n: number) => boolean;
+  } = {},
 ) {
   let items: {uniqueId: string; id: string; quantity: number}[] = [];
   const log: string[] = [];
@@ -25,7 +60,7 @@ function fakeCheckout(
     const path = new URL(r.url).pathname;
     // A GET sees the cart as it is when the request arrives, however late its reply comes back.
     const seen = r.method === 'GET' ? orderForm() : undefined;
-    await new Promise((res) => setTimeout(res, options.delay?.(r, n) ?? 0));
+    await options.hold?.(r, n);
     if (seen) return json(seen);
     if (options.fail?.(r, n)) return json({error: {code: 'X', message: 'boom'}}, 503);
     log.push(
@@ -50,9 +85,13 @@ function fakeCheckout(
 
 describe('CartStore', () => {
   it('load() is deduped: three elements asking at once make one request', async () => {
-    const s = fakeCheckout({delay: () => 10});
+    const reply = gate();
+    const s = fakeCheckout({hold: () => reply.promise});
     const store = new CartStore(s.client, {sync: false});
-    const [a, b, c] = await Promise.all([store.load(), store.load(), store.load()]);
+    const loads = [store.load(), store.load(), store.load()];
+    await settle();
+    reply.open(); // all three asked while the first request was still unanswered
+    const [a, b, c] = await Promise.all(loads);
     assert.equal(s.calls.length, 1);
     assert.equal(a.orderFormId, ID);
     assert.ok(a === b && b === c);
@@ -62,8 +101,10 @@ describe('CartStore', () => {
   });
 
   it('serializes mutations in call order even when replies would come back out of order', async () => {
-    // The first write is slowest: without a queue its reply would land last.
-    const s = fakeCheckout({delay: (_r, n) => (n === 2 ? 40 : n === 3 ? 1 : 0)});
+    // The first write is held until everything else that could run has run: without a queue the later writes
+    // would reach the server first and be answered first.
+    const first = gate();
+    const s = fakeCheckout({hold: (_r, n) => (n === 2 ? first.promise : undefined)});
     const store = new CartStore(s.client, {sync: false});
     await store.load();
     let inFlight = 0;
@@ -78,12 +119,16 @@ describe('CartStore', () => {
         inFlight--;
       }
     };
-    await Promise.all([
+    const writes = Promise.all([
       store.addItems([{id: '1', quantity: 1, seller: '1'}]),
       store.addItems([{id: '2', quantity: 1, seller: '1'}]),
       store.clear(),
       store.addItems([{id: '3', quantity: 2, seller: '1'}]),
     ]);
+    await settle();
+    assert.equal(s.calls.length, 2, 'the later writes wait for the first one');
+    first.open();
+    await writes;
     assert.equal(maxInFlight, 1, 'never two orderForm writes at once');
     assert.deepEqual(s.log, [
       'POST /api/checkout/pub/orderForm/{id}/items {"orderItems":[{"id":"1","quantity":1,"seller":"1"}]}',
@@ -98,12 +143,14 @@ describe('CartStore', () => {
   });
 
   it('drops a stale reply: a slow load answered after a mutation does not overwrite it', async () => {
-    const s = fakeCheckout({delay: (r, n) => (r.method === 'GET' && n > 1 ? 50 : 0)});
+    const late = gate();
+    const s = fakeCheckout({hold: (r, n) => (r.method === 'GET' && n > 1 ? late.promise : undefined)});
     const store = new CartStore(s.client, {sync: false});
     await store.load();
-    const slowLoad = store.load({force: true}); // GET by id, slow, returns the cart before the add
+    const slowLoad = store.load({force: true}); // GET by id, held: it saw the cart before the add
     await store.addItems([{id: '9', quantity: 1, seller: '1'}]);
     assert.equal(store.state.orderForm!.items.length, 1);
+    late.open(); // its reply comes back only now, after the add's
     await slowLoad;
     // The slow GET saw the empty cart; its late reply must not put the screen back in time.
     assert.equal(store.state.orderForm!.items.length, 1);
@@ -111,7 +158,8 @@ describe('CartStore', () => {
   });
 
   it('coalesces rapid quantity changes: the server ends at the last chosen value, shown at once', async () => {
-    const s = fakeCheckout({delay: () => 5});
+    const first = gate();
+    const s = fakeCheckout({hold: (r) => (r.url.endsWith('/items/update') ? first.promise : undefined)});
     const store = new CartStore(s.client, {sync: false});
     await store.load();
     await store.addItems([{id: '1', quantity: 1, seller: '1'}]);
@@ -120,13 +168,20 @@ describe('CartStore', () => {
     for (let q = 2; q <= 21; q++) {
       done.push(store.setQuantity(uid, q));
       assert.equal(store.state.pendingQuantities[uid], q, 'the new quantity shows immediately');
+      // Half the clicks come before the first update leaves, half while it is still unanswered.
+      if (q === 11) await settle(); // the first update leaves and is held unanswered
     }
+    assert.equal(s.calls.filter((c) => c.url.endsWith('/items/update')).length, 1);
+    first.open();
     await Promise.all(done);
     assert.equal(s.serverItems()[0]!.quantity, 21);
     assert.equal(store.state.orderForm!.items[0]!.quantity, 21);
     assert.deepEqual(store.state.pendingQuantities, {});
-    const updates = s.log.filter((l) => l.includes('/items/update')).length;
-    assert.ok(updates <= 3, `20 clicks coalesced into ${updates} requests`);
+    // The clicks made before the first request leaves are one request; those made while it is unanswered, one more.
+    const updates = s.log
+      .filter((l) => l.includes('/items/update'))
+      .map((l) => Number(/"quantity":(\d+)/.exec(l)![1]));
+    assert.deepEqual(updates, [11, 21], '20 clicks coalesced into 2 requests');
   });
 
   it('a failed change returns the line to the server value and reports which line failed', async () => {
@@ -152,7 +207,7 @@ describe('CartStore', () => {
     assert.equal(s.calls.length, 1);
   });
 
-  it('two tabs converge through BroadcastChannel', async () => {
+  it('two tabs converge through BroadcastChannel', {timeout: 10_000}, async (t) => {
     const s = fakeCheckout();
     const tabA = new CartStore(s.client);
     const tabB = new CartStore(s.client);
@@ -160,13 +215,13 @@ describe('CartStore', () => {
       await tabA.load();
       await tabB.load();
       await tabA.addItems([{id: '7', quantity: 3, seller: '1'}]);
-      await new Promise((r) => setTimeout(r, 50));
+      await until(tabB, (st) => (st.orderForm?.items.length ?? 0) > 0, t.signal);
       assert.deepEqual(
         tabB.state.orderForm!.items.map((i) => [i.id, i.quantity]),
         [['7', 3]],
       );
       await tabB.clear();
-      await new Promise((r) => setTimeout(r, 50));
+      await until(tabA, (st) => st.orderForm?.items.length === 0, t.signal);
       assert.equal(tabA.state.orderForm!.items.length, 0);
     } finally {
       tabA.dispose();

@@ -1,4 +1,5 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import fc from 'fast-check';
 import type {VtexStore} from '../store/store.js';
 import {
   advanceClock,
@@ -308,8 +309,91 @@ describe('<vtex-checkout>', () => {
       spy.restore();
     }
     const orders = await ordersOf(email);
-    expect(orders).to.have.length(1);
+    expect(orders.map((o) => o.status)).to.deep.equal(['payment-pending']);
     expect(events.filter((e) => e.type === 'vtex-order-placed')).to.have.length(1);
+    expect(
+      events.filter((e) => e.type === 'vtex-error').map((e) => e.detail.error.code),
+      'no vtex-error',
+    ).to.deep.equal([]);
+  });
+
+  it('a press of "Place order" after the confirmation neither places again nor reports an error', async () => {
+    const {store, co, events} = await mount();
+    const email = await fillProfile(co);
+    await fillShipping(co);
+    await fillCard(co, APPROVED);
+    await waitStep(co, 'step-review');
+    const button = $<HTMLButtonElement>(co, '[part~="place-order"]')!;
+    const spy = recordRequests();
+    try {
+      button.click();
+      await waitUntil(() => $(co, '[part~="confirmation"]'), 'confirmation', {timeout: 20_000});
+      await waitUntil(() => store.cart!.state.busy === 0, 'new cart started', {timeout: 10_000});
+      const sent = spy.calls.length;
+      // The click the shopper's double-click (or an impatient second press) delivers after the confirmation.
+      button.click();
+      await co.updateComplete;
+      // A re-run would have made the cart busy at once (placement runs in its write queue).
+      await waitUntil(() => store.cart!.state.busy === 0, 'idle', {timeout: 10_000});
+      await co.updateComplete;
+      expect(
+        spy.calls.slice(sent).map((c) => `${c.method} ${new URL(c.url, location.href).pathname}`),
+        'no request after the confirmation',
+      ).to.deep.equal([]);
+      expect(spy.calls.filter((c) => /\/transaction(\?|$)/.test(c.url))).to.have.length(1);
+    } finally {
+      spy.restore();
+    }
+    expect($(co, '[part~="confirmation"]'), 'the confirmation stays').to.exist;
+    expect(
+      events.filter((e) => e.type === 'vtex-error').map((e) => [e.detail.operation, e.detail.error.code]),
+      'no vtex-error',
+    ).to.deep.equal([]);
+    expect(events.filter((e) => e.type === 'vtex-order-placed')).to.have.length(1);
+    expect((await ordersOf(email)).map((o) => o.status)).to.deep.equal(['payment-pending']);
+  });
+
+  it('the review shows the totalizers and total of any orderForm (25 runs, fixed seed)', async () => {
+    const {store, co} = await mount();
+    await fillProfile(co);
+    await fillShipping(co);
+    await fillCard(co, APPROVED);
+    await waitStep(co, 'step-review');
+    const base = store.cart!.state.orderForm!;
+    const brl = (c: number) =>
+      new Intl.NumberFormat('en', {style: 'currency', currency: 'BRL'}).format(c / 100).replace(/\s+/g, ' ');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({min: 1, max: 100_000_00}),
+        fc.oneof(fc.constant(0), fc.integer({min: 1, max: 100})),
+        fc.oneof(fc.constant(0), fc.integer({min: 1, max: 50_00})),
+        async (items, percent, shipping) => {
+          const discounts = -Math.round((items * percent) / 100);
+          const value = items + discounts + shipping;
+          store.cart!.replace({
+            ...base,
+            value,
+            totalizers: [
+              {id: 'Items', name: 'Items', value: items},
+              {id: 'Discounts', name: 'Discounts', value: discounts},
+              {id: 'Shipping', name: 'Shipping', value: shipping},
+            ],
+          });
+          await co.updateComplete;
+          const rows = [...$(co, '[part~="totals"]')!.querySelectorAll('div')].map((d) =>
+            d.textContent!.replace(/\s+/g, ' ').trim(),
+          );
+          expect(rows, JSON.stringify({items, discounts, shipping})).to.deep.equal([
+            `Items ${brl(items)}`,
+            ...(discounts ? [`Discounts ${brl(discounts)}`] : []),
+            `Shipping ${brl(shipping)}`,
+            `Total ${brl(value)}`,
+          ]);
+        },
+      ),
+      {numRuns: 25, seed: 22},
+    );
+    store.cart!.replace(base);
   });
 
   it('recovers an expired 5-minute window by placing again, without a second live order', async () => {
@@ -387,12 +471,53 @@ describe('<vtex-checkout>', () => {
 
   it('greets a returning shopper with what VTEX returns, never filling masked values', async () => {
     const {co} = await mount();
+    const values = () =>
+      Object.fromEntries(
+        ['email', 'firstName', 'lastName', 'document', 'phone'].map((n) => [
+          n,
+          $<HTMLInputElement>(co, `[name="${n}"]`)?.value ?? null,
+        ]),
+      );
     type(co, 'email', 'clark.kent@example.com', true);
     await waitUntil(() => text(co).includes('Welcome back'), 'welcome back', {timeout: 10_000});
     await co.updateComplete;
-    for (const name of ['firstName', 'lastName', 'document', 'phone'])
-      expect($<HTMLInputElement>(co, `#${name}`)!.value).not.to.contain('*');
+    // Signed out, VTEX masks the profile ("Cla*", "***********"): nothing masked is filled in.
+    expect(values()).to.deep.equal({
+      email: 'clark.kent@example.com',
+      firstName: '',
+      lastName: '',
+      document: '',
+      phone: '',
+    });
     await expect(co).to.be.accessible();
+  });
+
+  it('fills in the profile VTEX returns unmasked to the signed-in shopper', async () => {
+    await signIn('clark.kent@example.com');
+    try {
+      const {co} = await mount();
+      type(co, 'email', 'clark.kent@example.com', true);
+      await waitUntil(() => $<HTMLInputElement>(co, '#firstName')?.value, 'profile filled in', {
+        timeout: 10_000,
+      });
+      await co.updateComplete;
+      expect(
+        Object.fromEntries(
+          ['email', 'firstName', 'lastName', 'document', 'phone'].map((n) => [
+            n,
+            $<HTMLInputElement>(co, `[name="${n}"]`)?.value ?? null,
+          ]),
+        ),
+      ).to.deep.equal({
+        email: 'clark.kent@example.com',
+        firstName: 'Clark',
+        lastName: 'Kent',
+        document: '52998224725',
+        phone: '+5521998765432',
+      });
+    } finally {
+      await signOut();
+    }
   });
 
   it('maps a VTEX validation error (ORD007 with fields) to the field it concerns', async () => {

@@ -1,4 +1,5 @@
 import {expect, fixture, oneEvent, waitUntil} from '@open-wc/testing';
+import fc from 'fast-check';
 import {formatCents} from '../../i18n/format.js';
 import {
   advanceClock,
@@ -243,6 +244,64 @@ describe('<vtex-order-history>', () => {
         return row !== null && el.shadowRoot!.activeElement === row;
       }, 'focus back on the order');
       expect(el.hasAttribute('order-id')).to.equal(false);
+    });
+
+    it('for any subtotal, discount and shipping the detail shows the totals VTEX sent (20 runs, fixed seed)', async () => {
+      const real = orders[0]!;
+      const r = await fetch(`/api/oms/user/orders/${real.orderId}`, {credentials: 'include'});
+      const order = (await r.json()) as Record<string, unknown>;
+      // The order detail answered with generated totals (the rest of the order is the real one).
+      let answer: Record<string, unknown> = order;
+      const original = window.fetch;
+      window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        if (!/\/api\/oms\/user\/orders\/[^/?]+/.test(url)) return original(input, init);
+        return Promise.resolve(
+          new Response(JSON.stringify(answer), {status: 200, headers: {'Content-Type': 'application/json'}}),
+        );
+      };
+      try {
+        const {el} = await mount();
+        let run = 0;
+        await fc.assert(
+          fc.asyncProperty(
+            fc.integer({min: 1, max: 100_000_00}),
+            fc.oneof(fc.constant(0), fc.integer({min: 1, max: 100})), // discount, percent of the subtotal
+            fc.oneof(fc.constant(undefined), fc.constant(0), fc.integer({min: 1, max: 50_00})),
+            async (items, percent, shipping) => {
+              const discounts = -Math.round((items * percent) / 100);
+              const value = items + discounts + (shipping ?? 0);
+              const orderId = `${real.orderGroup}-${String(++run + 1).padStart(2, '0')}`;
+              answer = {
+                ...order,
+                orderId,
+                value,
+                totals: [
+                  {id: 'Items', name: 'Items', value: items},
+                  {id: 'Discounts', name: 'Discounts', value: discounts},
+                  ...(shipping === undefined ? [] : [{id: 'Shipping', name: 'Shipping', value: shipping}]),
+                  {id: 'Tax', name: 'Tax', value: 0},
+                ],
+              };
+              el.orderId = orderId;
+              await waitUntil(
+                () => text($(el, '#detail-title')) === `Order ${orderId}` && part(el, 'totals'),
+                'detail',
+              );
+              const rows = [...part(el, 'totals')!.querySelectorAll('div')].map((d) => text(d));
+              expect(rows, JSON.stringify({items, discounts, shipping})).to.deep.equal([
+                `Subtotal ${brl(items)}`,
+                ...(discounts ? [`Discounts ${brl(discounts)}`] : []),
+                ...(shipping === undefined ? [] : [`Shipping ${shipping ? brl(shipping) : 'Free'}`]),
+                `Total ${brl(value)}`,
+              ]);
+            },
+          ),
+          {numRuns: 20, seed: 22},
+        );
+      } finally {
+        window.fetch = original;
+      }
     });
 
     it('opens the order named by order-id, and shows progress as the status advances', async () => {
