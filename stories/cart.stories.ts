@@ -1,6 +1,7 @@
 import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html} from 'lit';
 import '../src/elements/cart/define.js';
+import type {Guidance} from '../.storybook/guidance.js';
 
 /** Sandbox helpers: every story starts from its own cart, filled through VTEX's Checkout API. */
 interface Sku {
@@ -62,10 +63,57 @@ const faults = (config: Record<string, unknown>) => async () => {
   };
 };
 
+const guidance: Guidance = {
+  do: [
+    'Put one drawer cart on the page (`<vtex-cart variant="drawer">`) and open it from `<vtex-cart-button>`; without one, the button creates it on first click.',
+    'Use `variant="inline"` on a cart page, and the drawer everywhere else.',
+    'Place the drawer anywhere visible: it opens as a modal `<dialog>` in the browser’s top layer, so `overflow: hidden` or `transform` on its containers does not clip it.',
+    'Fill the `empty` slot with a way back to shopping, such as a link to the catalog.',
+    'Set `checkout-url` when your checkout is elsewhere; with `<vtex-checkout>` on the same page, Go to checkout scrolls to it instead.',
+  ],
+  dont: [
+    'Don’t put the drawer cart inside anything hidden with `display: none` (a collapsed mobile menu): it opens invisible, and the page behind it goes inert.',
+    'Don’t cancel `vtex-before-checkout` without taking the shopper somewhere: Go to checkout then does nothing.',
+    'Don’t size the drawer with `width` on the element: in the drawer variant it has no box of its own. Use `--vtex-cart-drawer-width`.',
+    'Don’t add a second cart just to show a count or a total elsewhere: use `<vtex-cart-button>` (the count) or the `vtex-cart-updated` event (its `value`).',
+  ],
+  content: [
+    'Line names, variations and images come from the cart (the catalog); prices and totals are VTEX’s, in the store’s currency.',
+    'The title, buttons, coupon and shipping messages are the kit’s, in the shopper’s language; VTEX’s messages (stock, price changes) are said in the shopper’s words when the kit knows them, as VTEX sends them otherwise.',
+    '`country` (ISO 3166-1 alpha-3, such as `BRA`): the postal code format of the shipping estimate; default, the store’s country.',
+    'The `empty` slot: one short sentence and a link, in the page’s language.',
+  ],
+  keyboard: [
+    [
+      'Tab / Shift + Tab',
+      'Moves through the cart’s controls; in the drawer, focus wraps around and never leaves it.',
+    ],
+    ['Escape (drawer)', 'Closes the drawer; focus returns to what opened it, usually the cart button.'],
+    [
+      'Enter / Space (on − or +)',
+      'One less or one more of that line; the line stays busy until VTEX confirms.',
+    ],
+    ['↑ / ↓ (in a quantity)', 'One more or one less.'],
+    ['Enter (in a quantity)', 'Sets the typed quantity; 0 removes the line.'],
+    ['Enter / Space (on Remove)', 'Removes the line; focus moves to the cart’s heading.'],
+    [
+      'Enter / Space (on Clear cart)',
+      'Asks to confirm and focuses “Yes, clear cart”; Cancel returns focus to Clear cart.',
+    ],
+    ['Enter (in the coupon field)', 'Applies the coupon.'],
+    ['Enter (in the postal code)', 'Estimates shipping.'],
+    [
+      'Enter (on Go to checkout)',
+      'Goes to the checkout; with `<vtex-checkout>` on the page, closes the drawer and scrolls to it.',
+    ],
+  ],
+};
+
 const meta: Meta = {
   title: 'Cart/Cart',
   component: 'vtex-cart',
   tags: ['autodocs'],
+  parameters: {guidance},
   args: {variant: 'inline'},
   render: (args) =>
     html`<vtex-cart

@@ -1,6 +1,7 @@
 import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html} from 'lit';
 import '../src/elements/checkout/define.js';
+import type {Guidance} from '../.storybook/guidance.js';
 
 /** Sandbox helpers: every story starts from its own cart, prepared through VTEX's Checkout API. */
 const OF = '/api/checkout/pub/orderForm';
@@ -93,10 +94,46 @@ async function place(root: HTMLElement, until: string): Promise<void> {
   await find(root, until);
 }
 
+const guidance: Guidance = {
+  do: [
+    'Give it a page of its own (or the end of a one-page store), in the main column: it is a full-page flow with its own headings and focus moves.',
+    'Set `orders-url` to the page with `<vtex-order-history>`: the confirmation links to it.',
+    'On a one-page store, give it `tabindex="-1"`, so that Go to checkout in the cart can move keyboard focus to it.',
+    'Listen to `vtex-order-placed` for conversion tracking: it fires once per order and never carries card data.',
+  ],
+  dont: [
+    'Don’t put it in the drawer cart or a modal: steps, errors and the confirmation need the page.',
+    'Don’t put two checkouts on a page: both would edit the same cart.',
+    'Don’t load third-party scripts (chat widgets, session recorders) on the checkout page: card numbers are typed there.',
+    'Don’t copy or rewrite its validation messages in the page: each field already says what is wrong, in the shopper’s language.',
+  ],
+  content: [
+    'Step names, field labels, hints, errors and the confirmation are the kit’s, in the shopper’s language; the document asked for (CPF in Brazil, else DNI or passport) and the postal code format follow the store’s country.',
+    'Delivery options, payment methods, installments and totals come from VTEX, in the store’s currency.',
+    'The `empty` slot: what an empty cart shows instead of the steps, such as a link back to the catalog.',
+  ],
+  keyboard: [
+    [
+      'Tab / Shift + Tab',
+      'Moves through the Edit buttons of completed steps and the open step’s fields, then Continue.',
+    ],
+    [
+      'Enter (in a field)',
+      'Continues: the step is checked and the next one opens, with focus on its heading. With a wrong field, focus moves to the first wrong field and its message is read.',
+    ],
+    ['Enter (in the postal code)', 'Looks up the address for that postal code instead of continuing.'],
+    ['← / → / ↑ / ↓ (in delivery or payment options)', 'Chooses another option.'],
+    ['Enter / Space (on Edit)', 'Reopens that completed step; focus moves to its heading.'],
+    ['Enter / Space (on Place order)', 'Places the order: one order, however often it is pressed.'],
+    ['Enter / Space (on Copy code)', 'Pix confirmation: copies the Pix code.'],
+  ],
+};
+
 const meta: Meta = {
   title: 'Checkout/Checkout',
   component: 'vtex-checkout',
   tags: ['autodocs'],
+  parameters: {guidance},
   args: {'orders-url': '/account/orders'},
   render: (args) => html`<vtex-checkout orders-url=${(args['orders-url'] as string) ?? ''}></vtex-checkout>`,
 };

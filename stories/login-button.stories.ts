@@ -2,6 +2,7 @@ import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html} from 'lit';
 import '../src/elements/login-button/define.js';
 import {clearFaults, setFaults, signIn, signOut} from '../test/browser/sandbox.js';
+import type {Guidance} from '../.storybook/guidance.js';
 
 /** Each story sets the sandbox's session first: signed out, signed in, or a slow/failing session route. */
 const faults = (config: Parameters<typeof setFaults>[0]) => async () => {
@@ -10,10 +11,40 @@ const faults = (config: Parameters<typeof setFaults>[0]) => async () => {
   return clearFaults;
 };
 
+const guidance: Guidance = {
+  do: [
+    'Put it in the site header next to `<vtex-cart-button>`, and set `orders-url` so the menu offers “My orders”.',
+    'Let VTEX’s own login page sign shoppers in: the kit never asks for a password. Set `login-url` (here or on `<vtex-store>`) only when that page is served elsewhere than `api`.',
+    'Cancel `vtex-before-login` only when you open login your own way (a modal, an app route).',
+    'Keep the header steady with `--vtex-login-button-width` (default 8rem): loading, Sign in and the signed-in name take the same width.',
+  ],
+  dont: [
+    'Don’t build a sign-in form around it or ask for passwords on the page.',
+    'Don’t place it inside a container with `overflow: hidden`: the account menu opens below the button and gets clipped.',
+    'Don’t rely on it to show a full name: it shows the first name (or the e-mail when VTEX has none), cut to the button’s width.',
+  ],
+  content: [
+    '“Sign in”, “My orders”, “Sign out” and the button’s accessible name (“Account menu for Ana”) are the kit’s, in the shopper’s language.',
+    '`orders-url`: the page with `<vtex-order-history>`; without it the menu has only “Sign out”.',
+  ],
+  keyboard: [
+    ['Enter (on Sign in)', 'Goes to VTEX’s login page; the shopper comes back to this page.'],
+    ['Enter / Space (on the account button)', 'Opens or closes the menu.'],
+    ['↓ (on the account button)', 'Opens the menu and focuses its first item.'],
+    ['↑ (on the account button)', 'Opens the menu and focuses its last item.'],
+    ['↓ / ↑ (in the menu)', 'Next or previous item, wrapping around.'],
+    ['Home / End (in the menu)', 'First or last item.'],
+    ['Escape', 'Closes the menu; from an item, focus goes back to the account button.'],
+    ['Tab / Shift + Tab (in the menu)', 'Moves between the items; leaving the menu closes it.'],
+    ['Enter / Space (on Sign out)', 'Signs out at VTEX; focus moves to Sign in.'],
+  ],
+};
+
 const meta: Meta = {
   title: 'Account/Login button',
   component: 'vtex-login-button',
   tags: ['autodocs'],
+  parameters: {guidance},
   args: {'orders-url': '/account/orders', 'login-url': ''},
   render: (args) =>
     html`<vtex-login-button

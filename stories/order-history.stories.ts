@@ -1,6 +1,7 @@
 import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html, nothing} from 'lit';
 import '../src/elements/order-history/define.js';
+import type {Guidance} from '../.storybook/guidance.js';
 import {
   advanceClock,
   clearFaults,
@@ -36,10 +37,43 @@ async function withOrders(count: number): Promise<{email: string; orderIds: stri
   return {email, orderIds};
 }
 
+const guidance: Guidance = {
+  do: [
+    'Put it on an account page and link to that page with `orders-url` on `<vtex-login-button>` and `<vtex-checkout>`.',
+    'Leave it on the page for signed-out shoppers: it explains and offers a sign-in button itself.',
+    'Keep `page-size` modest (default 10): each listed order costs one more request for its thumbnails.',
+    'Set `order-id` to open one order directly, for example with an order number your page reads from its own URL.',
+  ],
+  dont: [
+    'Don’t add another sign-in button next to it for signed-out shoppers: it already shows one.',
+    'Don’t expect the browser’s Back button to leave an order’s detail: opening an order does not change the URL. Use “Back to my orders”, or push a URL yourself on `vtex-order-selected`.',
+    'Don’t put it in a narrow sidebar or the drawer cart: an order’s detail has items, totals, address, payment and a progress bar that need the main column.',
+  ],
+  content: [
+    'The heading (“My orders”), statuses, progress steps (“Order placed”, “Payment approved”, “Preparing”, “Shipped”) and buttons are the kit’s, in the shopper’s language.',
+    'Dates are in the shopper’s locale; totals in each order’s own currency.',
+    'Item names and images are those of the order (what was bought then), not today’s catalog.',
+  ],
+  keyboard: [
+    ['Tab / Shift + Tab', 'Moves through each order’s View details, then Previous page and Next page.'],
+    ['Enter / Space (on View details)', 'Opens that order; focus moves to its heading.'],
+    [
+      'Enter / Space (on Back to my orders)',
+      'Shows the list again; focus returns to that order’s View details.',
+    ],
+    ['Enter / Space (on Previous or Next page)', 'Shows that page; focus moves to the My orders heading.'],
+    [
+      'Enter / Space (on Buy again)',
+      'Adds the order’s available items to the cart; the result is announced.',
+    ],
+  ],
+};
+
 const meta: Meta = {
   title: 'Account/Order history',
   component: 'vtex-order-history',
   tags: ['autodocs'],
+  parameters: {guidance},
   args: {'page-size': 5},
   render: (args, {loaded}) =>
     html`<vtex-order-history

@@ -70,17 +70,21 @@ export interface Violation {
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** Runs axe-core (WCAG 2.0–2.2 A/AA) on the whole page, shadow roots included. */
-export async function axe(page: Page, step: string): Promise<Violation[]> {
+/** Runs axe-core (WCAG 2.0–2.2 A/AA) on the whole page, shadow roots included, or on what `include` selects. */
+export async function axe(page: Page, step: string, include?: string): Promise<Violation[]> {
   await page.evaluate(KEEP_NAMES);
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.addScriptTag({path: AXE_PATH});
-  const result = await page.evaluate(async (tags) => {
+  const run = {tags: AXE_TAGS, include: include ?? null};
+  const result = await page.evaluate(async ({tags, include}) => {
     const w = window as unknown as {
       axe: {run(ctx: unknown, opts: unknown): Promise<{violations: unknown[]}>};
     };
     const violations = (
-      await w.axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+      await w.axe.run(include ?? document, {
+        runOnly: {type: 'tag', values: tags},
+        resultTypes: ['violations'],
+      })
     ).violations as {id: string; impact: string; help: string; nodes: {target: unknown[]; html: string}[]}[];
     // An open modal <dialog> (in any shadow root) makes the rest of the page inert: axe still measures the
     // dimmed content behind the backdrop (colour contrast), which no user can perceive or reach. Drop those.
@@ -120,7 +124,7 @@ export async function axe(page: Page, step: string): Promise<Violation[]> {
         }),
       }))
       .filter((v) => v.nodes.length);
-  }, AXE_TAGS);
+  }, run);
   return result.flatMap((v) =>
     v.nodes.map((n) => ({
       step,

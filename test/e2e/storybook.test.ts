@@ -105,10 +105,10 @@ const violations: Violation[] = [];
 const storybookUi: Violation[] = [];
 
 /** axe, once Storybook's a11y addon (which puts its own axe on `window`) has finished its run. */
-async function axeWhenIdle(page: Page, step: string): Promise<Violation[]> {
+async function axeWhenIdle(page: Page, step: string, include?: string): Promise<Violation[]> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await axe(page, step);
+      return await axe(page, step, include);
     } catch (e) {
       if (attempt > 40 || !/already running/.test(String(e))) throw e;
       await page.waitForTimeout(250);
@@ -177,6 +177,54 @@ describe('static Storybook', {timeout: 600_000}, () => {
         assert.ok(tables > 0, `${id} has a <table>`);
         const text = await page.locator('#storybook-docs').innerText();
         assert.doesNotMatch(text, /\|\s*-{3,}\s*\|/, `${id} shows a raw Markdown table`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  it("each element's docs page has usage guidance: Do, Don't, Content and a keyboard table", async () => {
+    const elements = docsPages.filter((id) => !id.startsWith('docs-'));
+    assert.ok(elements.length >= 9, `element docs pages found: ${elements.join(', ')}`);
+    for (const id of elements) {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      try {
+        await page.goto(`${base}/iframe.html?id=${id}&viewMode=docs`);
+        const docs = page.locator('#storybook-docs');
+        await docs.getByRole('heading', {name: 'Keyboard', exact: true}).waitFor({timeout: WAIT});
+        for (const name of ['Usage', 'Do', "Don't", 'Content'])
+          assert.equal(
+            await docs.getByRole('heading', {name, exact: true}).count(),
+            1,
+            `${id}: a "${name}" heading`,
+          );
+        for (const name of ['Do', "Don't"]) {
+          const items = await docs.getByRole('region', {name, exact: true}).getByRole('listitem').count();
+          assert.ok(items >= 3 && items <= 5, `${id}: 3–5 "${name}" items, found ${items}`);
+        }
+        const content = await docs
+          .getByRole('region', {name: 'Content', exact: true})
+          .getByRole('listitem')
+          .count();
+        assert.ok(content >= 1, `${id}: content rules`);
+        // A real table: named by its caption, column headers, and one row header (the keys) per row.
+        const table = docs.getByRole('table', {name: /responds to/});
+        assert.equal(await table.count(), 1, `${id}: one keyboard table with a caption`);
+        assert.deepEqual(await table.locator('thead th[scope="col"]').allInnerTexts(), [
+          'Key',
+          'What happens',
+        ]);
+        const rows = table.locator('tbody tr');
+        const n = await rows.count();
+        assert.ok(n >= 1, `${id}: the keyboard table has rows`);
+        assert.equal(await rows.locator('th[scope="row"] kbd').first().count(), 1, `${id}: keys in <kbd>`);
+        assert.equal(await table.locator('tbody th[scope="row"]').count(), n, `${id}: a row header per row`);
+        for (const cell of await table.locator('tbody td').allInnerTexts())
+          assert.match(cell, /\w{3}/, `${id}: every key says what happens`);
+        assert.doesNotMatch(await docs.locator('.vtex-guidance').innerText(), /`/, `${id}: no raw Markdown`);
+        // The block is the kit's own docs: its violations count (Storybook's UI around it is reported apart).
+        violations.push(...(await axeWhenIdle(page, `${id} guidance`, '#storybook-docs .vtex-guidance')));
       } finally {
         await context.close();
       }
