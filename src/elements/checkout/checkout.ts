@@ -11,7 +11,7 @@ import {hostStyles} from '../../internal/styles.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import {checkoutMessages} from './checkout.messages.js';
 import {styles} from './checkout.styles.js';
-import {confirmationOf, orderPlacedDetail, type Confirmation} from './confirmation.js';
+import {confirmationOf, orderPlacedDetail, slaNames, type Confirmation} from './confirmation.js';
 import {isCard, paymentOptions, systemForCard, type PaymentOption} from './payment.js';
 import {installmentsFor, lookupAddress, lookupProfile} from '../../state/checkout-actions.js';
 import {
@@ -238,7 +238,7 @@ export class VtexCheckout extends VtexElement {
     return {signal: a.signal};
   }
 
-  async #go(step: CheckoutStep, focus = true): Promise<void> {
+  async #go(step: CheckoutStep): Promise<void> {
     this.step = step;
     this.errors = {};
     this.formError = '';
@@ -248,8 +248,19 @@ export class VtexCheckout extends VtexElement {
       step,
       index: step === 'confirmation' ? STEPS.length : STEPS.indexOf(step),
     });
+    await this.#focus(`#h-${step}`);
+  }
+
+  /** Moves focus, once rendered, to the first element `selector` matches. */
+  async #focus(selector: string): Promise<void> {
     await this.updateComplete;
-    if (focus) this.renderRoot.querySelector<HTMLElement>(`#h-${step}`)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** Forgets the card (it was in memory only). */
+  #forgetCard(): void {
+    this.#card = undefined;
+    this.heldCard = undefined;
   }
 
   #next(after: CheckoutStep): CheckoutStep {
@@ -268,9 +279,7 @@ export class VtexCheckout extends VtexElement {
   async #invalid(errors: Record<string, string>, formError?: string): Promise<void> {
     this.errors = errors;
     this.formError = formError ?? this.#i18n.m.fixFields(Object.keys(errors).length);
-    await this.updateComplete;
-    const first = [...this.renderRoot.querySelectorAll<HTMLElement>('[aria-invalid="true"]')][0];
-    first?.focus();
+    await this.#focus('[aria-invalid="true"]');
   }
 
   /** Maps a VTEX error to the step and field it concerns (e.g. ORD007 with `fields: {document}`). */
@@ -312,10 +321,7 @@ export class VtexCheckout extends VtexElement {
   #onDraft = (e: Event): void => {
     const input = e.target as HTMLInputElement | HTMLSelectElement;
     this.#draft[input.name] = input.value;
-    if (this.errors[input.name]) {
-      const {[input.name]: _gone, ...rest} = this.errors;
-      this.errors = rest;
-    }
+    if (this.errors[input.name]) this.#clearError(input.name);
   };
 
   // ---------- 1. identification ----------
@@ -404,8 +410,7 @@ export class VtexCheckout extends VtexElement {
     if (!cart || !client) return;
     if (!isPostalCode(country, code))
       return this.#invalid({postalCode: this.#i18n.m.postalInvalid(postalFormat(country).example)});
-    const {postalCode: _p, ...rest} = this.errors;
-    this.errors = rest;
+    this.#clearError('postalCode');
     this.notice = '';
     this.busy = true;
     const m = this.#i18n.m;
@@ -461,8 +466,7 @@ export class VtexCheckout extends VtexElement {
       const attached = of.shippingData?.address;
       const address = this.#address(country);
       const samePlace =
-        attached?.postalCode?.replace(/\D/g, '') === address.postalCode.replace(/\D/g, '') &&
-        attached?.country === country;
+        digits(attached?.postalCode ?? '') === digits(address.postalCode) && attached?.country === country;
       if (!samePlace || !packages(of).length) {
         of = await cart.attachShippingData({
           clearAddressIfPostalCodeNotFound: false,
@@ -471,8 +475,7 @@ export class VtexCheckout extends VtexElement {
         if (packages(of).length && !undeliverable(of).length) {
           // New options: let the shopper choose before going on.
           this.busy = false;
-          await this.updateComplete;
-          this.renderRoot.querySelector<HTMLElement>('[part~="package"] legend')?.focus();
+          await this.#focus('[part~="package"] legend');
           return;
         }
       }
@@ -582,10 +585,8 @@ export class VtexCheckout extends VtexElement {
   }
 
   #useAnotherCard = async (): Promise<void> => {
-    this.#card = undefined;
-    this.heldCard = undefined;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('#cardNumber')?.focus();
+    this.#forgetCard();
+    await this.#focus('#cardNumber');
   };
 
   #submitPayment = async (e: SubmitEvent): Promise<void> => {
@@ -598,8 +599,7 @@ export class VtexCheckout extends VtexElement {
     const option = this.#option();
     if (!option) {
       this.formError = m.choosePayment;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('input[name="payment"]')?.focus();
+      await this.#focus('input[name="payment"]');
       return;
     }
     let system = option.systems[0]!;
@@ -676,10 +676,7 @@ export class VtexCheckout extends VtexElement {
           const input = form.elements.namedItem(name) as HTMLInputElement | null;
           if (input) input.value = '';
         }
-      } else {
-        this.#card = undefined;
-        this.heldCard = undefined;
-      }
+      } else this.#forgetCard();
       await this.#complete('payment');
     } catch (error) {
       await this.#serverError(error, 'attachPaymentData');
@@ -709,8 +706,7 @@ export class VtexCheckout extends VtexElement {
           dueDate: card.dueDate,
         },
       });
-      this.#card = undefined;
-      this.heldCard = undefined;
+      this.#forgetCard();
       this.confirmation = confirmationOf(result, choice);
       if (!this.#announced.has(result.placed.orderGroup)) {
         this.#announced.add(result.placed.orderGroup);
@@ -721,8 +717,7 @@ export class VtexCheckout extends VtexElement {
     } catch (error) {
       if (error instanceof PaymentDeclinedError) {
         this.emitError('placeOrder', error);
-        this.#card = undefined;
-        this.heldCard = undefined;
+        this.#forgetCard();
         this.brand = undefined;
         this.done = {...this.done, payment: false};
         await this.#go('payment');
@@ -914,16 +909,6 @@ export class VtexCheckout extends VtexElement {
     const list = countries(of);
     const pkgs = packages(of);
     const attached = Boolean(of.shippingData?.address?.postalCode);
-    const labels: Record<AddressField, string> = {
-      postalCode: m.postalCode,
-      street: m.street,
-      number: m.number,
-      complement: m.complement,
-      neighborhood: m.neighborhood,
-      city: m.city,
-      state: m.state,
-      receiverName: m.receiverName,
-    };
     return html`<form part="form" novalidate @submit=${this.#submitShipping}>
       <fieldset>
         <legend>${m.address}</legend>
@@ -948,7 +933,7 @@ export class VtexCheckout extends VtexElement {
           ${format.fields
             .filter((f) => f !== 'postalCode')
             .map((f) =>
-              this.#field(f, labels[f], {
+              this.#field(f, m[f], {
                 autocomplete: AUTOCOMPLETE[f],
                 required: !format.optional.includes(f),
               }),
@@ -1000,19 +985,6 @@ export class VtexCheckout extends VtexElement {
     </fieldset>`;
   }
 
-  #optionLabel(o: PaymentOption): string {
-    const m = this.#i18n.m;
-    return o.kind === 'creditCard'
-      ? m.creditCard
-      : o.kind === 'debitCard'
-        ? m.debitCard
-        : o.kind === 'pix'
-          ? m.pix
-          : o.kind === 'boleto'
-            ? m.boleto
-            : o.systems[0]!.name;
-  }
-
   #renderPayment(of: OrderForm): TemplateResult {
     const m = this.#i18n.m;
     const options = this.#options();
@@ -1030,7 +1002,7 @@ export class VtexCheckout extends VtexElement {
                 .checked=${o.key === this.paymentKey}
                 @change=${() => this.#selectPayment(o)}
               />
-              <span class="option-name">${this.#optionLabel(o)}</span>
+              <span class="option-name">${o.kind === 'other' ? o.systems[0]!.name : m[o.kind]}</span>
             </label>`,
         )}
       </fieldset>
@@ -1096,7 +1068,7 @@ export class VtexCheckout extends VtexElement {
     if (step === 'shipping') {
       const a = of.shippingData?.address;
       return html`${addressLines(a)}
-        <p class="muted">${this.#slaNames(of).join(' · ')}</p>`;
+        <p class="muted">${slaNames(of).join(' · ')}</p>`;
     }
     if (step === 'payment' && this.#choice) {
       return html`<p>
@@ -1105,15 +1077,6 @@ export class VtexCheckout extends VtexElement {
         <p class="muted">${m.paymentSummary(this.#choice.name, this.#choice.installments)}</p>`;
     }
     return nothing;
-  }
-
-  #slaNames(of: OrderForm): string[] {
-    const names = new Set<string>();
-    for (const li of of.shippingData?.logisticsInfo ?? []) {
-      const sla = li.slas.find((s) => s.id === li.selectedSla);
-      if (sla) names.add(sla.pickupStoreInfo?.friendlyName ?? sla.name);
-    }
-    return [...names];
   }
 
   #renderReview(of: OrderForm): TemplateResult {
