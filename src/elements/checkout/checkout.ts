@@ -21,6 +21,7 @@ import {
   type PaymentChoice,
 } from '../../state/place-order.js';
 import {
+  addressErrors,
   addressFormat,
   AUTOCOMPLETE,
   countries,
@@ -34,18 +35,14 @@ import {
 } from './shipping.js';
 import {
   cardBrand,
-  cardRules,
+  cardErrors,
   digits,
   documentTypes,
   dueDate,
   formatCardNumber,
   formatExpiry,
-  isCardNumber,
-  isCvv,
-  isDocument,
   isEmail,
-  isExpiry,
-  isPhone,
+  profileErrors,
   type CardBrand,
 } from './validators.js';
 
@@ -353,16 +350,7 @@ export class VtexCheckout extends VtexElement {
     const m = this.#i18n.m;
     const v = formValues(e.target as HTMLFormElement);
     const type = v.documentType || this.#docTypes()[0]!;
-    const errors: Record<string, string> = {};
-    if (!v.email) errors.email = m.required;
-    else if (!isEmail(v.email)) errors.email = m.emailInvalid;
-    if (!v.firstName) errors.firstName = m.required;
-    if (!v.lastName) errors.lastName = m.required;
-    if (!v.document) errors.document = m.required;
-    else if (!isDocument(type, v.document))
-      errors.document = type === 'cpf' ? m.cpfInvalid : m.documentInvalid;
-    if (!v.phone) errors.phone = m.required;
-    else if (!isPhone(v.phone)) errors.phone = m.phoneInvalid;
+    const errors = profileErrors(v, type, m);
     if (Object.keys(errors).length) return this.#invalid(errors);
     this.busy = true;
     try {
@@ -451,15 +439,7 @@ export class VtexCheckout extends VtexElement {
     if (!cart || !of || this.busy) return;
     const m = this.#i18n.m;
     const country = this.#country();
-    const format = addressFormat(country);
-    const d = this.#draft;
-    const errors: Record<string, string> = {};
-    for (const f of format.fields) {
-      const value = (d[f] ?? '').trim();
-      if (!value && !format.optional.includes(f)) errors[f] = m.required;
-    }
-    if (d.postalCode && !isPostalCode(country, d.postalCode))
-      errors.postalCode = m.postalInvalid(postalFormat(country).example);
+    const errors = addressErrors(this.#draft, country, m);
     if (Object.keys(errors).length) return this.#invalid(errors);
     this.busy = true;
     try {
@@ -613,18 +593,8 @@ export class VtexCheckout extends VtexElement {
       const holder = el('holderName').value.trim();
       const expiry = el('expiry').value;
       const cvv = el('cvv').value.trim();
-      const brand = cardBrand(number);
       const found = systemForCard(option, number);
-      const errors: Record<string, string> = {};
-      if (!number.trim()) errors.cardNumber = m.required;
-      else if (!isCardNumber(number)) errors.cardNumber = m.cardNumberInvalid;
-      else if (!found) errors.cardNumber = m.brandNotAccepted;
-      if (!holder) errors.holderName = m.required;
-      else if (holder.length < 2 || /\d/.test(holder)) errors.holderName = m.holderInvalid;
-      if (!expiry.trim()) errors.expiry = m.required;
-      else if (!isExpiry(expiry)) errors.expiry = m.expiryInvalid;
-      if (!cvv) errors.cvv = m.required;
-      else if (!isCvv(cvv, brand)) errors.cvv = m.cvvInvalid(cardRules(brand).cvv.join('–'));
+      const errors = cardErrors(number, holder, expiry, cvv, Boolean(found), m);
       if (Object.keys(errors).length) return this.#invalid(errors);
       system = found!;
       card = {
