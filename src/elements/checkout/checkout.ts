@@ -1,7 +1,7 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {VtexError} from '../../client/errors.js';
-import type {Address, InstallmentOption, OrderForm} from '../../client/types.js';
+import type {Address, OrderForm} from '../../client/types.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {CartController, StoreController} from '../../controllers/store-controller.js';
 import type {CheckoutStep} from '../../events/vtex-checkout-step.js';
@@ -11,8 +11,9 @@ import {hostStyles} from '../../internal/styles.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import {checkoutMessages} from './checkout.messages.js';
 import {styles} from './checkout.styles.js';
+import {CODE_STEP, FIELD_STEP, profileDone, STEPS} from './steps.js';
 import {confirmationOf, orderPlacedDetail, slaNames, type Confirmation} from './confirmation.js';
-import {isCard, paymentOptions, systemForCard, type PaymentOption} from './payment.js';
+import {isCard, paymentOptions, systemForCard, type Installments, type PaymentOption} from './payment.js';
 import {installmentsFor, lookupAddress, lookupProfile} from '../../state/checkout-actions.js';
 import {
   placeOrder,
@@ -45,49 +46,6 @@ import {
   profileErrors,
   type CardBrand,
 } from './validators.js';
-
-const STEPS: CheckoutStep[] = ['profile', 'shipping', 'payment', 'review'];
-
-/** Which step a VTEX validation error belongs to, by the field it names or by its code. */
-const FIELD_STEP: Record<string, CheckoutStep> = {
-  email: 'profile',
-  firstName: 'profile',
-  lastName: 'profile',
-  document: 'profile',
-  documentType: 'profile',
-  phone: 'profile',
-  postalCode: 'shipping',
-  street: 'shipping',
-  number: 'shipping',
-  complement: 'shipping',
-  neighborhood: 'shipping',
-  city: 'shipping',
-  state: 'shipping',
-  receiverName: 'shipping',
-  country: 'shipping',
-};
-const CODE_STEP: Record<string, CheckoutStep> = {
-  CHK0109: 'profile',
-  ORD001: 'shipping',
-  ORD026: 'shipping',
-  CHK0119: 'shipping',
-  CHK0171: 'shipping',
-  CHK0175: 'shipping',
-  CHK0257: 'shipping',
-  ORD009: 'payment',
-  ORD020: 'payment',
-};
-
-type Installments = {
-  status: 'idle' | 'loading' | 'ready' | 'error';
-  system?: number;
-  options: InstallmentOption[];
-};
-
-const profileDone = (of: OrderForm): boolean => {
-  const p = of.clientProfileData;
-  return Boolean(p?.email && p.firstName && p.lastName && p.document);
-};
 
 /**
  * A single-page checkout over VTEX's Checkout API, in steps the shopper can reopen: identification,
