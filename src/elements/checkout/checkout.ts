@@ -1,7 +1,7 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {VtexError} from '../../client/errors.js';
-import type {Address, InstallmentOption, OrderForm} from '../../client/types.js';
+import type {Address, OrderForm} from '../../client/types.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {CartController, StoreController} from '../../controllers/store-controller.js';
 import type {CheckoutStep} from '../../events/vtex-checkout-step.js';
@@ -11,8 +11,9 @@ import {hostStyles} from '../../internal/styles.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import {checkoutMessages} from './checkout.messages.js';
 import {styles} from './checkout.styles.js';
-import {confirmationOf, orderPlacedDetail, type Confirmation} from './confirmation.js';
-import {isCard, paymentOptions, systemForCard, type PaymentOption} from './payment.js';
+import {CODE_STEP, FIELD_STEP, profileDone, STEPS} from './steps.js';
+import {confirmationOf, orderPlacedDetail, slaNames, type Confirmation} from './confirmation.js';
+import {isCard, paymentOptions, systemForCard, type Installments, type PaymentOption} from './payment.js';
 import {installmentsFor, lookupAddress, lookupProfile} from '../../state/checkout-actions.js';
 import {
   placeOrder,
@@ -21,6 +22,7 @@ import {
   type PaymentChoice,
 } from '../../state/place-order.js';
 import {
+  addressErrors,
   addressFormat,
   AUTOCOMPLETE,
   countries,
@@ -34,63 +36,16 @@ import {
 } from './shipping.js';
 import {
   cardBrand,
-  cardRules,
+  cardErrors,
   digits,
   documentTypes,
   dueDate,
   formatCardNumber,
   formatExpiry,
-  isCardNumber,
-  isCvv,
-  isDocument,
   isEmail,
-  isExpiry,
-  isPhone,
+  profileErrors,
   type CardBrand,
 } from './validators.js';
-
-const STEPS: CheckoutStep[] = ['profile', 'shipping', 'payment', 'review'];
-
-/** Which step a VTEX validation error belongs to, by the field it names or by its code. */
-const FIELD_STEP: Record<string, CheckoutStep> = {
-  email: 'profile',
-  firstName: 'profile',
-  lastName: 'profile',
-  document: 'profile',
-  documentType: 'profile',
-  phone: 'profile',
-  postalCode: 'shipping',
-  street: 'shipping',
-  number: 'shipping',
-  complement: 'shipping',
-  neighborhood: 'shipping',
-  city: 'shipping',
-  state: 'shipping',
-  receiverName: 'shipping',
-  country: 'shipping',
-};
-const CODE_STEP: Record<string, CheckoutStep> = {
-  CHK0109: 'profile',
-  ORD001: 'shipping',
-  ORD026: 'shipping',
-  CHK0119: 'shipping',
-  CHK0171: 'shipping',
-  CHK0175: 'shipping',
-  CHK0257: 'shipping',
-  ORD009: 'payment',
-  ORD020: 'payment',
-};
-
-type Installments = {
-  status: 'idle' | 'loading' | 'ready' | 'error';
-  system?: number;
-  options: InstallmentOption[];
-};
-
-const profileDone = (of: OrderForm): boolean => {
-  const p = of.clientProfileData;
-  return Boolean(p?.email && p.firstName && p.lastName && p.document);
-};
 
 /**
  * A single-page checkout over VTEX's Checkout API, in steps the shopper can reopen: identification,
@@ -238,7 +193,7 @@ export class VtexCheckout extends VtexElement {
     return {signal: a.signal};
   }
 
-  async #go(step: CheckoutStep, focus = true): Promise<void> {
+  async #go(step: CheckoutStep): Promise<void> {
     this.step = step;
     this.errors = {};
     this.formError = '';
@@ -248,8 +203,19 @@ export class VtexCheckout extends VtexElement {
       step,
       index: step === 'confirmation' ? STEPS.length : STEPS.indexOf(step),
     });
+    await this.#focus(`#h-${step}`);
+  }
+
+  /** Moves focus, once rendered, to the first element `selector` matches. */
+  async #focus(selector: string): Promise<void> {
     await this.updateComplete;
-    if (focus) this.renderRoot.querySelector<HTMLElement>(`#h-${step}`)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** Forgets the card (it was in memory only). */
+  #forgetCard(): void {
+    this.#card = undefined;
+    this.heldCard = undefined;
   }
 
   #next(after: CheckoutStep): CheckoutStep {
@@ -268,9 +234,7 @@ export class VtexCheckout extends VtexElement {
   async #invalid(errors: Record<string, string>, formError?: string): Promise<void> {
     this.errors = errors;
     this.formError = formError ?? this.#i18n.m.fixFields(Object.keys(errors).length);
-    await this.updateComplete;
-    const first = [...this.renderRoot.querySelectorAll<HTMLElement>('[aria-invalid="true"]')][0];
-    first?.focus();
+    await this.#focus('[aria-invalid="true"]');
   }
 
   /** Maps a VTEX error to the step and field it concerns (e.g. ORD007 with `fields: {document}`). */
@@ -312,10 +276,7 @@ export class VtexCheckout extends VtexElement {
   #onDraft = (e: Event): void => {
     const input = e.target as HTMLInputElement | HTMLSelectElement;
     this.#draft[input.name] = input.value;
-    if (this.errors[input.name]) {
-      const {[input.name]: _gone, ...rest} = this.errors;
-      this.errors = rest;
-    }
+    if (this.errors[input.name]) this.#clearError(input.name);
   };
 
   // ---------- 1. identification ----------
@@ -347,16 +308,7 @@ export class VtexCheckout extends VtexElement {
     const m = this.#i18n.m;
     const v = formValues(e.target as HTMLFormElement);
     const type = v.documentType || this.#docTypes()[0]!;
-    const errors: Record<string, string> = {};
-    if (!v.email) errors.email = m.required;
-    else if (!isEmail(v.email)) errors.email = m.emailInvalid;
-    if (!v.firstName) errors.firstName = m.required;
-    if (!v.lastName) errors.lastName = m.required;
-    if (!v.document) errors.document = m.required;
-    else if (!isDocument(type, v.document))
-      errors.document = type === 'cpf' ? m.cpfInvalid : m.documentInvalid;
-    if (!v.phone) errors.phone = m.required;
-    else if (!isPhone(v.phone)) errors.phone = m.phoneInvalid;
+    const errors = profileErrors(v, type, m);
     if (Object.keys(errors).length) return this.#invalid(errors);
     this.busy = true;
     try {
@@ -404,8 +356,7 @@ export class VtexCheckout extends VtexElement {
     if (!cart || !client) return;
     if (!isPostalCode(country, code))
       return this.#invalid({postalCode: this.#i18n.m.postalInvalid(postalFormat(country).example)});
-    const {postalCode: _p, ...rest} = this.errors;
-    this.errors = rest;
+    this.#clearError('postalCode');
     this.notice = '';
     this.busy = true;
     const m = this.#i18n.m;
@@ -446,23 +397,14 @@ export class VtexCheckout extends VtexElement {
     if (!cart || !of || this.busy) return;
     const m = this.#i18n.m;
     const country = this.#country();
-    const format = addressFormat(country);
-    const d = this.#draft;
-    const errors: Record<string, string> = {};
-    for (const f of format.fields) {
-      const value = (d[f] ?? '').trim();
-      if (!value && !format.optional.includes(f)) errors[f] = m.required;
-    }
-    if (d.postalCode && !isPostalCode(country, d.postalCode))
-      errors.postalCode = m.postalInvalid(postalFormat(country).example);
+    const errors = addressErrors(this.#draft, country, m);
     if (Object.keys(errors).length) return this.#invalid(errors);
     this.busy = true;
     try {
       const attached = of.shippingData?.address;
       const address = this.#address(country);
       const samePlace =
-        attached?.postalCode?.replace(/\D/g, '') === address.postalCode.replace(/\D/g, '') &&
-        attached?.country === country;
+        digits(attached?.postalCode ?? '') === digits(address.postalCode) && attached?.country === country;
       if (!samePlace || !packages(of).length) {
         of = await cart.attachShippingData({
           clearAddressIfPostalCodeNotFound: false,
@@ -471,8 +413,7 @@ export class VtexCheckout extends VtexElement {
         if (packages(of).length && !undeliverable(of).length) {
           // New options: let the shopper choose before going on.
           this.busy = false;
-          await this.updateComplete;
-          this.renderRoot.querySelector<HTMLElement>('[part~="package"] legend')?.focus();
+          await this.#focus('[part~="package"] legend');
           return;
         }
       }
@@ -582,10 +523,8 @@ export class VtexCheckout extends VtexElement {
   }
 
   #useAnotherCard = async (): Promise<void> => {
-    this.#card = undefined;
-    this.heldCard = undefined;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('#cardNumber')?.focus();
+    this.#forgetCard();
+    await this.#focus('#cardNumber');
   };
 
   #submitPayment = async (e: SubmitEvent): Promise<void> => {
@@ -598,8 +537,7 @@ export class VtexCheckout extends VtexElement {
     const option = this.#option();
     if (!option) {
       this.formError = m.choosePayment;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('input[name="payment"]')?.focus();
+      await this.#focus('input[name="payment"]');
       return;
     }
     let system = option.systems[0]!;
@@ -613,18 +551,8 @@ export class VtexCheckout extends VtexElement {
       const holder = el('holderName').value.trim();
       const expiry = el('expiry').value;
       const cvv = el('cvv').value.trim();
-      const brand = cardBrand(number);
       const found = systemForCard(option, number);
-      const errors: Record<string, string> = {};
-      if (!number.trim()) errors.cardNumber = m.required;
-      else if (!isCardNumber(number)) errors.cardNumber = m.cardNumberInvalid;
-      else if (!found) errors.cardNumber = m.brandNotAccepted;
-      if (!holder) errors.holderName = m.required;
-      else if (holder.length < 2 || /\d/.test(holder)) errors.holderName = m.holderInvalid;
-      if (!expiry.trim()) errors.expiry = m.required;
-      else if (!isExpiry(expiry)) errors.expiry = m.expiryInvalid;
-      if (!cvv) errors.cvv = m.required;
-      else if (!isCvv(cvv, brand)) errors.cvv = m.cvvInvalid(cardRules(brand).cvv.join('–'));
+      const errors = cardErrors(number, holder, expiry, cvv, Boolean(found), m);
       if (Object.keys(errors).length) return this.#invalid(errors);
       system = found!;
       card = {
@@ -676,10 +604,7 @@ export class VtexCheckout extends VtexElement {
           const input = form.elements.namedItem(name) as HTMLInputElement | null;
           if (input) input.value = '';
         }
-      } else {
-        this.#card = undefined;
-        this.heldCard = undefined;
-      }
+      } else this.#forgetCard();
       await this.#complete('payment');
     } catch (error) {
       await this.#serverError(error, 'attachPaymentData');
@@ -709,8 +634,7 @@ export class VtexCheckout extends VtexElement {
           dueDate: card.dueDate,
         },
       });
-      this.#card = undefined;
-      this.heldCard = undefined;
+      this.#forgetCard();
       this.confirmation = confirmationOf(result, choice);
       if (!this.#announced.has(result.placed.orderGroup)) {
         this.#announced.add(result.placed.orderGroup);
@@ -721,8 +645,7 @@ export class VtexCheckout extends VtexElement {
     } catch (error) {
       if (error instanceof PaymentDeclinedError) {
         this.emitError('placeOrder', error);
-        this.#card = undefined;
-        this.heldCard = undefined;
+        this.#forgetCard();
         this.brand = undefined;
         this.done = {...this.done, payment: false};
         await this.#go('payment');
@@ -914,16 +837,6 @@ export class VtexCheckout extends VtexElement {
     const list = countries(of);
     const pkgs = packages(of);
     const attached = Boolean(of.shippingData?.address?.postalCode);
-    const labels: Record<AddressField, string> = {
-      postalCode: m.postalCode,
-      street: m.street,
-      number: m.number,
-      complement: m.complement,
-      neighborhood: m.neighborhood,
-      city: m.city,
-      state: m.state,
-      receiverName: m.receiverName,
-    };
     return html`<form part="form" novalidate @submit=${this.#submitShipping}>
       <fieldset>
         <legend>${m.address}</legend>
@@ -948,7 +861,7 @@ export class VtexCheckout extends VtexElement {
           ${format.fields
             .filter((f) => f !== 'postalCode')
             .map((f) =>
-              this.#field(f, labels[f], {
+              this.#field(f, m[f], {
                 autocomplete: AUTOCOMPLETE[f],
                 required: !format.optional.includes(f),
               }),
@@ -1000,19 +913,6 @@ export class VtexCheckout extends VtexElement {
     </fieldset>`;
   }
 
-  #optionLabel(o: PaymentOption): string {
-    const m = this.#i18n.m;
-    return o.kind === 'creditCard'
-      ? m.creditCard
-      : o.kind === 'debitCard'
-        ? m.debitCard
-        : o.kind === 'pix'
-          ? m.pix
-          : o.kind === 'boleto'
-            ? m.boleto
-            : o.systems[0]!.name;
-  }
-
   #renderPayment(of: OrderForm): TemplateResult {
     const m = this.#i18n.m;
     const options = this.#options();
@@ -1030,7 +930,7 @@ export class VtexCheckout extends VtexElement {
                 .checked=${o.key === this.paymentKey}
                 @change=${() => this.#selectPayment(o)}
               />
-              <span class="option-name">${this.#optionLabel(o)}</span>
+              <span class="option-name">${o.kind === 'other' ? o.systems[0]!.name : m[o.kind]}</span>
             </label>`,
         )}
       </fieldset>
@@ -1096,7 +996,7 @@ export class VtexCheckout extends VtexElement {
     if (step === 'shipping') {
       const a = of.shippingData?.address;
       return html`${addressLines(a)}
-        <p class="muted">${this.#slaNames(of).join(' · ')}</p>`;
+        <p class="muted">${slaNames(of).join(' · ')}</p>`;
     }
     if (step === 'payment' && this.#choice) {
       return html`<p>
@@ -1105,15 +1005,6 @@ export class VtexCheckout extends VtexElement {
         <p class="muted">${m.paymentSummary(this.#choice.name, this.#choice.installments)}</p>`;
     }
     return nothing;
-  }
-
-  #slaNames(of: OrderForm): string[] {
-    const names = new Set<string>();
-    for (const li of of.shippingData?.logisticsInfo ?? []) {
-      const sla = li.slas.find((s) => s.id === li.selectedSla);
-      if (sla) names.add(sla.pickupStoreInfo?.friendlyName ?? sla.name);
-    }
-    return [...names];
   }
 
   #renderReview(of: OrderForm): TemplateResult {

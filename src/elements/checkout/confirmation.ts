@@ -21,6 +21,16 @@ export interface Confirmation {
   redirectUrl?: string | null;
 }
 
+/** The names of the delivery options the cart has selected (pickup points by their friendly name), once each. */
+export function slaNames(of: OrderForm): string[] {
+  const names = new Set<string>();
+  for (const li of of.shippingData?.logisticsInfo ?? []) {
+    const sla = li.slas.find((s) => s.id === li.selectedSla);
+    if (sla) names.add(sla.pickupStoreInfo?.friendlyName ?? sla.name);
+  }
+  return [...names];
+}
+
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
 export function confirmationOf(
@@ -28,11 +38,6 @@ export function confirmationOf(
   choice: PaymentChoice & {name: string},
 ): Confirmation {
   const {placed, callback, orderForm: of} = result;
-  const slaNames = new Set<string>();
-  for (const li of of.shippingData?.logisticsInfo ?? []) {
-    const sla = li.slas.find((s) => s.id === li.selectedSla);
-    if (sla) slaNames.add(sla.pickupStoreInfo?.friendlyName ?? sla.name);
-  }
   const c: Confirmation = {
     orderGroup: placed.orderGroup,
     orderIds: placed.orders.length ? placed.orders.map((o) => o.orderId) : [`${placed.orderGroup}-01`],
@@ -45,7 +50,7 @@ export function confirmationOf(
       total: i.priceDefinition?.total ?? i.sellingPrice * i.quantity,
     })),
     address: of.shippingData?.address ?? null,
-    slaNames: [...slaNames],
+    slaNames: slaNames(of),
     paymentName: choice.name,
     installments: choice.installments,
     value: of.value + choice.interest,

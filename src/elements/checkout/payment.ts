@@ -1,7 +1,14 @@
-import type {PaymentSystem} from '../../client/types.js';
+import type {InstallmentOption, PaymentSystem} from '../../client/types.js';
 import {cardBrand, digits, type CardBrand} from './validators.js';
 
 export type PaymentKind = 'creditCard' | 'debitCard' | 'pix' | 'boleto' | 'other';
+
+/** The installment options of a payment system, as loaded for the total. */
+export interface Installments {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  system?: number;
+  options: InstallmentOption[];
+}
 
 /** One choice on screen: all card systems of a group are one "card" option, picked by the number's brand. */
 export interface PaymentOption {

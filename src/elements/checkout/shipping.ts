@@ -1,4 +1,6 @@
 import type {Address, OrderForm, Sla} from '../../client/types.js';
+import {isPostalCode, postalFormat} from '../../internal/postal.js';
+import type {CheckoutMessages} from './checkout.messages.js';
 
 export type AddressField =
   'postalCode' | 'street' | 'number' | 'complement' | 'neighborhood' | 'city' | 'state' | 'receiverName';
@@ -105,4 +107,21 @@ export function shippingDone(of: OrderForm): boolean {
   return (
     isComplete(of.shippingData?.address) && lis.length === of.items.length && lis.every((l) => l.selectedSla)
   );
+}
+
+/** The address form's errors by field: the country's required fields, and the postal code's format. */
+export function addressErrors(
+  d: Readonly<Record<string, string>>,
+  country: string,
+  m: CheckoutMessages,
+): Record<string, string> {
+  const format = addressFormat(country);
+  const errors: Record<string, string> = {};
+  for (const f of format.fields) {
+    const value = (d[f] ?? '').trim();
+    if (!value && !format.optional.includes(f)) errors[f] = m.required;
+  }
+  if (d.postalCode && !isPostalCode(country, d.postalCode))
+    errors.postalCode = m.postalInvalid(postalFormat(country).example);
+  return errors;
 }

@@ -1,8 +1,10 @@
 /**
  * Field checks that run before any request. Pure functions (no DOM, no Lit), so they are cheap to test and
- * to reuse. Each returns a boolean or a small fact; the element turns failures into localized messages.
+ * to reuse. Each returns a boolean or a small fact; the form checks (`profileErrors`, `cardErrors`) turn
+ * failures into the messages they are given.
  */
 import {isCpfNumber} from '../../domain/cpf.js';
+import type {CheckoutMessages} from './checkout.messages.js';
 
 const EMAIL_RE =
   /^[^\s@"(),:;<>[\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/;
@@ -130,4 +132,45 @@ export function formatCardNumber(value: string): string {
   if (cardBrand(d) === 'amex')
     return [d.slice(0, 4), d.slice(4, 10), d.slice(10, 15)].filter(Boolean).join(' ');
   return d.replace(/(\d{4})(?=\d)/g, '$1 ');
+}
+
+/** The identification form's errors by field (values trimmed; `type`: the document type). */
+export function profileErrors(
+  v: Readonly<Record<string, string>>,
+  type: string,
+  m: CheckoutMessages,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!v.email) errors.email = m.required;
+  else if (!isEmail(v.email)) errors.email = m.emailInvalid;
+  if (!v.firstName) errors.firstName = m.required;
+  if (!v.lastName) errors.lastName = m.required;
+  if (!v.document) errors.document = m.required;
+  else if (!isDocument(type, v.document)) errors.document = type === 'cpf' ? m.cpfInvalid : m.documentInvalid;
+  if (!v.phone) errors.phone = m.required;
+  else if (!isPhone(v.phone)) errors.phone = m.phoneInvalid;
+  return errors;
+}
+
+/** The card form's errors by field (`holder` and `cvv` trimmed; `accepted`: the store takes the number's brand). */
+export function cardErrors(
+  number: string,
+  holder: string,
+  expiry: string,
+  cvv: string,
+  accepted: boolean,
+  m: CheckoutMessages,
+): Record<string, string> {
+  const brand = cardBrand(number);
+  const errors: Record<string, string> = {};
+  if (!number.trim()) errors.cardNumber = m.required;
+  else if (!isCardNumber(number)) errors.cardNumber = m.cardNumberInvalid;
+  else if (!accepted) errors.cardNumber = m.brandNotAccepted;
+  if (!holder) errors.holderName = m.required;
+  else if (holder.length < 2 || /\d/.test(holder)) errors.holderName = m.holderInvalid;
+  if (!expiry.trim()) errors.expiry = m.required;
+  else if (!isExpiry(expiry)) errors.expiry = m.expiryInvalid;
+  if (!cvv) errors.cvv = m.required;
+  else if (!isCvv(cvv, brand)) errors.cvv = m.cvvInvalid(cardRules(brand).cvv.join('–'));
+  return errors;
 }
