@@ -4,12 +4,18 @@
  * state).
  */
 import {waitUntil} from '@open-wc/testing';
+import type {OrderForm} from '../../src/client/types.js';
+import {inCartQueue, type CartStore} from '../../src/state/cart-store.js';
 
 /** An element Lit renders (`updateComplete` resolves once it has). */
 type Rendered = Element & {updateComplete: Promise<unknown>};
 
 /** A valid CPF (the checkout's Brazilian document). */
 export const CPF = '529.982.247-25';
+
+/** Shows `orderForm` as the cart's truth (in the cart's queue), for tests that need data the sandbox cannot make. */
+export const showOrderForm = (cart: CartStore, orderForm: OrderForm): Promise<void> =>
+  inCartQueue(cart, 'test', async (_id, apply) => apply(orderForm));
 
 export const sr = (el: Element): ShadowRoot => el.shadowRoot!;
 export const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => sr(el).querySelector<T>(sel);

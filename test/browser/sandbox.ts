@@ -33,6 +33,8 @@ export interface Faults {
   timeoutRate?: number;
   malformedJsonRate?: number;
   rateLimitRate?: number;
+  /** PRNG seed: a config with one restarts the sequence (src/sandbox/faults.ts). */
+  seed?: number;
 }
 
 export async function setFaults(faults: Faults): Promise<void> {

@@ -2,7 +2,7 @@ import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {emulateMedia, sendKeys} from '@web/test-runner-commands';
 import fc from 'fast-check';
 import {createVtexClient} from '../../client/index.js';
-import {CartStore, inCartQueue} from '../../state/cart-store.js';
+import {CartStore} from '../../state/cart-store.js';
 import type {VtexStore} from '../store/store.js';
 import {clearFaults, freshCart, serverCart, setFaults} from '../../../test/browser/sandbox.js';
 import '../store/define.js';
@@ -10,7 +10,7 @@ import './define.js';
 import '../cart-button/define.js';
 import type {VtexCart} from './cart.js';
 import type {OrderForm} from '../../client/types.js';
-import {$, $$, cart as cartDriver, sr, text} from '../../../test/browser/harness.js';
+import {$, $$, cart as cartDriver, showOrderForm, sr, text} from '../../../test/browser/harness.js';
 import {shippingOptions} from './cart-helpers.js';
 import {parseEstimate} from '../../i18n/format.js';
 import {isPostalCode as isValidPostalCode} from '../../internal/postal.js';
@@ -408,7 +408,7 @@ describe('<vtex-cart>', () => {
               },
             ],
           };
-          store.cart!.replace(of);
+          await showOrderForm(store.cart!, of);
           await cart.updateComplete;
           const what = JSON.stringify({price, listPrice, quantity, percent, shipping});
           expect($(cart, '[part~="line-total"]')!.textContent, what).to.equal(formatBRL(unit * quantity));
@@ -669,12 +669,10 @@ describe('<vtex-cart>', () => {
     await store.cart!.addItems([{id: a.id, quantity: 1, seller: a.seller}]);
     const of = store.cart!.state.orderForm!;
     const long = 'Supercalifragilisticexpialidocious-'.repeat(12);
-    await inCartQueue(store.cart!, 'test', async (_id, apply) =>
-      apply({
-        ...of,
-        items: of.items.map((i) => ({...i, name: `${long}end`, skuName: `SKU-${'X'.repeat(120)}`})),
-      }),
-    );
+    await showOrderForm(store.cart!, {
+      ...of,
+      items: of.items.map((i) => ({...i, name: `${long}end`, skuName: `SKU-${'X'.repeat(120)}`})),
+    });
     cart.show();
     await cart.updateComplete;
     const dialog = $<HTMLDialogElement>(cart, 'dialog')!;
@@ -767,18 +765,16 @@ describe('<vtex-cart>', () => {
     const a = await plenty(0);
     await store.cart!.addItems([{id: a.id, quantity: 1, seller: a.seller}]);
     await settled(cart);
-    // The next update fails (decided when it arrives); the one queued behind it goes through.
+    // Seed 1 fails the first update and lets the second through (one latency and one error draw each).
     await setFaults({
-      errorRate: 1,
-      errorStatus: 503,
+      errorRate: 0.5,
+      seed: 1,
       latencyMs: 300,
       routes: '/api/checkout/pub/orderForm/*/items/update',
     });
     const failed = oneEvent(cart, 'vtex-error');
     $(cart, '[part~="increase"]')!.click();
     await waitUntil(() => store.cart!.state.busy > 0, 'the first update is on its way');
-    await aTimeout(50); // let the request reach the sandbox under the fault
-    await clearFaults();
     $(cart, '[part~="increase"]')!.click();
     await failed;
     await expectScreenIsServer(cart);

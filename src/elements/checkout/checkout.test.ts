@@ -14,7 +14,7 @@ import {
 import '../store/define.js';
 import './define.js';
 import type {VtexCheckout} from './checkout.js';
-import {$, $$, checkout, sr, text, type} from '../../../test/browser/harness.js';
+import {$, $$, checkout, showOrderForm, sr, text, type} from '../../../test/browser/harness.js';
 
 const {current, submit, waitStep, typeProfile, choosePayment, place} = checkout;
 
@@ -370,7 +370,7 @@ describe('<vtex-checkout>', () => {
         async (items, percent, shipping) => {
           const discounts = -Math.round((items * percent) / 100);
           const value = items + discounts + shipping;
-          store.cart!.replace({
+          await showOrderForm(store.cart!, {
             ...base,
             value,
             totalizers: [
@@ -393,7 +393,7 @@ describe('<vtex-checkout>', () => {
       ),
       {numRuns: 25, seed: 22},
     );
-    store.cart!.replace(base);
+    await showOrderForm(store.cart!, base);
   });
 
   it('recovers an expired 5-minute window by placing again, without a second live order', async () => {
