@@ -27,4 +27,14 @@ describe('build: CSS inside css`` templates', () => {
         ":host([hidden]) .a :is(.b,.c)::after{content:'x'}",
     );
   });
+
+  it('drops the leading zero of decimals, and only that', () => {
+    assert.equal(
+      minifyCss(
+        '.a { margin: 0.5rem -0.25em; opacity: 0.6; width: 10.5rem; background: rgb(0 0 0 / 0.45); }',
+      ),
+      '.a{margin:.5rem -.25em;opacity:.6;width:10.5rem;background:rgb(0 0 0 / .45)}',
+    );
+    assert.equal(minifyCss(".b{flex:0 0 auto;content:'v0.5'}"), ".b{flex:0 0 auto;content:'v0.5'}");
+  });
 });
