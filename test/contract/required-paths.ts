@@ -8,8 +8,9 @@
  * Path syntax (JSONPath-like, relative to the body): `a.b` — key `b` of `a` is present and not null;
  * `a[]` — `a` is an array, what follows applies to each element; `a?` — `a` is present but may be null (a
  * null stops the check below it). Fields the code reads only when they are there (optional in API.md's
- * shapes, e.g. `paymentData.updateStatus`, `messages[].fields`, or present only in some states such as the
- * signed-in session's `profile.email`) are not listed.
+ * shapes, e.g. `paymentData.updateStatus`, `messages[].fields`, or present only in some states: the signed-in
+ * session's `profile.email`, `marketingData.coupon` while a coupon is applied — VTEX's examples never show it
+ * null, and the sandbox leaves it out otherwise) are not listed.
  */
 
 export type ResponseKind =
@@ -133,7 +134,6 @@ export const REQUIRED_PATHS: Readonly<Record<ResponseKind, readonly string[]>> =
     'paymentData.payments[].referenceValue',
     'paymentData.installmentOptions[].paymentSystem',
     ...prefixed('paymentData.installmentOptions[].installments[].', INSTALLMENT),
-    'marketingData?.coupon?',
     'clientPreferencesData?.locale?',
     'storePreferencesData.countryCode',
     'storePreferencesData.currencyCode',
@@ -264,6 +264,7 @@ export const OPERATION_KINDS: Readonly<Record<string, ResponseKind | null>> = {
   'Checkout POST /api/checkout/pub/orderForm/{orderFormId}/transaction 200': 'placeOrder',
   'Checkout POST /api/checkout/pub/gatewayCallback/{orderGroup} 428': 'gatewayCallbackRedirect',
   'Checkout POST /api/checkout/pub/gatewayCallback/{orderGroup} 500': 'gatewayCallbackDenied',
+  'PGW POST /api/payments/transactions/{transactionId}/payments 201': null,
   'Session GET /api/sessions 200': 'session',
   'Session POST /api/sessions 201': null,
   'Session PATCH /api/sessions 200': null,
