@@ -116,3 +116,4 @@ function journeyChecks(transport: Transport): void {
 }
 
 describe('the kit against the sandbox: request bodies and responses conform', () => journeyChecks('sandbox'));
+describe('the kit through the bridge: request bodies and responses conform', () => journeyChecks('bridge'));
