@@ -4,7 +4,14 @@
  */
 import {before, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {contractErrors, cookieJarCaller, ORIGIN, type Json, type SandboxModule} from './harness.js';
+import {
+  contractErrors,
+  cookieJarCaller,
+  ORIGIN,
+  requestContractErrors,
+  type Json,
+  type SandboxModule,
+} from './harness.js';
 import {missingPaths, missingRequired, OPERATION_KINDS, REQUIRED_PATHS} from './required-paths.js';
 
 const ADD_ITEMS = {
@@ -112,5 +119,54 @@ describe('required paths give the contract teeth', () => {
       assert.ok(used.has(kind as keyof typeof REQUIRED_PATHS), `${kind} is checked by no operation`);
       missingPaths(paths, {});
     }
+  });
+});
+
+describe('request bodies have teeth too', () => {
+  const transaction = {
+    spec: 'Checkout',
+    template: '/api/checkout/pub/orderForm/{orderFormId}/transaction',
+    method: 'POST',
+  } as const;
+  const payments = {
+    spec: 'PGW',
+    template: '/api/payments/transactions/{transactionId}/payments',
+    method: 'POST',
+  } as const;
+  const payment = {
+    paymentSystem: 125,
+    installments: 1,
+    currencyCode: 'BRL',
+    value: 1000,
+    installmentsInterestRate: 0,
+    installmentsValue: 1000,
+    referenceValue: 1000,
+    fields: {},
+    transaction: {id: 'ABC', merchantName: 'sandbox'},
+  };
+
+  it('a transaction without value, or with a string value, fails', () => {
+    const body = {referenceId: 'x', value: 1000, referenceValue: 1000, interestValue: 0};
+    assert.deepEqual(requestContractErrors({...transaction, body}).errors, []);
+    const {value: _value, ...noValue} = body;
+    assert.deepEqual(requestContractErrors({...transaction, body: noValue}).errors, [
+      '$.value: is required but missing',
+    ]);
+    assert.deepEqual(requestContractErrors({...transaction, body: {...body, value: '1000'}}).errors, [
+      '$.value: expected integer, got string',
+    ]);
+  });
+
+  it('a payments body without transaction fails; the named exceptions excuse only fields', () => {
+    const ok = requestContractErrors({...payments, body: [payment]});
+    assert.deepEqual(ok.errors, []);
+    assert.ok(ok.excused > 0, 'fields: {} is excused by pgw-fields-empty-for-non-card');
+    const {transaction: _t, ...noTransaction} = payment;
+    assert.deepEqual(requestContractErrors({...payments, body: [noTransaction]}).errors, [
+      '$[0].transaction: is required but missing',
+    ]);
+    assert.deepEqual(requestContractErrors({...payments, body: payment}).errors, [
+      '$: expected array, got object',
+    ]);
   });
 });
