@@ -110,6 +110,9 @@ describe('required paths give the contract teeth', () => {
     assert.deepEqual(missingPaths(['a?[].b'], {a: [null]}), [
       '$.a[0]: expected an object holding "b", got null',
     ]);
+    assert.deepEqual(missingPaths(['a[t=P].b'], {a: [{t: 'T'}, {t: 'P'}]}), [
+      '$.a[1].b: is required by the kit but missing',
+    ]);
     assert.throws(() => missingPaths(['a..b'], {}), /Bad required path/);
   });
 

@@ -6,8 +6,8 @@
  * reads of `parsePlacedTransaction`, `parseGatewayRedirect`, `errorFromResponse` and `normalizeSession`).
  *
  * Path syntax (JSONPath-like, relative to the body): `a.b` — key `b` of `a` is present and not null;
- * `a[]` — `a` is an array, what follows applies to each element; `a?` — `a` is present but may be null (a
- * null stops the check below it). Fields the code reads only when they are there (optional in API.md's
+ * `a[]` — `a` is an array, what follows applies to each element; `a[type=X]` — to each element whose `type`
+ * is `"X"`; `a?` — `a` is present but may be null (a null stops the check below it). Fields the code reads only when they are there (optional in API.md's
  * shapes, e.g. `paymentData.updateStatus`, `messages[].fields`, or present only in some states: the signed-in
  * session's `profile.email`, `marketingData.coupon` while a coupon is applied — VTEX's examples never show it
  * null, and the sandbox leaves it out otherwise) are not listed.
@@ -180,6 +180,9 @@ export const REQUIRED_PATHS: Readonly<Record<ResponseKind, readonly string[]>> =
     'facets[].values[].value',
     'facets[].values[].name',
     'facets[].values[].quantity',
+    // The price filter labels its values with their range (src/elements/product-grid/product-grid.ts).
+    'facets[type=PRICERANGE].values[].range.from',
+    'facets[type=PRICERANGE].values[].range.to',
   ],
   autocomplete: ['searches[].term'],
   // normalizeSession (src/client/session.ts); profile.email/firstName/lastName only exist when signed in.
@@ -283,6 +286,8 @@ interface Segment {
   key: string;
   nullable: boolean;
   each: boolean;
+  /** `[field=value]`: only the elements whose `field` is `value`. */
+  where?: [string, string];
 }
 
 const parsed = new Map<string, Segment[]>();
@@ -291,9 +296,9 @@ function parse(path: string): Segment[] {
   let segments = parsed.get(path);
   if (!segments) {
     segments = path.split('.').map((raw) => {
-      const m = /^([A-Za-z_$][\w$-]*)(\?)?(\[\])?$/.exec(raw);
+      const m = /^([A-Za-z_$][\w$-]*)(\?)?(\[(?:(\w+)=([\w-]+))?\])?$/.exec(raw);
       if (!m) throw new Error(`Bad required path "${path}" (segment "${raw}")`);
-      return {key: m[1]!, nullable: !!m[2], each: !!m[3]};
+      return {key: m[1]!, nullable: !!m[2], each: !!m[3], where: m[4] ? [m[4], m[5]!] : undefined};
     });
     parsed.set(path, segments);
   }
@@ -328,7 +333,10 @@ export function missingPaths(paths: readonly string[], body: unknown): string[] 
         errors.add(`${here}: is required by the kit to be an array`);
         return;
       }
-      value.forEach((item, i) => walk(item, rest, `${here}[${i}]`));
+      value.forEach((item, i) => {
+        if (!s.where || (isObject(item) && item[s.where[0]] === s.where[1]))
+          walk(item, rest, `${here}[${i}]`);
+      });
     } else walk(value, rest, here);
   };
   for (const p of paths) walk(body, parse(p), '$');
