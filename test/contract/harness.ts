@@ -1,14 +1,17 @@
 /**
  * Shared by the contract tests: VTEX's OpenAPI files (../shared/vtex/openapi or VTEX_OPENAPI_DIR), the named exceptions
  * for known errors in those specs (API.md §11), `conforms()` which validates one response body against
- * the schema for its path + method + status, and a cookie-jar caller over a sandbox's `fetch`.
+ * the schema for its path + method + status and against the fields the kit reads (./required-paths.ts),
+ * `requestConforms()` for request bodies, and a cookie-jar caller over a sandbox's `fetch`.
  */
 import assert from 'node:assert/strict';
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {TestContext} from 'node:test';
 import {fileURLToPath} from 'node:url';
+import {OPERATION_KINDS, missingRequired, type ResponseKind} from './required-paths.js';
 import {
+  requestSchema,
   responseSchema,
   validate,
   wildcardPath,
@@ -32,6 +35,8 @@ export const SPECS = {
   OMS: 'VTEX---Orders-API.json',
   Session: 'VTEX---Session-Manager-API.json',
   Catalog: 'VTEX---Catalog-API.json',
+  PGW: 'VTEX---Payments-Gateway-API.json',
+  VTEXID: 'VTEX---VTEX-ID-API.json',
 } as const;
 export type SpecName = keyof typeof SPECS;
 
@@ -75,8 +80,10 @@ export interface SpecException {
   reason: string;
   spec: SpecName;
   at: string;
-  /** Only errors whose message matches this (default: Json). */
+  /** Only errors whose message matches this (default: any). */
   message?: RegExp;
+  /** A request body's error instead of a response's. */
+  request?: boolean;
 }
 
 export const EXCEPTIONS: SpecException[] = [
@@ -282,6 +289,42 @@ export const EXCEPTIONS: SpecException[] = [
     at: '$.packageAttachment.packages[*]',
     message: /expected string, got object/,
   },
+  // Request bodies the kit sends.
+  {
+    id: 'checkout-items-index-optional',
+    reason:
+      'API.md §11.7: Checkout#Items marks orderItems[].index required; the guides and VTEX BFF samples omit it when adding (the kit adds without an index).',
+    spec: 'Checkout',
+    at: '$.orderItems[*].index',
+    message: /is required but missing/,
+    request: true,
+  },
+  {
+    id: 'pgw-fields-empty-for-non-card',
+    reason:
+      'API.md §6.5 (the guides\' send-payments body, see also §11.2): `fields` is "empty {} for non-card methods" (Pix, boleto); 2.SendPaymentsPublicRequest marks all eight card fields of Fields required.',
+    spec: 'PGW',
+    at: '$[*].fields.*',
+    message: /is required but missing/,
+    request: true,
+  },
+  {
+    id: 'pgw-fields-address-null',
+    reason:
+      'API.md §6.5 (the guides\' send-payments body): a card without a billing address sends "address": null; the Fields schema types address as a non-nullable object.',
+    spec: 'PGW',
+    at: '$[*].fields.address',
+    message: /is null/,
+    request: true,
+  },
+  {
+    id: 'checkout-profiles-unknown-userProfile-null',
+    reason:
+      'API.md §6.1 (and the operation\'s own description in VTEX---Checkout-API.json GET /api/checkout/pub/profiles): for an e-mail with no profile "the response body fields are empty"; userProfile is then null, though the schema is not nullable.',
+    spec: 'Checkout',
+    at: '$.userProfile',
+    message: /is null/,
+  },
 ];
 
 /**
@@ -309,35 +352,99 @@ function matches(e: ValidationError, x: SpecException): boolean {
   return pathOk && (!x.message || x.message.test(e.message));
 }
 
-/** Validates one response; fails the test with every unexcused error (known sandbox deviations → failing TODO). */
-export function conforms(t: TestContext, c: Check): void {
-  const doc = spec(c.spec);
-  const schema = responseSchema(doc, c.template, c.method, c.status);
-  const errors = validate(doc, schema, c.body);
-  const unexcused: ValidationError[] = [];
+/** `{spec} {METHOD} {template} {status}`, the key of {@link OPERATION_KINDS}. */
+export const operationKey = (c: Pick<Check, 'spec' | 'template' | 'method' | 'status'>): string =>
+  `${c.spec} ${c.method.toUpperCase()} ${c.template} ${c.status}`;
+
+/** The required-paths kind of an operation's response; throws for an operation the table does not list. */
+export function kindOf(c: Pick<Check, 'spec' | 'template' | 'method' | 'status'>): ResponseKind | null {
+  const key = operationKey(c);
+  if (!(key in OPERATION_KINDS))
+    throw new Error(
+      `${key} is not in OPERATION_KINDS (test/contract/required-paths.ts): say what the kit reads`,
+    );
+  return OPERATION_KINDS[key]!;
+}
+
+export interface ContractResult {
+  /** Schema errors no named exception excuses, then the kit's required paths that are missing. */
+  errors: string[];
+  /** Ids of the known sandbox deviations hit. */
+  deviations: string[];
+  /** How many schema errors named exceptions excused. */
+  excused: number;
+}
+
+function sortErrors(spec: SpecName, errors: ValidationError[], request: boolean): ContractResult {
+  const unexcused: string[] = [];
   const deviations = new Set<string>();
+  let excused = 0;
   for (const e of errors) {
-    const x = EXCEPTIONS.find((x) => x.spec === c.spec && matches(e, x));
+    const x = EXCEPTIONS.find((x) => x.spec === spec && !!x.request === request && matches(e, x));
     if (x) {
       used.set(x.id, (used.get(x.id) ?? 0) + 1);
+      excused++;
       continue;
     }
-    const d = SANDBOX_DEVIATIONS.find((x) => x.spec === c.spec && matches(e, x));
+    const d = SANDBOX_DEVIATIONS.find((x) => x.spec === spec && !!x.request === request && matches(e, x));
     if (d) deviations.add(d.id);
-    else unexcused.push(e);
+    else unexcused.push(`${e.path}: ${e.message}`);
   }
-  if (errors.length > unexcused.length)
-    t.diagnostic(`${errors.length - unexcused.length} error(s) matched named exceptions/deviations`);
-  const where = `${c.method} ${c.template} ${c.status} does not match ${SPECS[c.spec]}`;
-  assert.deepEqual(
-    unexcused.slice(0, 100).map((e) => `${e.path}: ${e.message}`),
-    [],
-    where,
+  return {errors: unexcused, deviations: [...deviations], excused};
+}
+
+/**
+ * One response against the contract: its schema in the spec (minus named exceptions) and the fields the kit
+ * reads (required-paths.ts, by {@link OPERATION_KINDS}).
+ */
+export function contractErrors(c: Check): ContractResult {
+  const doc = spec(c.spec);
+  const result = sortErrors(
+    c.spec,
+    validate(doc, responseSchema(doc, c.template, c.method, c.status), c.body),
+    false,
   );
-  if (deviations.size) {
-    t.todo(`known sandbox deviations: ${[...deviations].join(', ')}`);
-    throw new Error(`${where}: known sandbox deviations ${[...deviations].join(', ')}`);
+  const kind = kindOf(c);
+  if (kind) result.errors.push(...missingRequired(kind, c.body));
+  return result;
+}
+
+function report(t: TestContext, where: string, r: ContractResult): void {
+  if (r.excused) t.diagnostic(`${r.excused} error(s) matched named exceptions`);
+  assert.deepEqual(r.errors.slice(0, 100), [], where);
+  if (r.deviations.length) {
+    t.todo(`known sandbox deviations: ${r.deviations.join(', ')}`);
+    throw new Error(`${where}: known sandbox deviations ${r.deviations.join(', ')}`);
   }
+}
+
+/**
+ * Validates one response; fails the test with every unexcused schema error and every missing required path
+ * (known sandbox deviations → failing TODO).
+ */
+export function conforms(t: TestContext, c: Check): void {
+  report(
+    t,
+    `${c.method} ${c.template} ${c.status} does not match ${SPECS[c.spec]} + required-paths.ts`,
+    contractErrors(c),
+  );
+}
+
+/** The request-body errors of one request, against the operation's `requestBody` schema (named exceptions apart). */
+export function requestContractErrors(c: Omit<Check, 'status'>): ContractResult {
+  const doc = spec(c.spec);
+  const schema = requestSchema(doc, c.template, c.method);
+  if (!schema) throw new Error(`${c.method} ${c.template} has no JSON requestBody in ${SPECS[c.spec]}`);
+  return sortErrors(c.spec, validate(doc, schema, c.body), true);
+}
+
+/** Validates one request body the kit sent against the spec's `requestBody` schema. */
+export function requestConforms(t: TestContext, c: Omit<Check, 'status'>): void {
+  report(
+    t,
+    `${c.method} ${c.template} request body does not match ${SPECS[c.spec]}`,
+    requestContractErrors(c),
+  );
 }
 
 // --- the sandbox, with a cookie jar --------------------------------------------------------------------

@@ -1,7 +1,15 @@
 /** The contract validator itself: cases that must pass and cases that must fail. */
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {responseSchema, validate, wildcardPath, type OpenApiDocument, type Schema} from './schema.js';
+import {
+  findTemplate,
+  requestSchema,
+  responseSchema,
+  validate,
+  wildcardPath,
+  type OpenApiDocument,
+  type Schema,
+} from './schema.js';
 
 const doc: OpenApiDocument = {
   openapi: '3.0.0',
@@ -148,6 +156,23 @@ describe('contract schema validator', () => {
     assert.throws(() => responseSchema(doc, '/api/thing/{id}', 'GET', 204), /No JSON schema/);
     assert.throws(() => validate(doc, {$ref: '#/components/schemas/Nope'}, {}), /Unresolvable/);
     assert.throws(() => validate(doc, {$ref: 'other.json#/x'}, {}), /Only local/);
+  });
+
+  it('finds request-body schemas and the template of a concrete path', () => {
+    const api: OpenApiDocument = {
+      paths: {
+        '/a/{id}/items': {post: {requestBody: {content: {'application/json': {schema: {type: 'array'}}}}}},
+        '/a/{id}/{name}': {post: {}},
+        '/search/{facets}': {get: {}},
+      },
+    };
+    assert.deepEqual(requestSchema(api, '/a/{id}/items', 'POST'), {type: 'array'});
+    assert.equal(requestSchema(api, '/a/{id}/{name}', 'POST'), undefined);
+    assert.equal(findTemplate(api, '/a/123/items', 'POST'), '/a/{id}/items', 'most literal segments win');
+    assert.equal(findTemplate(api, '/a/123/other', 'POST'), '/a/{id}/{name}');
+    assert.equal(findTemplate(api, '/a/123/items', 'GET'), undefined);
+    assert.equal(findTemplate(api, '/search/', 'GET'), '/search/{facets}');
+    assert.equal(findTemplate(api, '/search/brand/acme', 'GET'), '/search/{facets}', 'facets span segments');
   });
 
   it('stops on cyclic refs instead of recursing forever', () => {

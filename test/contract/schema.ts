@@ -28,7 +28,7 @@ export interface ValidationError {
 
 export interface OpenApiDocument {
   openapi?: string;
-  paths: Record<string, Record<string, {responses?: Record<string, unknown>}>>;
+  paths: Record<string, Record<string, {responses?: Record<string, unknown>; requestBody?: unknown}>>;
   components?: Record<string, Record<string, unknown>>;
 }
 
@@ -164,6 +164,50 @@ export function responseSchema(
   const json = content && Object.entries(content).find(([type]) => type.includes('json'))?.[1];
   if (!json?.schema) throw new Error(`No JSON schema for ${status} ${method.toUpperCase()} ${pathTemplate}`);
   return json.schema;
+}
+
+/** The JSON request-body schema of path template + method, or undefined when the operation declares none. */
+export function requestSchema(
+  doc: OpenApiDocument,
+  pathTemplate: string,
+  method: string,
+): Schema | undefined {
+  const op = doc.paths[pathTemplate]?.[method.toLowerCase()];
+  if (!op) throw new Error(`No operation ${method.toUpperCase()} ${pathTemplate} in the spec`);
+  let body = op.requestBody as Record<string, unknown> | undefined;
+  if (body && typeof body.$ref === 'string') body = resolveRef(doc, body.$ref) as Record<string, unknown>;
+  const content = body?.content as Record<string, {schema?: Schema}> | undefined;
+  return content && Object.entries(content).find(([type]) => type.includes('json'))?.[1]?.schema;
+}
+
+/**
+ * The spec's path template for a concrete path, e.g. `/api/checkout/pub/orderForm/{orderFormId}/items` for
+ * `/api/checkout/pub/orderForm/abc…/items`; among several matches the one with most literal segments wins.
+ * A `{facets}` parameter matches any number of segments.
+ */
+export function findTemplate(doc: OpenApiDocument, path: string, method: string): string | undefined {
+  let best: {template: string; literals: number} | undefined;
+  for (const [template, ops] of Object.entries(doc.paths)) {
+    if (!ops[method.toLowerCase()]) continue;
+    const parts = template.split('/');
+    const re = new RegExp(
+      '^' +
+        parts
+          .map((p) =>
+            p === '{facets}'
+              ? '.*'
+              : /^\{[^}]+\}$/.test(p)
+                ? '[^/]+'
+                : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+          )
+          .join('/') +
+        '/?$',
+    );
+    if (!re.test(path)) continue;
+    const literals = parts.filter((p) => p && !p.startsWith('{')).length;
+    if (!best || literals > best.literals) best = {template, literals};
+  }
+  return best?.template;
 }
 
 /** Generalises an instance path for exception matching: array indices become `[*]`. */
