@@ -4,6 +4,7 @@ import {plural} from '../../i18n/format.js';
 const messages = {
   label: (n: number) => `Cart, ${plural('en', n, {zero: '0 items', one: `${n} item`, other: `${n} items`})}`,
   loading: 'Cart',
+  failed: 'Cart unavailable',
 };
 
 export default messages;

@@ -5,6 +5,7 @@ const messages: CartButtonMessages = {
   label: (n: number) =>
     `Carrito, ${plural('es', n, {zero: '0 artículos', one: `${n} artículo`, other: `${n} artículos`})}`,
   loading: 'Carrito',
+  failed: 'Carrito no disponible',
 };
 
 export default messages;

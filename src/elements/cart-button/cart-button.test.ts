@@ -1,5 +1,5 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
-import {freshCart} from '../../../test/browser/sandbox.js';
+import {clearFaults, freshCart, setFaults} from '../../../test/browser/sandbox.js';
 import '../store/define.js';
 import './define.js';
 import type {VtexStore} from '../store/store.js';
@@ -53,6 +53,29 @@ describe('<vtex-cart-button>', () => {
     expect($(out, '[part~="button"]')).to.exist;
     expect($(out, '[part~="icon"]')).to.exist;
     await expect(out).to.be.accessible();
+  });
+
+  it('shows that the cart could not be loaded, and counts again once it loads', async () => {
+    await freshCart();
+    await setFaults({errorRate: 1, errorStatus: 503, routes: '/api/checkout/pub/orderForm'});
+    const root = await fixture<HTMLElement>(
+      html`<div>
+        <vtex-store api="" account="sandbox" locale="pt-BR"><vtex-cart-button></vtex-cart-button></vtex-store>
+      </div>`,
+    );
+    const button = root.querySelector<VtexCartButton>('vtex-cart-button')!;
+    const store = root.querySelector<VtexStore>('vtex-store')!;
+    await waitUntil(() => store.cart?.state.status === 'error', 'the load failed', {timeout: 15_000});
+    await button.updateComplete;
+    expect($(button, 'button')!.getAttribute('aria-label')).to.equal('Carrinho indisponível');
+    const badge = $(button, '[part~="badge"]')!;
+    expect(badge.textContent!.trim()).to.equal('!');
+    await expect(button).to.be.accessible();
+    await clearFaults();
+    await store.cart!.load({force: true});
+    await button.updateComplete;
+    expect($(button, 'button')!.getAttribute('aria-label')).to.equal('Carrinho, 0 itens');
+    expect($(button, '[part~="badge"]')).to.equal(null);
   });
 
   it('opens the drawer named by for, else the first drawer, else one it creates next to itself', async () => {

@@ -18,7 +18,7 @@ import {styles} from './cart-button.styles.js';
  * @slot - An icon replacing the default bag.
  * @csspart button - The button.
  * @csspart icon - The default icon.
- * @csspart badge - The count badge (hidden when the cart is empty).
+ * @csspart badge - The count badge (hidden when the cart is empty; `!` when the cart could not be loaded).
  * @fires vtex-error - The drawer cart could not be loaded on click. detail: {operation: "openCart", error}
  * @cssprop [--vtex-cart-button-badge-background=var(--vtex-color-accent)] - Badge background.
  * @cssprop [--vtex-cart-button-badge-color=var(--vtex-color-accent-text)] - Badge text.
@@ -103,12 +103,14 @@ export class VtexCartButton extends VtexElement {
   override render(): TemplateResult {
     const m = this.#i18n.m;
     const n = this.#count();
+    // The cart did not load: say so (the drawer it opens explains and retries).
+    const failed = n === undefined && this.#cart.state?.status === 'error';
     return html`<button
       type="button"
       class="button"
       part="button"
       aria-haspopup="dialog"
-      aria-label=${n === undefined ? m.loading : m.label(n)}
+      aria-label=${failed ? m.failed : n === undefined ? m.loading : m.label(n)}
       aria-busy=${this.opening ? 'true' : 'false'}
       @click=${this.#open}
       @pointerenter=${this.#preload}
@@ -130,7 +132,7 @@ export class VtexCartButton extends VtexElement {
           <path d="M9 7a3 3 0 0 1 6 0" />
         </svg>
       </slot>
-      ${n ? html`<span class="badge" part="badge" aria-hidden="true">${n > 99 ? '99+' : n}</span>` : nothing}
+      ${n || failed ? html`<span class="badge" part="badge" aria-hidden="true">${failed ? '!' : n! > 99 ? '99+' : n}</span>` : nothing}
     </button>`;
   }
 }
