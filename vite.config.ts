@@ -11,7 +11,8 @@ const elements = registry();
 const CORE = new RegExp(
   [
     'node_modules/(lit/(index|decorators)\\.js|lit-element/|lit-html/(lit-html|is-server)\\.js|@lit/(reactive-element|context)/)',
-    '/src/(client|controllers|events)/',
+    // The placement steps (client/placement.ts) load with the checkout.
+    '/src/(client/(?!placement)|controllers/|events/)',
     // The stores; the actions (src/state's other modules) go with the elements that call them.
     '/src/state/(store|cart-store|session-store)\\.ts',
     '/src/internal/(define|styles|version|vtex-element)\\.ts',

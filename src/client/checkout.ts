@@ -1,5 +1,4 @@
-import {VtexError, errorFromResponse} from './errors.js';
-import {parseJson, type Http, type RequestOptions} from './http.js';
+import type {Http, RequestOptions} from './http.js';
 import type {
   ClientProfileInput,
   GatewayCallbackResult,
@@ -7,7 +6,6 @@ import type {
   OrderForm,
   PaymentDataInput,
   PaymentInput,
-  PlacedOrderSummary,
   PlacedTransaction,
   PlaceOrderInput,
   PostalCodeAddress,
@@ -150,23 +148,14 @@ export function createCheckoutApi(http: Http, ctx: CheckoutContext) {
     async changeToAnonymousUser(id: string, options: RequestOptions = {}): Promise<void> {
       await http.send(`/checkout/changeToAnonymousUser/${encodeURIComponent(id)}`, {signal: options.signal});
     },
+    // The three placement steps load with the checkout (./placement.ts), not with every page's first request.
     /** Step 1/3 — Checkout#PlaceOrderFromExistingOrderForm; starts VTEX's 5-minute window. */
     async placeOrder(
       id: string,
       input: PlaceOrderInput,
       options: RequestOptions = {},
     ): Promise<PlacedTransaction> {
-      const raw = await post<unknown>(
-        `${of(id)}/transaction`,
-        {
-          referenceId: id,
-          savePersonalData: false,
-          optinNewsLetter: false,
-          ...input,
-        },
-        options,
-      );
-      return parsePlacedTransaction(raw);
+      return (await import('./placement.js')).placeOrder(http, of(id), id, input, options);
     },
     /**
      * Step 2/3 — PGW#2.SendPaymentsPublic; card data travels only here: straight from the browser to VTEX's
@@ -178,117 +167,26 @@ export function createCheckoutApi(http: Http, ctx: CheckoutContext) {
       payments: readonly PaymentInput[],
       options: RequestOptions & {form?: 'vault' | 'pub'} = {},
     ): Promise<void> {
-      const tid = encodeURIComponent(transactionId);
-      const path =
-        options.form === 'pub'
-          ? `/api/pub/transactions/${tid}/payments`
-          : `/api/payments/transactions/${tid}/payments`;
-      await http.send(path, {
-        method: 'POST',
-        base: ctx.paymentsApi || VTEX_PAYMENTS_API,
-        credentials: 'omit',
-        query: options.form === 'pub' ? {orderId: orderGroup} : {an: ctx.account, orderId: orderGroup},
-        body: payments,
-        signal: options.signal,
-      });
+      const base = ctx.paymentsApi || VTEX_PAYMENTS_API;
+      return (await import('./placement.js')).sendPayments(
+        http,
+        base,
+        ctx.account,
+        transactionId,
+        orderGroup,
+        payments,
+        options,
+      );
     },
     /** Step 3/3 — Checkout#ProcessOrder: 200/204 approved, 428 needs the shopper (redirect, Pix), 500 denied (throws). */
     async gatewayCallback(orderGroup: string, options: RequestOptions = {}): Promise<GatewayCallbackResult> {
-      const response = await http.send(`${CO}/gatewayCallback/${encodeURIComponent(orderGroup)}`, {
-        method: 'POST',
-        raw: true,
-        signal: options.signal,
-      });
-      if (response.status === 200 || response.status === 204) return {status: 'approved'};
-      if (response.status === 428) return parseGatewayRedirect(await parseJson<unknown>(response));
-      const error = errorFromResponse(response.status, await response.text().catch(() => ''));
-      throw new VtexError({
-        status: error.status,
-        code: response.status === 500 ? 'PAYMENT_DENIED' : error.code,
-        message: error.message,
-        retryable: false,
-        operationId: error.operationId,
-        fields: {vtexCode: error.code},
-      });
+      return (await import('./placement.js')).gatewayCallback(
+        http,
+        `${CO}/gatewayCallback/${encodeURIComponent(orderGroup)}`,
+        options,
+      );
     },
   };
 }
 
 export type CheckoutApi = ReturnType<typeof createCheckoutApi>;
-
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const asString = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-/** An http(s) URL or a same-origin path, else null: a payment link never runs script (`javascript:`, `data:`…). */
-const httpUrl = (v: string | undefined): string | null => {
-  if (!v) return null;
-  if (/^\/(?![/\\])/.test(v)) return v; // a path on the store's own origin
-  try {
-    const u = new URL(v);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
-  } catch {
-    return null;
-  }
-};
-
-/**
- * Normalizes every place-order response shape VTEX documents (API.md §6.5, §11.1): the spec's
- * `{orderForm: null, transactionData, orders[]}`, the guide's flat object with `orderGroup` and
- * `merchantTransactions`, and the BFF sample's `orders[0].transactionData`.
- */
-export function parsePlacedTransaction(raw: unknown): PlacedTransaction {
-  if (!isObj(raw)) throw badPlacement('empty response');
-  const orders = (Array.isArray(raw.orders) ? raw.orders : []).filter(isObj) as PlacedOrderSummary[];
-  const firstOrder = orders[0] as Record<string, unknown> | undefined;
-  const txData =
-    (isObj(raw.transactionData) && raw.transactionData) ||
-    (firstOrder && isObj(firstOrder.transactionData) && firstOrder.transactionData) ||
-    raw;
-  const merchantTransactions = Array.isArray(txData.merchantTransactions)
-    ? txData.merchantTransactions
-    : Array.isArray(raw.merchantTransactions)
-      ? raw.merchantTransactions
-      : [];
-  const tx = merchantTransactions.find(isObj) as Record<string, unknown> | undefined;
-  const orderGroup = asString(raw.orderGroup) ?? asString(firstOrder?.orderGroup);
-  const transactionId = asString(tx?.transactionId) ?? asString(raw.id);
-  const merchantName = asString(tx?.merchantName);
-  if (!orderGroup || !transactionId || !merchantName) throw badPlacement('missing orderGroup or transaction');
-  return {orderGroup, transactionId, merchantName, orders, receiverUri: asString(txData.receiverUri)};
-}
-
-function parseGatewayRedirect(body: unknown): GatewayCallbackResult {
-  const b = isObj(body) ? body : {};
-  const redirects = Array.isArray(b.RedirectResponseCollection)
-    ? b.RedirectResponseCollection.filter(isObj)
-    : [];
-  const apps = Array.isArray(b.paymentAuthorizationAppCollection)
-    ? b.paymentAuthorizationAppCollection.filter(isObj)
-    : [];
-  const app = apps[0];
-  let payload: Record<string, unknown> = {};
-  if (app) {
-    if (isObj(app.appPayload)) payload = app.appPayload;
-    else if (typeof app.appPayload === 'string') {
-      try {
-        const parsed: unknown = JSON.parse(app.appPayload);
-        if (isObj(parsed)) payload = parsed;
-      } catch {
-        payload = {};
-      }
-    }
-  }
-  return {
-    status: 'action-required',
-    redirectUrl: httpUrl(asString(redirects[0]?.redirectUrl)),
-    app: app ? {appName: asString(app.appName) ?? '', payload} : null,
-  };
-}
-
-const badPlacement = (why: string) =>
-  new VtexError({
-    status: 200,
-    code: 'BAD_PLACEMENT_RESPONSE',
-    kind: 'bad-response',
-    retryable: false,
-    message: `Unexpected place-order response: ${why}`,
-  });

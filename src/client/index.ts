@@ -64,7 +64,7 @@ export type VtexClient = ReturnType<typeof createVtexClient>;
 
 export {VtexError, isVtexError, errorFromResponse} from './errors.js';
 export type {VtexErrorKind} from './errors.js';
-export {parsePlacedTransaction, VTEX_PAYMENTS_API} from './checkout.js';
+export {VTEX_PAYMENTS_API} from './checkout.js';
 export type {AddItem} from './checkout.js';
 export {facetsPath, parseFacetsPath} from './catalog.js';
 export type {SearchParams} from './catalog.js';

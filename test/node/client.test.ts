@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {describe, it} from 'node:test';
-import {createVtexClient, parsePlacedTransaction, VtexError} from '../../src/client/index.js';
+import {createVtexClient, VtexError} from '../../src/client/index.js';
+import {parsePlacedTransaction} from '../../src/client/placement.js';
 import {errorFromResponse} from '../../src/client/errors.js';
 import {json, recordingFetch} from './helpers/recording-fetch.js';
 
