@@ -8,6 +8,7 @@ import {createVtexClient, type VtexClient, type VtexError} from '../../src/clien
 import type {OmsOrder} from '../../src/client/types.js';
 import {APPROVED_CARD, createPaymentHost, createSandbox, type Sandbox} from '../../src/sandbox/index.js';
 import {addSku, unitsInCart} from '../../src/state/cart-actions.js';
+import {applyCoupon} from '../../src/state/coupon.js';
 import {CartStore} from '../../src/state/cart-store.js';
 import {findProduct, searchFacets, searchProducts, suggest} from '../../src/state/catalog.js';
 import {installmentsFor, lookupAddress, lookupProfile} from '../../src/state/checkout-actions.js';
@@ -124,6 +125,13 @@ describe('cart, checkout and account actions', () => {
     assert.equal(unitsInCart(more.orderForm, sku), stock);
     await p.cart.setQuantity(more.orderForm.items[0]!.uniqueId, 2);
     assert.equal(unitsInCart(p.cart.state.orderForm!, sku), 2);
+  });
+
+  it('applies a coupon, and says why VTEX refused one (it answers 200 either way)', async () => {
+    assert.deepEqual(await applyCoupon(p.cart, 'nope-123'), {refused: 'couponNotFound'});
+    assert.deepEqual(await applyCoupon(p.cart, ' summer10 '), {applied: 'SUMMER10'});
+    const of = await p.cart.removeCoupon();
+    assert.equal(of.marketingData?.coupon ?? null, null);
   });
 
   it('estimates shipping without touching the cart', async () => {

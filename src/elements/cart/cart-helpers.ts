@@ -6,9 +6,7 @@ export {shippingOptions, type ShippingOption} from '../../state/shipping.js';
 /** What a shipping estimate depends on: the SKUs, sellers and quantities of the lines. */
 export const itemsKey = (of: OrderForm) => of.items.map((i) => `${i.id}:${i.seller}:${i.quantity}`).join('|');
 
-const COUPON_CODES = /^coupon/i;
-export const isCouponMessage = (m: OrderFormMessage): boolean =>
-  COUPON_CODES.test(m.code ?? '') || 'coupon' in (m.fields ?? {});
+export {isCouponMessage} from '../../state/coupon.js';
 
 /**
  * The line a message concerns, when it names one: by `fields.itemIndex`, then SKU id, then SKU name.

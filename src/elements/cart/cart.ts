@@ -1,12 +1,13 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
-import type {OrderForm, OrderFormItem, OrderFormMessage} from '../../client/types.js';
+import type {OrderForm, OrderFormItem} from '../../client/types.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {CartController, StoreController} from '../../controllers/store-controller.js';
 import {hostStyles} from '../../internal/styles.js';
 import {VtexElement} from '../../internal/vtex-element.js';
-import {cartSummary, isCouponMessage, itemSummary, itemsKey} from './cart-helpers.js';
+import {cartSummary, itemSummary, itemsKey} from './cart-helpers.js';
+import {applyCoupon} from '../../state/coupon.js';
 import {estimateShipping} from '../../state/shipping.js';
 import {postalFormat} from '../../internal/postal.js';
 import {cartMessages} from './cart.messages.js';
@@ -273,33 +274,19 @@ export class VtexCart extends VtexElement {
     this.couponBusy = true;
     this.couponError = '';
     try {
-      const of = await store.applyCoupon(code);
-      const applied = of.marketingData?.coupon;
-      if (applied && applied.toUpperCase() === code.toUpperCase()) {
+      const outcome = await applyCoupon(store, code);
+      if ('applied' in outcome) {
         input.value = '';
-        this.emit('vtex-coupon-applied', {coupon: applied});
+        this.emit('vtex-coupon-applied', {coupon: outcome.applied});
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>('#coupon-status')?.focus();
-      } else {
-        const message = of.messages.find(
-          (m) =>
-            isCouponMessage(m) && (!m.fields?.coupon || m.fields.coupon.toUpperCase() === code.toUpperCase()),
-        );
-        this.couponError = this.#couponText(message, code);
-      }
+      } else this.couponError = this.#i18n.m[outcome.refused](code);
     } catch (error) {
       this.couponError = this.#i18n.error(error as Error);
       this.emitError('applyCoupon', error);
     } finally {
       this.couponBusy = false;
     }
-  }
-
-  #couponText(message: OrderFormMessage | undefined, code: string): string {
-    const m = this.#i18n.m;
-    if (message?.code === 'couponNotFound') return m.couponNotFound(code);
-    if (message?.code === 'couponExpired') return m.couponExpired(code);
-    return m.couponInvalid(code);
   }
 
   async #removeCoupon(): Promise<void> {
