@@ -210,7 +210,6 @@ export class VtexProductGrid extends VtexElement {
   /** @internal */ @state() private expanded = new Set<string>();
   /** @internal */ @state() private drawerOpen = false;
 
-  /** @internal */ @query('dialog') private drawer?: HTMLDialogElement;
   /** @internal */ @query('.sentinel') private sentinel?: HTMLElement;
 
   #restoring = false;
@@ -316,14 +315,7 @@ export class VtexProductGrid extends VtexElement {
     // A new search from outside (author, search box): start over from page 1 without the shopper's filters.
     const scope = ['query', 'category', 'collection', 'brand', 'facets', 'sort', 'pageSize'] as const;
     if (scope.some((k) => changed.has(k))) {
-      if (
-        changed.has('query') ||
-        changed.has('category') ||
-        changed.has('collection') ||
-        changed.has('brand') ||
-        changed.has('facets')
-      )
-        this.selected = [];
+      if (scope.slice(0, 5).some((k) => changed.has(k))) this.selected = [];
       if (!changed.has('page')) this.page = 1;
       if (changed.has('query') && this.syncUrl) this.#pushUrl();
     }
@@ -337,7 +329,7 @@ export class VtexProductGrid extends VtexElement {
     }
     if (loaded && loaded !== this.#viewed) this.#emitViewed(loaded);
     if (changed.has('drawerOpen')) {
-      const d = this.drawer;
+      const d = this.renderRoot.querySelector('dialog');
       if (d && this.drawerOpen && !d.open) d.showModal();
       if (d && !this.drawerOpen && d.open) d.close();
     }
