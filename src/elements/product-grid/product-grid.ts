@@ -3,7 +3,7 @@ import {html, nothing, type PropertyValues} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {guard} from 'lit/directives/guard.js';
 import {repeat} from 'lit/directives/repeat.js';
-import {facetsPath, parseFacetsPath} from '../../client/catalog.js';
+import {facetsPath} from '../../client/catalog.js';
 import type {Facet, FacetValue, ISProduct, ISSku, SelectedFacet} from '../../client/types.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {CartController, StoreController} from '../../controllers/store-controller.js';
@@ -30,6 +30,7 @@ import {
 } from './prefetch.js';
 import {messages} from './product-grid.messages.js';
 import {styles} from './product-grid.styles.js';
+import {UrlSyncController} from './url-sync-controller.js';
 
 export type PaginationMode = 'pages' | 'load-more' | 'infinite';
 const MODES: readonly string[] = ['pages', 'load-more', 'infinite'];
@@ -203,7 +204,7 @@ export class VtexProductGrid extends VtexElement {
   @property({attribute: 'structured-data'}) structuredData: 'on' | 'off' = 'on';
 
   /** @internal Facets the shopper chose (on top of the merchant's attributes). */
-  @state() private selected: SelectedFacet[] = [];
+  @state() selected: SelectedFacet[] = [];
   /** @internal */ @state() private results?: Results;
   /** @internal */ @state() private chosenSku = new Map<string, string>();
   /** @internal */ @state() private cardStatus = new Map<string, CardStatus>();
@@ -212,7 +213,7 @@ export class VtexProductGrid extends VtexElement {
 
   /** @internal */ @query('.sentinel') private sentinel?: HTMLElement;
 
-  #restoring = false;
+  /** @internal */ readonly #url = new UrlSyncController(this);
   #viewed?: Results;
   #focusIndex?: number;
   #retryFocusedFor?: unknown;
@@ -278,14 +279,11 @@ export class VtexProductGrid extends VtexElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('popstate', this.#onPopState);
     this.renderRoot.addEventListener('click', this.#onCardClick as EventListener);
-    if (this.syncUrl) this.#readUrl();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('popstate', this.#onPopState);
     this.#observer?.disconnect();
     this.#observer = undefined;
     cancelAnimationFrame(this.#revealFrame);
@@ -311,13 +309,13 @@ export class VtexProductGrid extends VtexElement {
       if (columns >= 1) this.style.setProperty('--_columns', String(Math.min(columns, 12)));
       else this.style.removeProperty('--_columns');
     }
-    if (!this.hasUpdated || this.#restoring) return;
+    if (!this.hasUpdated || this.#url.restoring) return;
     // A new search from outside (author, search box): start over from page 1 without the shopper's filters.
     const scope = ['query', 'category', 'collection', 'brand', 'facets', 'sort', 'pageSize'] as const;
     if (scope.some((k) => changed.has(k))) {
       if (scope.slice(0, 5).some((k) => changed.has(k))) this.selected = [];
       if (!changed.has('page')) this.page = 1;
-      if (changed.has('query') && this.syncUrl) this.#pushUrl();
+      if (changed.has('query') && this.syncUrl) this.#url.push();
     }
   }
 
@@ -404,36 +402,8 @@ export class VtexProductGrid extends VtexElement {
   #setFilters(selected: SelectedFacet[]): void {
     this.selected = selected;
     this.page = 1;
-    this.#pushUrl();
+    this.#url.push();
   }
-
-  // ---------- URL sync ----------
-
-  #readUrl(): void {
-    const params = new URL(location.href).searchParams;
-    this.#restoring = true;
-    this.query = params.get('q') ?? this.getAttribute('query') ?? '';
-    this.selected = parseFacetsPath(params.get('fq') ?? '');
-    this.sort = params.get('sort') ?? this.getAttribute('sort') ?? '';
-    this.page = pageNumber(Number(params.get('page')));
-    void this.updateComplete.then(() => (this.#restoring = false));
-  }
-
-  #pushUrl(): void {
-    if (!this.syncUrl) return;
-    const url = new URL(location.href);
-    const set = (name: string, value: string) =>
-      value ? url.searchParams.set(name, value) : url.searchParams.delete(name);
-    set('q', this.query.trim());
-    set('fq', facetsPath(this.selected));
-    set('sort', this.sort);
-    set('page', this.page > 1 ? String(this.page) : '');
-    if (url.href !== location.href) history.pushState(history.state, '', url);
-  }
-
-  #onPopState = (): void => {
-    if (this.syncUrl) this.#readUrl();
-  };
 
   // ---------- infinite scroll ----------
 
@@ -460,7 +430,7 @@ export class VtexProductGrid extends VtexElement {
     if (this.#search.status === TaskStatus.PENDING || !this.#hasMore()) return;
     if (focus) this.#focusIndex = this.results!.products.length;
     this.page = this.results!.page + 1;
-    this.#pushUrl();
+    this.#url.push();
   }
 
   // ---------- analytics ----------
@@ -502,7 +472,7 @@ export class VtexProductGrid extends VtexElement {
     // The page buttons go away while the page loads: focus moves to the page's first product once it is in.
     this.#focusIndex = 0;
     this.page = page;
-    this.#pushUrl();
+    this.#url.push();
     const top = this.getBoundingClientRect().top;
     if (top < 0) this.scrollIntoView({block: 'start'});
   }
@@ -510,7 +480,7 @@ export class VtexProductGrid extends VtexElement {
   #onSort(e: Event): void {
     this.sort = (e.target as HTMLSelectElement).value;
     this.page = 1;
-    this.#pushUrl();
+    this.#url.push();
   }
 
   #onToggle(key: string, value: string, checked: boolean): void {
