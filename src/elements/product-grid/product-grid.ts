@@ -1,9 +1,9 @@
 import {Task, TaskStatus, initialState} from '@lit/task';
 import {html, nothing, type PropertyValues} from 'lit';
-import {property, query, state} from 'lit/decorators.js';
+import {property, state} from 'lit/decorators.js';
 import {guard} from 'lit/directives/guard.js';
 import {repeat} from 'lit/directives/repeat.js';
-import {facetsPath, parseFacetsPath} from '../../client/catalog.js';
+import {facetsPath} from '../../client/catalog.js';
 import type {Facet, FacetValue, ISProduct, ISSku, SelectedFacet} from '../../client/types.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {CartController, StoreController} from '../../controllers/store-controller.js';
@@ -30,30 +30,19 @@ import {
 } from './prefetch.js';
 import {messages} from './product-grid.messages.js';
 import {styles} from './product-grid.styles.js';
+import {RevealController, type Results} from './reveal-controller.js';
+import {UrlSyncController} from './url-sync-controller.js';
 
 export type PaginationMode = 'pages' | 'load-more' | 'infinite';
 const MODES: readonly string[] = ['pages', 'load-more', 'infinite'];
 
 const FACET_LIMIT = 8;
-/** Cards a new search shows at once (two screenfuls on a desktop). */
-const FIRST_BATCH = 24;
-/** Cards built per frame after that (a few ms each on a 2-core machine, leaving the frame room to lay out). */
-const REVEAL_BATCH = 8;
 const slug = (s: string) =>
   s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .trim();
-
-interface Results {
-  key: string;
-  page: number;
-  products: ISProduct[];
-  total: number;
-  pages: number;
-  searchId: string | null;
-}
 
 /**
  * A product listing driven by Intelligent Search: full-text query, merchant filters (category, collection,
@@ -203,25 +192,18 @@ export class VtexProductGrid extends VtexElement {
   @property({attribute: 'structured-data'}) structuredData: 'on' | 'off' = 'on';
 
   /** @internal Facets the shopper chose (on top of the merchant's attributes). */
-  @state() private selected: SelectedFacet[] = [];
-  /** @internal */ @state() private results?: Results;
+  @state() selected: SelectedFacet[] = [];
+  /** @internal */ @state() results?: Results;
   /** @internal */ @state() private chosenSku = new Map<string, string>();
   /** @internal */ @state() private cardStatus = new Map<string, CardStatus>();
   /** @internal */ @state() private expanded = new Set<string>();
   /** @internal */ @state() private drawerOpen = false;
 
-  /** @internal */ @query('dialog') private drawer?: HTMLDialogElement;
-  /** @internal */ @query('.sentinel') private sentinel?: HTMLElement;
-
-  #restoring = false;
+  /** @internal */ readonly #url = new UrlSyncController(this);
   #viewed?: Results;
   #focusIndex?: number;
   #retryFocusedFor?: unknown;
-  #observer?: IntersectionObserver;
-  #observedFor?: Results;
-  #revealed = 0;
-  #revealedFor?: Results;
-  #revealFrame = 0;
+  /** @internal */ readonly #reveal = new RevealController(this, () => this.#loadMore(false));
   #initialSkus = new WeakMap<ISProduct, ISSku | undefined>();
 
   /** @internal */
@@ -279,22 +261,10 @@ export class VtexProductGrid extends VtexElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('popstate', this.#onPopState);
     this.renderRoot.addEventListener('click', this.#onCardClick as EventListener);
-    if (this.syncUrl) this.#readUrl();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('popstate', this.#onPopState);
-    this.#observer?.disconnect();
-    this.#observer = undefined;
-    cancelAnimationFrame(this.#revealFrame);
-    this.#revealed = Infinity;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.#startReveal();
     // A malformed attribute falls back to its default (a console warning tells the author), never a failing search.
     const fix = <K extends 'sort' | 'page' | 'pagination'>(key: K, value: this[K]) => {
       if (!changed.has(key) || this[key] === value) return;
@@ -312,32 +282,22 @@ export class VtexProductGrid extends VtexElement {
       if (columns >= 1) this.style.setProperty('--_columns', String(Math.min(columns, 12)));
       else this.style.removeProperty('--_columns');
     }
-    if (!this.hasUpdated || this.#restoring) return;
+    if (!this.hasUpdated || this.#url.restoring) return;
     // A new search from outside (author, search box): start over from page 1 without the shopper's filters.
     const scope = ['query', 'category', 'collection', 'brand', 'facets', 'sort', 'pageSize'] as const;
     if (scope.some((k) => changed.has(k))) {
-      if (
-        changed.has('query') ||
-        changed.has('category') ||
-        changed.has('collection') ||
-        changed.has('brand') ||
-        changed.has('facets')
-      )
-        this.selected = [];
+      if (scope.slice(0, 5).some((k) => changed.has(k))) this.selected = [];
       if (!changed.has('page')) this.page = 1;
-      if (changed.has('query') && this.syncUrl) this.#pushUrl();
+      if (changed.has('query') && this.syncUrl) this.#url.push();
     }
   }
 
   protected override updated(changed: PropertyValues): void {
     const loaded = this.#search.status === TaskStatus.COMPLETE ? this.results : undefined;
-    if (changed.has('pagination') || (loaded && loaded !== this.#observedFor)) {
-      this.#observedFor = loaded;
-      this.#observe();
-    }
+    this.#reveal.watch(changed.has('pagination'), loaded);
     if (loaded && loaded !== this.#viewed) this.#emitViewed(loaded);
     if (changed.has('drawerOpen')) {
-      const d = this.drawer;
+      const d = this.renderRoot.querySelector('dialog');
       if (d && this.drawerOpen && !d.open) d.showModal();
       if (d && !this.drawerOpen && d.open) d.close();
     }
@@ -353,37 +313,9 @@ export class VtexProductGrid extends VtexElement {
       );
       // Not revealed yet: try again after the next batch. Focusing lays the page out: in a task of its own, not
       // in the frame that builds cards.
-      if (link || this.#revealed >= (this.results?.products.length ?? 0)) this.#focusIndex = undefined;
+      if (link || this.#reveal.shown >= (this.results?.products.length ?? 0)) this.#focusIndex = undefined;
       if (link) setTimeout(() => link.isConnected && link.focus());
     }
-  }
-
-  // ---------- progressive rendering ----------
-
-  /**
-   * New results show FIRST_BATCH cards at once and the rest REVEAL_BATCH per frame (skeletons hold their places), so
-   * no single task builds a whole page of cards: appending page 10 of a 1,000-product list stays under 50 ms.
-   */
-  #startReveal(): void {
-    const r = this.results;
-    if (!r || r === this.#revealedFor) return;
-    const prev = this.#revealedFor;
-    const appended = prev?.key === r.key && r.products[0] === prev.products[0];
-    this.#revealedFor = r;
-    // A new search shows its first cards at once; an appended page starts on the next frame (the update that
-    // receives it already parses, diffs and announces it).
-    this.#revealed = appended ? Math.min(this.#revealed, prev.products.length) : FIRST_BATCH;
-    this.#scheduleReveal();
-  }
-
-  #scheduleReveal(): void {
-    cancelAnimationFrame(this.#revealFrame);
-    if (this.#revealed >= (this.results?.products.length ?? 0)) return;
-    this.#revealFrame = requestAnimationFrame(() => {
-      this.#revealed += REVEAL_BATCH;
-      this.requestUpdate();
-      this.#scheduleReveal();
-    });
   }
 
   // ---------- state helpers ----------
@@ -412,63 +344,16 @@ export class VtexProductGrid extends VtexElement {
   #setFilters(selected: SelectedFacet[]): void {
     this.selected = selected;
     this.page = 1;
-    this.#pushUrl();
+    this.#url.push();
   }
 
-  // ---------- URL sync ----------
-
-  #readUrl(): void {
-    const params = new URL(location.href).searchParams;
-    this.#restoring = true;
-    this.query = params.get('q') ?? this.getAttribute('query') ?? '';
-    this.selected = parseFacetsPath(params.get('fq') ?? '');
-    this.sort = params.get('sort') ?? this.getAttribute('sort') ?? '';
-    this.page = pageNumber(Number(params.get('page')));
-    void this.updateComplete.then(() => (this.#restoring = false));
-  }
-
-  #pushUrl(): void {
-    if (!this.syncUrl) return;
-    const url = new URL(location.href);
-    const set = (name: string, value: string) =>
-      value ? url.searchParams.set(name, value) : url.searchParams.delete(name);
-    set('q', this.query.trim());
-    set('fq', facetsPath(this.selected));
-    set('sort', this.sort);
-    set('page', this.page > 1 ? String(this.page) : '');
-    if (url.href !== location.href) history.pushState(history.state, '', url);
-  }
-
-  #onPopState = (): void => {
-    if (this.syncUrl) this.#readUrl();
-  };
-
-  // ---------- infinite scroll ----------
-
-  #observe(): void {
-    this.#observer?.disconnect();
-    this.#observer = undefined;
-    if (this.pagination !== 'infinite' || typeof IntersectionObserver === 'undefined') return;
-    this.#observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) this.#loadMore(false);
-      },
-      {rootMargin: '0px 0px 400px 0px'},
-    );
-    // Observing fires once with the current state, so a sentinel still in view after a page loads loads the next.
-    if (this.sentinel) this.#observer.observe(this.sentinel);
-  }
-
-  #hasMore(): boolean {
-    const r = this.results;
-    return !!r && r.page < r.pages && r.products.length < r.total;
-  }
+  // ---------- load more ----------
 
   #loadMore(focus: boolean): void {
-    if (this.#search.status === TaskStatus.PENDING || !this.#hasMore()) return;
+    if (this.#search.status === TaskStatus.PENDING || !this.#reveal.hasMore()) return;
     if (focus) this.#focusIndex = this.results!.products.length;
     this.page = this.results!.page + 1;
-    this.#pushUrl();
+    this.#url.push();
   }
 
   // ---------- analytics ----------
@@ -510,7 +395,7 @@ export class VtexProductGrid extends VtexElement {
     // The page buttons go away while the page loads: focus moves to the page's first product once it is in.
     this.#focusIndex = 0;
     this.page = page;
-    this.#pushUrl();
+    this.#url.push();
     const top = this.getBoundingClientRect().top;
     if (top < 0) this.scrollIntoView({block: 'start'});
   }
@@ -518,7 +403,7 @@ export class VtexProductGrid extends VtexElement {
   #onSort(e: Event): void {
     this.sort = (e.target as HTMLSelectElement).value;
     this.page = 1;
-    this.#pushUrl();
+    this.#url.push();
   }
 
   #onToggle(key: string, value: string, checked: boolean): void {
@@ -686,9 +571,9 @@ export class VtexProductGrid extends VtexElement {
       html`<li class=${later ? 'later' : nothing}>${content}</li>`;
     // Cards go in blocks of one page each, guarded as a whole: appending page 10 diffs 10 blocks, not 1,000 cards.
     // Blocks are keyed by position, so the placeholder block of a page being loaded becomes that page: its
-    // skeletons stay and only the cards revealed so far (see #startReveal) replace theirs, which have the same box.
+    // skeletons stay and only the cards revealed so far (see RevealController) replace theirs, which have the same box.
     const size = this.#count();
-    const shown = Math.min(this.#revealed, products.length);
+    const shown = Math.min(this.#reveal.shown, products.length);
     const starts = Array.from({length: Math.ceil(products.length / size)}, (_, i) => i * size);
     const placeholders = loading ? size : appending ? Math.min(size, r!.total - products.length) : 0;
     if (placeholders) starts.push(starts.length * size);
@@ -770,7 +655,7 @@ export class VtexProductGrid extends VtexElement {
                 <button type="button" class="button retry" @click=${() => this.#search.run()}>
                   ${this.#i18n.common.retry}
                 </button>`
-            : this.#hasMore()
+            : this.#reveal.hasMore()
               ? html`<button
                   type="button"
                   class="button"
