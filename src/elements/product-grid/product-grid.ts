@@ -1,17 +1,15 @@
 import {Task, TaskStatus, initialState} from '@lit/task';
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {guard} from 'lit/directives/guard.js';
-import {repeat} from 'lit/directives/repeat.js';
 import {facetsPath} from '../../client/catalog.js';
-import type {Facet, FacetValue, ISProduct, ISSku, SelectedFacet} from '../../client/types.js';
+import type {ISProduct, ISSku, SelectedFacet} from '../../client/types.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {CartController, StoreController} from '../../controllers/store-controller.js';
 import {StructuredDataController} from '../../internal/structured-data-controller.js';
 import {hostStyles} from '../../internal/styles.js';
 import {searchFacets, searchProducts} from '../../state/catalog.js';
 import {VtexElement} from '../../internal/vtex-element.js';
-import {renderCard, renderCardSkeleton, type CardStatus} from '../shared-catalog/card.js';
+import type {CardStatus} from '../shared-catalog/card.js';
 import {catalogStyles} from '../shared-catalog/catalog.styles.js';
 import type {ItemAddedDetail} from '../../events/vtex-item-added.js';
 import type {ProductSelectedDetail} from '../../events/vtex-product-selected.js';
@@ -23,26 +21,19 @@ import {
   pageCount,
   pageNumber,
   prefetch,
-  SORTS,
   sortOrRelevance,
   takeFacets,
   takeSearch,
 } from './prefetch.js';
 import {messages} from './product-grid.messages.js';
 import {styles} from './product-grid.styles.js';
+import {renderDrawer, renderFacets, type FacetsContext} from './facets.js';
+import {countText, position, renderMain, type ResultsContext} from './results.js';
 import {RevealController, type Results} from './reveal-controller.js';
 import {UrlSyncController} from './url-sync-controller.js';
 
 export type PaginationMode = 'pages' | 'load-more' | 'infinite';
 const MODES: readonly string[] = ['pages', 'load-more', 'infinite'];
-
-const FACET_LIMIT = 8;
-const slug = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .trim();
 
 /**
  * A product listing driven by Intelligent Search: full-text query, merchant filters (category, collection,
@@ -134,7 +125,7 @@ export class VtexProductGrid extends VtexElement {
           product: p,
           url: url(p),
           currency,
-          position: this.#position(r!, i),
+          position: position(this, r!, i),
         });
         return r && ld.itemListJsonLd(r.products.map(at));
       },
@@ -195,9 +186,9 @@ export class VtexProductGrid extends VtexElement {
   @state() selected: SelectedFacet[] = [];
   /** @internal */ @state() results?: Results;
   /** @internal */ @state() private chosenSku = new Map<string, string>();
-  /** @internal */ @state() private cardStatus = new Map<string, CardStatus>();
-  /** @internal */ @state() private expanded = new Set<string>();
-  /** @internal */ @state() private drawerOpen = false;
+  /** @internal */ @state() cardStatus = new Map<string, CardStatus>();
+  /** @internal */ @state() expanded = new Set<string>();
+  /** @internal */ @state() drawerOpen = false;
 
   /** @internal */ readonly #url = new UrlSyncController(this);
   #viewed?: Results;
@@ -333,34 +324,22 @@ export class VtexProductGrid extends VtexElement {
     return facetsPath([...this.#base(), ...this.selected]);
   }
 
-  #isSelected(key: string, value: string): boolean {
-    return this.selected.some((f) => f.key === key && slug(f.value) === slug(value));
-  }
-
-  #isBase(key: string, value: string): boolean {
-    return this.#base().some((f) => f.key === key && slug(f.value) === slug(value));
-  }
-
-  #setFilters(selected: SelectedFacet[]): void {
+  #setFilters = (selected: SelectedFacet[]): void => {
     this.selected = selected;
     this.page = 1;
     this.#url.push();
-  }
+  };
 
   // ---------- load more ----------
 
-  #loadMore(focus: boolean): void {
+  #loadMore = (focus: boolean): void => {
     if (this.#search.status === TaskStatus.PENDING || !this.#reveal.hasMore()) return;
     if (focus) this.#focusIndex = this.results!.products.length;
     this.page = this.results!.page + 1;
     this.#url.push();
-  }
+  };
 
   // ---------- analytics ----------
-
-  #position(r: Results, i: number): number {
-    return this.pagination === 'pages' ? (r.page - 1) * this.#count() + i + 1 : i + 1;
-  }
 
   #emitViewed(r: Results): void {
     const prev = this.#viewed;
@@ -374,7 +353,7 @@ export class VtexProductGrid extends VtexElement {
       total: r.total,
       products: r.products
         .slice(from)
-        .map((p, i) => productView(p, this.#skuOf(p), this.#position(r, from + i))),
+        .map((p, i) => productView(p, this.#skuOf(p), position(this, r, from + i))),
     });
   }
 
@@ -391,39 +370,20 @@ export class VtexProductGrid extends VtexElement {
 
   // ---------- handlers ----------
 
-  #goTo(page: number): void {
+  #goTo = (page: number): void => {
     // The page buttons go away while the page loads: focus moves to the page's first product once it is in.
     this.#focusIndex = 0;
     this.page = page;
     this.#url.push();
     const top = this.getBoundingClientRect().top;
     if (top < 0) this.scrollIntoView({block: 'start'});
-  }
+  };
 
-  #onSort(e: Event): void {
+  #onSort = (e: Event): void => {
     this.sort = (e.target as HTMLSelectElement).value;
     this.page = 1;
     this.#url.push();
-  }
-
-  #onToggle(key: string, value: string, checked: boolean): void {
-    const rest = this.selected.filter((f) => !(f.key === key && slug(f.value) === slug(value)));
-    this.#setFilters(checked ? [...rest, {key, value}] : rest);
-  }
-
-  #onPriceRange(e: SubmitEvent): void {
-    e.preventDefault();
-    const form = e.target as HTMLFormElement;
-    const data = new FormData(form);
-    const min = Number(data.get('min') || 0);
-    const maxRaw = data.get('max');
-    const max = maxRaw ? Number(maxRaw) : 1_000_000;
-    if (!(min >= 0) || !(max >= min)) return;
-    this.#setFilters([
-      ...this.selected.filter((f) => f.key !== 'price'),
-      {key: 'price', value: `${min}:${max}`},
-    ]);
-  }
+  };
 
   #onSelect = (e: MouseEvent, product: ISProduct, url: string): void => {
     const detail: ProductSelectedDetail = {
@@ -455,10 +415,10 @@ export class VtexProductGrid extends VtexElement {
     }
   };
 
-  #skuOf(product: ISProduct): ISSku | undefined {
+  #skuOf = (product: ISProduct): ISSku | undefined => {
     const id = this.chosenSku.get(product.productId);
     return (id && product.items.find((s) => s.itemId === id)) || this.#initialSku(product);
-  }
+  };
 
   #initialSku(product: ISProduct): ISSku | undefined {
     if (!this.#initialSkus.has(product)) this.#initialSkus.set(product, initialSku(product));
@@ -468,7 +428,6 @@ export class VtexProductGrid extends VtexElement {
   // ---------- render ----------
 
   override render() {
-    const m = this.#i18n.m;
     const status = this.#search.status;
     const r = this.results;
     const current = r?.key === JSON.stringify([this.#path(), this.query.trim(), this.sort, this.#count()]);
@@ -479,377 +438,32 @@ export class VtexProductGrid extends VtexElement {
     const appending = pending && next;
     // A page that failed to load under the shown ones keeps them: the error and a retry take the button's place.
     const appendFailed = status === TaskStatus.ERROR && next;
-    const filterCount = this.selected.length;
+    const c: FacetsContext & ResultsContext = {
+      host: this,
+      i18n: this.#i18n,
+      task: this.#facets,
+      search: this.#search,
+      reveal: this.#reveal,
+      skuOf: this.#skuOf,
+      onSelect: this.#onSelect,
+      onSwatch: this.#onSwatch,
+      onAdd: this.#onAdd,
+      onSort: this.#onSort,
+      setFilters: this.#setFilters,
+      goTo: this.#goTo,
+      loadMore: this.#loadMore,
+    };
     const loaded = (status === TaskStatus.COMPLETE || appendFailed) && r;
-    // Numbered pages after the first also say which page this is: the page buttons' press is heard.
-    const count =
-      pending && !appending
-        ? m.loadingProducts
-        : loaded
-          ? html`${m.products(r.total)}${
-              this.pagination === 'pages' && r.page > 1
-                ? html`<span class="visually-hidden">, ${m.pageOf(r.page, r.pages)}</span>`
-                : nothing
-            }`
-          : '';
+    const count = countText(c, pending && !appending, loaded);
     return html`<div class="layout ${this.showFacets ? 'with-facets' : ''}" part="layout">
-        ${this.showFacets ? html`<aside class="sidebar" part="facets" aria-label=${m.filters}>${this.#renderFacets()}</aside>` : nothing}
-        <div class="main">
-          <div class="toolbar" part="toolbar">
-            <p class="count" part="count" role="status">${count}</p>
-            ${
-              this.showFacets
-                ? html`<button
-                    type="button"
-                    class="button filters-button"
-                    part="filters-button"
-                    aria-haspopup="dialog"
-                    @click=${() => (this.drawerOpen = true)}
-                  >
-                    ${m.filtersCount(filterCount)}
-                  </button>`
-                : nothing
-            }
-            ${
-              this.showSort
-                ? html`<label class="sort"
-                    ><span>${m.sortBy}</span>
-                    <select part="sort" .value=${this.sort} @change=${this.#onSort}>
-                      ${SORTS.map(
-                        (s) =>
-                          html`<option value=${s} ?selected=${s === this.sort}>
-                            ${s ? m[`sort${s[0]!.toUpperCase()}${s.slice(1)}` as 'sortRelevance'] : m.sortRelevance}
-                          </option>`,
-                      )}
-                    </select></label
-                  >`
-                : nothing
-            }
-          </div>
-          ${this.#renderResults(pending, appending, appendFailed)}
-        </div>
+        ${this.showFacets ? html`<aside class="sidebar" part="facets" aria-label=${this.#i18n.m.filters}>${renderFacets(c)}</aside>` : nothing}
+        ${renderMain(c, count, pending, appending, appendFailed)}
       </div>
-      ${this.showFacets ? this.#renderDrawer(count, loaded ? r.total : undefined) : nothing}`;
-  }
-
-  #renderResults(pending: boolean, appending: boolean, appendFailed: boolean) {
-    const m = this.#i18n.m;
-    const r = this.results;
-    if (this.#search.status === TaskStatus.ERROR && !appendFailed) {
-      return html`<div class="state" part="error" role="alert">
-        <p class="error-text">${this.#i18n.error(this.#search.error as never)}</p>
-        <button type="button" class="button" @click=${() => this.#search.run()}>
-          ${this.#i18n.common.retry}
-        </button>
-      </div>`;
-    }
-    // Loading a new search: as many placeholders as the page will have cards, in the same columns and the same
-    // list, so the results take their places (no list rebuilt, nothing moves).
-    const loading = pending && !appending;
-    if (!loading && !r) return nothing;
-    if (!loading && r!.total === 0) {
-      const q = this.query.trim();
-      return html`<div class="state empty" part="empty">
-        <p class="empty-title">${q ? m.emptyQuery(q) : m.emptyFilters}</p>
-        <p>${m.emptyHint}</p>
-        ${this.selected.length ? html`<button type="button" class="button" @click=${() => this.#setFilters([])}>${m.clearFilters}</button>` : nothing}
-      </div>`;
-    }
-    if (!loading && !r!.products.length) {
-      // A page past the last one (a stale link, page="999"): say so and offer the first page.
-      return html`<div class="state empty" part="empty">
-        <p class="empty-title">${m.pageEmpty}</p>
-        <button type="button" class="button" @click=${() => this.#goTo(1)}>${m.firstPage}</button>
-      </div>`;
-    }
-    const products = loading ? [] : r!.products;
-    const searchId = r?.searchId ?? null;
-    const money = (v: number) => this.#i18n.decimal(v);
-    const format = `${this.#i18n.locale}|${JSON.stringify(this.#i18n.currency)}`;
-    // Past the first page (load-more, infinite), list items carry `later`: off-screen, they skip rendering.
-    const item = (later: boolean, content: unknown) =>
-      html`<li class=${later ? 'later' : nothing}>${content}</li>`;
-    // Cards go in blocks of one page each, guarded as a whole: appending page 10 diffs 10 blocks, not 1,000 cards.
-    // Blocks are keyed by position, so the placeholder block of a page being loaded becomes that page: its
-    // skeletons stay and only the cards revealed so far (see RevealController) replace theirs, which have the same box.
-    const size = this.#count();
-    const shown = Math.min(this.#reveal.shown, products.length);
-    const starts = Array.from({length: Math.ceil(products.length / size)}, (_, i) => i * size);
-    const placeholders = loading ? size : appending ? Math.min(size, r!.total - products.length) : 0;
-    if (placeholders) starts.push(starts.length * size);
-    return html`<ul
-        class="grid ${this.columns ? 'fixed' : ''}"
-        part="grid"
-        aria-busy=${pending || shown < products.length ? 'true' : 'false'}
-        aria-label=${m.productsLabel}
-      >
-        ${repeat(
-          starts,
-          (start) => start,
-          (start) => {
-            const block = products.slice(start, start + size);
-            const visible = Math.max(0, shown - start);
-            const extra = start >= products.length ? placeholders : 0;
-            const deps: unknown[] = [visible, extra, this.productUrl, m, format, searchId, ...block];
-            for (const p of block) deps.push(this.#skuOf(p), this.cardStatus.get(p.productId));
-            const later = start > 0;
-            return guard(deps, () => [
-              ...block.map((p, i) =>
-                item(
-                  later,
-                  i < visible
-                    ? this.#card(p, this.#position(r!, start + i), searchId, format, money)
-                    : renderCardSkeleton(),
-                ),
-              ),
-              ...Array.from({length: extra}, () => item(later, renderCardSkeleton())),
-            ]);
-          },
-        )}
-      </ul>
-      ${loading ? nothing : this.#renderPagination(pending, appendFailed)}`;
-  }
-
-  /**
-   * A card, re-rendered only when something it shows changed (product, SKU, status, link, position, language):
-   * appending a page renders the new cards and leaves the others untouched.
-   */
-  #card(
-    product: ISProduct,
-    position: number,
-    searchId: string | null,
-    format: string,
-    money: (v: number) => string,
-  ) {
-    const m = this.#i18n.m;
-    const sku = this.#skuOf(product);
-    const status = this.cardStatus.get(product.productId);
-    const deps = [product, sku, status, this.productUrl, m, format, position, searchId];
-    return guard(deps, () =>
-      renderCard({
-        product,
-        sku,
-        url: productUrl(this.productUrl, product),
-        status,
-        m,
-        money,
-        onSelect: this.#onSelect,
-        onSwatch: this.#onSwatch,
-        onAdd: this.#onAdd,
-        af: {position, searchId},
-      }),
-    );
-  }
-
-  #renderPagination(pending: boolean, appendFailed: boolean) {
-    const m = this.#i18n.m;
-    const r = this.results!;
-    if (this.pagination !== 'pages') {
-      return html`<div class="more-bar">
-        <p class="showing">${m.showing(r.products.length, r.total)}</p>
-        ${
-          appendFailed
-            ? html`<p class="error-text" part="error" role="alert">
-                  ${this.#i18n.error(this.#search.error as never)}
-                </p>
-                <button type="button" class="button retry" @click=${() => this.#search.run()}>
-                  ${this.#i18n.common.retry}
-                </button>`
-            : this.#reveal.hasMore()
-              ? html`<button
-                  type="button"
-                  class="button"
-                  part="load-more"
-                  ?disabled=${pending}
-                  @click=${() => this.#loadMore(true)}
-                >
-                  ${m.loadMore}
-                </button>`
-              : nothing
-        }
-        ${this.pagination === 'infinite' ? html`<div class="sentinel" aria-hidden="true"></div>` : nothing}
-      </div>`;
-    }
-    if (r.pages <= 1) return nothing;
-    const pages = pageWindow(r.page, r.pages);
-    return html`<nav class="pagination" part="pagination" aria-label=${m.pagination}>
-      <button
-        type="button"
-        class="button"
-        part="page-button"
-        ?disabled=${r.page <= 1}
-        aria-label=${m.previous}
-        @click=${() => this.#goTo(r.page - 1)}
-      >
-        ‹
-      </button>
-      ${pages.map((p) =>
-        p === 0
-          ? html`<span class="gap" aria-hidden="true">…</span>`
-          : html`<button
-              type="button"
-              class="button page ${p === r.page ? 'primary' : ''}"
-              part="page-button"
-              aria-label=${m.page(p)}
-              aria-current=${p === r.page ? 'page' : 'false'}
-              @click=${() => p !== r.page && this.#goTo(p)}
-            >
-              ${p}
-            </button>`,
-      )}
-      <button
-        type="button"
-        class="button"
-        part="page-button"
-        ?disabled=${r.page >= r.pages}
-        aria-label=${m.next}
-        @click=${() => this.#goTo(r.page + 1)}
-      >
-        ›
-      </button>
-    </nav>`;
-  }
-
-  /** The filter drawer. A modal dialog makes the page around it inert, so it announces the count itself. */
-  #renderDrawer(count: unknown, total: number | undefined) {
-    const m = this.#i18n.m;
-    return html`<dialog part="drawer" aria-label=${m.filters} @close=${() => (this.drawerOpen = false)}>
-      <div class="drawer-head">
-        <h2>${m.filters}</h2>
-        <button type="button" class="button" @click=${() => (this.drawerOpen = false)}>
-          ${this.#i18n.common.close}
-        </button>
-      </div>
-      ${this.drawerOpen ? this.#renderFacets() : nothing}
-      <p class="visually-hidden" role="status">${this.drawerOpen ? count : ''}</p>
-      <button type="button" class="button primary show-results" @click=${() => (this.drawerOpen = false)}>
-        ${m.showResults}${total === undefined ? '' : ` (${total})`}
-      </button>
-    </dialog>`;
-  }
-
-  #renderFacets() {
-    const m = this.#i18n.m;
-    const data = this.#facets.value;
-    const clear = this.selected.length
-      ? html`<button type="button" class="button clear" part="clear" @click=${() => this.#setFilters([])}>
-          ${m.clearFilters}
-        </button>`
-      : nothing;
-    if (this.#facets.status === TaskStatus.ERROR) {
-      return html`<p class="error-text">${this.#i18n.error(this.#facets.error as never)}</p>
-        <button type="button" class="button" @click=${() => this.#facets.run()}>
-          ${this.#i18n.common.retry}
-        </button>`;
-    }
-    if (!data) {
-      return html`<div aria-hidden="true">
-        ${[1, 2, 3].map(() => html`<div class="facet-skeleton skeleton"></div>`)}
-      </div>`;
-    }
-    const facets = data.facets
-      .filter((f) => !f.hidden)
-      .map((f) => ({
-        ...f,
-        values: f.values.filter(
-          (v) => !this.#isBase(f.key, v.value) && (v.quantity > 0 || this.#isSelected(f.key, v.value)),
-        ),
-      }))
-      .filter((f) => f.values.length > 0 || f.type === 'PRICERANGE');
-    return html`${clear}${facets.map((f) => this.#renderFacet(f))}`;
-  }
-
-  #renderFacet(facet: Facet) {
-    const m = this.#i18n.m;
-    const isPrice = facet.type === 'PRICERANGE';
-    const open = this.expanded.has(facet.key);
-    const values = open ? facet.values : facet.values.slice(0, FACET_LIMIT);
-    const label = (v: FacetValue) =>
-      isPrice && v.range
-        ? `${this.#i18n.decimal(v.range.from)} – ${this.#i18n.decimal(v.range.to)}`
-        : v.name || v.value;
-    // A custom price range the shopper typed is shown as a selected value too.
-    const custom = isPrice
-      ? this.selected.filter(
-          (f) => f.key === 'price' && !facet.values.some((v) => slug(v.value) === slug(f.value)),
-        )
-      : [];
-    return html`<fieldset class="facet" part="facet">
-      <legend>${facet.name}</legend>
-      ${values.map(
-        (v) =>
-          html`<label class="facet-value" part="facet-value">
-            <input
-              type="checkbox"
-              .checked=${this.#isSelected(facet.key, v.value)}
-              @change=${(e: Event) => this.#onToggle(facet.key, v.value, (e.target as HTMLInputElement).checked)}
-            />
-            <span class="facet-name">${label(v)}</span>
-            <span class="facet-count"
-              ><span class="visually-hidden">(</span>${v.quantity}<span class="visually-hidden">)</span></span
-            >
-          </label>`,
-      )}
-      ${custom.map((f) => {
-        const [from = '0', to = ''] = f.value.split(':');
-        return html`<label class="facet-value" part="facet-value">
-          <input type="checkbox" checked @change=${() => this.#onToggle('price', f.value, false)} />
-          <span class="facet-name"
-            >${this.#i18n.decimal(Number(from))} – ${this.#i18n.decimal(Number(to))}</span
-          >
-        </label>`;
-      })}
-      ${
-        facet.values.length > FACET_LIMIT
-          ? html`<button
-              type="button"
-              class="link-button"
-              aria-expanded=${open ? 'true' : 'false'}
-              @click=${() => {
-                const next = new Set(this.expanded);
-                if (open) next.delete(facet.key);
-                else next.add(facet.key);
-                this.expanded = next;
-              }}
-            >
-              ${open ? m.showLess : m.showMore(facet.values.length - FACET_LIMIT)}
-            </button>`
-          : nothing
-      }
-      ${
-        isPrice
-          ? html`<form class="price-range" part="price-range" @submit=${this.#onPriceRange}>
-              <label
-                ><span class="visually-hidden">${m.min}</span
-                ><input name="min" type="number" min="0" step="any" inputmode="decimal" placeholder=${m.min}
-              /></label>
-              <span aria-hidden="true">–</span>
-              <label
-                ><span class="visually-hidden">${m.max}</span
-                ><input name="max" type="number" min="0" step="any" inputmode="decimal" placeholder=${m.max}
-              /></label>
-              <button type="submit" class="button">${m.apply}</button>
-            </form>`
-          : nothing
-      }
-    </fieldset>`;
+      ${this.showFacets ? renderDrawer(c, count, loaded ? r.total : undefined) : nothing}`;
   }
 }
 
 function dedupe(products: ISProduct[]): ISProduct[] {
   const seen = new Set<string>();
   return products.filter((p) => !seen.has(p.productId) && (seen.add(p.productId), true));
-}
-
-/** 1 … 4 5 [6] 7 8 … 20 — 0 marks a gap. */
-export function pageWindow(current: number, total: number): number[] {
-  const out: number[] = [];
-  const from = Math.max(2, current - 2);
-  const to = Math.min(total - 1, current + 2);
-  out.push(1);
-  if (from > 2) out.push(0);
-  for (let p = from; p <= to; p++) out.push(p);
-  if (to < total - 1) out.push(0);
-  if (total > 1) out.push(total);
-  return out;
 }
