@@ -39,6 +39,8 @@ export interface FacetsContext {
   i18n: LocalizeController<ProductGridMessages>;
   /** The facets search. */
   task: Task<readonly unknown[], FacetsResult>;
+  /** The products search: when it failed too, its error (beside the results) is the one shown. */
+  search: {status: TaskStatus};
   /** Applies the shopper's filters (a new search from page 1). */
   setFilters: (selected: SelectedFacet[]) => void;
 }
@@ -89,6 +91,7 @@ export function renderFacets(c: FacetsContext) {
       </button>`
     : nothing;
   if (task.status === TaskStatus.ERROR) {
+    if (c.search.status === TaskStatus.ERROR) return nothing;
     return html`<p class="error-text">${i18n.error(task.error as never)}</p>
       <button type="button" class="button" @click=${() => task.run()}>${i18n.common.retry}</button>`;
   }

@@ -478,6 +478,34 @@ describe('<vtex-product-grid>', () => {
     expect(names(el).length).to.be.greaterThan(0);
   });
 
+  it('when search and filters both fail, shows one error and one retry, which brings both back', async () => {
+    await setFaults({errorRate: 1, errorStatus: 500, routes: '/api/intelligent-search/v1'});
+    const root = await fixture<HTMLElement>(
+      `<div><vtex-store api="" account="sandbox" locale="en"></vtex-store></div>`,
+    );
+    const el = document.createElement('vtex-product-grid');
+    el.query = 'cafe'; // a search no other test here makes: nothing in the HTTP cache
+    el.showFacets = true;
+    root.querySelector('vtex-store')!.append(el);
+    await waitUntil(() => sr(el).querySelector('[part~="error"]'), 'the search failed', {timeout: 15_000});
+    await waitUntil(() => !sr(el).querySelector('.facet-skeleton'), 'the filters failed too', {
+      timeout: 15_000,
+    });
+    await el.updateComplete;
+    const retries = [...sr(el).querySelectorAll('button')].filter(
+      (b) => b.textContent!.trim() === 'Try again',
+    );
+    expect(retries.length, 'one "Try again"').to.equal(1);
+    expect(sr(el).querySelectorAll('.error-text').length, 'one error').to.equal(1);
+    await clearFaults();
+    retries[0]!.click();
+    await settled(el);
+    expect(names(el).length).to.be.greaterThan(0);
+    await waitUntil(() => sr(el).querySelector('[part~="facets"] input'), 'the filters came back', {
+      timeout: 15_000,
+    });
+  });
+
   it('adds a card SKU to the shared cart with one request; another consumer sees it', async () => {
     await freshCart();
     const el = await mount('query="product:1" page-size="1"');
@@ -513,6 +541,10 @@ describe('<vtex-product-grid>', () => {
       await waitUntil(() => counter.shadowRoot!.textContent === '1', 'second consumer did not see the item');
       const server = await serverCart();
       expect(server.items.map((i) => [i.id, i.quantity])).to.deep.equal([['102', 1]]);
+      // The note goes after a few seconds (the cart button keeps the count).
+      const note = () => card.querySelector('[part~="card-status"]')!.textContent!.trim();
+      await waitUntil(() => note() === '', '"Added to cart" goes', {timeout: 8000});
+      expect(counter.shadowRoot!.textContent).to.equal('1');
     } finally {
       window.fetch = original;
     }

@@ -14,7 +14,7 @@ import {catalogStyles} from '../shared-catalog/catalog.styles.js';
 import type {ItemAddedDetail} from '../../events/vtex-item-added.js';
 import type {ProductSelectedDetail} from '../../events/vtex-product-selected.js';
 import type {ProductsViewedDetail} from '../../events/vtex-products-viewed.js';
-import {addToCart, productView} from '../shared-catalog/events.js';
+import {ADDED_NOTE_MS, addToCart, productView} from '../shared-catalog/events.js';
 import {defaultSeller, initialSku, pickSku, productUrl, selectionOf} from '../shared-catalog/offer.js';
 import {
   merchantFacets,
@@ -408,6 +408,11 @@ export class VtexProductGrid extends VtexElement {
       const added = await addToCart(this.#cart.store, item);
       // None added: the cart already holds all the stock there is.
       setStatus(added ? 'added' : 'not-added');
+      if (added)
+        setTimeout(
+          () => this.cardStatus.get(product.productId) === 'added' && setStatus(undefined),
+          ADDED_NOTE_MS,
+        );
       if (added) this.emit<ItemAddedDetail>('vtex-item-added', added);
     } catch (e) {
       setStatus('error');

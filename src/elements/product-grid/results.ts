@@ -38,6 +38,8 @@ export interface ResultsContext {
   i18n: LocalizeController<ProductGridMessages>;
   /** The products search. */
   search: Task<readonly unknown[], Results>;
+  /** The facets search: when both failed, the results' one error and retry stand for both. */
+  task: {status: TaskStatus; run(): unknown};
   /** Cards revealed so far, pages after the last one loaded. */
   reveal: RevealController;
   skuOf: (product: ISProduct) => ISSku | undefined;
@@ -116,7 +118,13 @@ function renderResults(c: ResultsContext, pending: boolean, appending: boolean, 
   if (c.search.status === TaskStatus.ERROR && !appendFailed) {
     return html`<div class="state" part="error" role="alert">
       <p class="error-text">${c.i18n.error(c.search.error as never)}</p>
-      <button type="button" class="button" @click=${() => c.search.run()}>${c.i18n.common.retry}</button>
+      <button
+        type="button"
+        class="button"
+        @click=${() => (c.search.run(), c.task.status === TaskStatus.ERROR && c.task.run())}
+      >
+        ${c.i18n.common.retry}
+      </button>
     </div>`;
   }
   // Loading a new search: as many placeholders as the page will have cards, in the same columns and the same

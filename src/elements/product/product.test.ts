@@ -236,6 +236,11 @@ describe('<vtex-product>', () => {
     expect(cart.items.map((i) => [i.id, i.quantity])).to.deep.equal([[target.itemId, 2]]);
     await el.updateComplete;
     expect(sr(el).querySelector('[part~="status"]')!.textContent!.trim()).to.equal('Added to cart');
+    await waitUntil(
+      () => sr(el).querySelector('[part~="status"]')!.textContent!.trim() === '',
+      '"Added to cart" goes after a few seconds',
+      {timeout: 8000},
+    );
   });
 
   it('renders a description with <img onerror> and <script> without executing anything', async () => {

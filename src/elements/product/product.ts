@@ -12,7 +12,7 @@ import {VtexElement} from '../../internal/vtex-element.js';
 import {catalogStyles} from '../shared-catalog/catalog.styles.js';
 import type {ItemAddedDetail} from '../../events/vtex-item-added.js';
 import type {ProductViewedDetail} from '../../events/vtex-product-viewed.js';
-import {addToCart, productView} from '../shared-catalog/events.js';
+import {ADDED_NOTE_MS, addToCart, productView} from '../shared-catalog/events.js';
 import {
   defaultSeller,
   initialSku,
@@ -237,6 +237,8 @@ export class VtexProduct extends VtexElement {
       // VTEX caps the line at the stock there is: fewer than asked, or none, is said as such.
       this.#added = added?.item.quantity ?? 0;
       this.status = this.#added === quantity ? 'added' : this.#added ? 'added-some' : 'not-added';
+      if (this.status === 'added')
+        setTimeout(() => this.status === 'added' && (this.status = undefined), ADDED_NOTE_MS);
       if (added) this.emit<ItemAddedDetail>('vtex-item-added', added);
     } catch (e) {
       this.status = 'error';

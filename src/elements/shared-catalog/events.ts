@@ -11,6 +11,9 @@ const orderFormSummary = (orderForm: OrderForm): ItemAddedDetail['orderForm'] =>
   value: orderForm.value,
 });
 
+/** How long "Added to cart" stays under the button (the cart button keeps the count). */
+export const ADDED_NOTE_MS = 4000;
+
 /** Adds a SKU to the page's cart: `vtex-item-added`'s detail with the units that went in, or undefined when none did. */
 export async function addToCart(
   cart: CartStore | undefined,
