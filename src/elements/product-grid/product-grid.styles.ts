@@ -214,4 +214,10 @@ export const styles = css`
       grid-template-columns: repeat(2, minmax(0, 1fr));
     }
   }
+  /* A phone: two cards a row, the commerce norm (one would fill the screen). */
+  @container (max-width: 30rem) {
+    .grid {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+  }
 `;

@@ -478,6 +478,20 @@ describe('<vtex-product-grid>', () => {
     expect(names(el).length).to.be.greaterThan(0);
   });
 
+  it('shows two cards a row on a phone-wide page (390 px)', async () => {
+    const root = await fixture<HTMLElement>(
+      `<div style="width: 390px"><vtex-store api="" account="sandbox" locale="en"><vtex-product-grid query="camiseta" page-size="4"></vtex-product-grid></vtex-store></div>`,
+    );
+    const el = root.querySelector('vtex-product-grid')!;
+    await settled(el);
+    const cards = [...sr(el).querySelectorAll<HTMLElement>('[part~="card"]')];
+    expect(cards.length).to.equal(4);
+    const tops = cards.map((c) => Math.round(c.getBoundingClientRect().top));
+    expect(tops[0]).to.equal(tops[1]);
+    expect(tops[2]).to.be.greaterThan(tops[1]!);
+    expect(cards[0]!.getBoundingClientRect().width).to.be.lessThan(195);
+  });
+
   it('when search and filters both fail, shows one error and one retry, which brings both back', async () => {
     await setFaults({errorRate: 1, errorStatus: 500, routes: '/api/intelligent-search/v1'});
     const root = await fixture<HTMLElement>(
