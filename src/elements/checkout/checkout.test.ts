@@ -1,4 +1,5 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
 import fc from 'fast-check';
 import type {VtexStore} from '../store/store.js';
 import {
@@ -591,6 +592,22 @@ describe('<vtex-checkout>', () => {
     );
     expect($(co, '#form-error')!.textContent!.trim(), 'the old error is gone').to.equal('');
     await expect(co).to.be.accessible();
+  });
+
+  it('keeps focus in the form when Tab leaves the postal code and the lookup runs', async () => {
+    const {co} = await mount();
+    await fillProfile(co);
+    const postal = $<HTMLInputElement>(co, '#postalCode')!;
+    postal.focus();
+    await sendKeys({type: '22250040'});
+    await sendKeys({press: 'Tab'}); // the change event starts the lookup as focus moves on
+    await waitUntil(() => $(co, '[part~="package"]'), 'delivery options', {timeout: 15_000});
+    await co.updateComplete;
+    const active = sr(co).activeElement;
+    expect(active, 'focus did not fall to <body>').to.not.equal(null);
+    expect(active!.localName).to.equal('button');
+    await sendKeys({press: 'Tab'});
+    expect(sr(co).activeElement?.localName, 'Tab goes on through the form').to.not.equal(undefined);
   });
 
   it('lets the shopper reopen a completed step and edit it', async () => {

@@ -353,7 +353,7 @@ export class VtexCheckout extends VtexElement {
     const client = this.#store.client;
     const country = this.#country();
     const code = (this.#draft.postalCode ?? '').trim();
-    if (!cart || !client) return;
+    if (!cart || !client || this.busy) return;
     if (!isPostalCode(country, code))
       return this.#invalid({postalCode: this.#i18n.m.postalInvalid(postalFormat(country).example)});
     this.#clearError('postalCode');
@@ -852,7 +852,12 @@ export class VtexCheckout extends VtexElement {
         }
         <div class="row postal">
           ${this.#field('postalCode', m.postalCode, {autocomplete: AUTOCOMPLETE.postalCode, placeholder: postalFormat(country).example, onChange: this.#lookupPostal, onKey: this.#onPostalKey})}
-          <button type="button" class="button" @click=${this.#lookupPostal} ?disabled=${this.busy}>
+          <button
+            type="button"
+            class="button"
+            @click=${this.#lookupPostal}
+            aria-disabled=${this.busy ? 'true' : 'false'}
+          >
             ${m.findAddress}
           </button>
         </div>
