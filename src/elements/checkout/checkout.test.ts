@@ -8,6 +8,7 @@ import {
   freshCart,
   PAYMENTS_API,
   sandboxOrders,
+  serverCart,
   setFaults,
   signIn,
   signOut,
@@ -608,6 +609,26 @@ describe('<vtex-checkout>', () => {
     expect(active!.localName).to.equal('button');
     await sendKeys({press: 'Tab'});
     expect(sr(co).activeElement?.localName, 'Tab goes on through the form').to.not.equal(undefined);
+  });
+
+  it('after a postal-code lookup and a reload, delivery is not done until the house number is there', async () => {
+    const {co} = await mount();
+    await fillProfile(co);
+    type(co, 'postalCode', '22250-040', true);
+    await waitUntil(() => $(co, '[part~="package"]'), 'delivery options', {timeout: 15_000});
+    expect((await serverCart()).items.length, 'the cart has its line').to.be.greaterThan(0);
+    // The page is opened again on the same cart: the address has a street (looked up) and no number.
+    const again = await fixture<HTMLElement>(
+      html`<div>
+        <vtex-store api="" account="sandbox" locale="en" payments-api=${PAYMENTS_API}
+          ><vtex-checkout></vtex-checkout
+        ></vtex-store>
+      </div>`,
+    );
+    const co2 = again.querySelector('vtex-checkout')!;
+    await waitStep(co2, 'step-shipping');
+    expect(current(co2)).to.not.include('step-payment');
+    expect($<HTMLInputElement>(co2, '#number')!.value).to.equal('');
   });
 
   it('lets the shopper reopen a completed step and edit it', async () => {

@@ -98,8 +98,12 @@ export function packages(of: OrderForm): Package[] {
 export const undeliverable = (of: OrderForm): number[] =>
   (of.shippingData?.logisticsInfo ?? []).filter((li) => !li.slas?.length).map((li) => li.itemIndex);
 
-export const isComplete = (a: Address | null | undefined): boolean =>
-  Boolean(a?.postalCode && a.country && a.street);
+/** Every field the address's country requires is there (a looked-up street without a house number is not). */
+export function isComplete(a: Address | null | undefined): boolean {
+  if (!a?.country) return false;
+  const {fields, optional} = addressFormat(a.country);
+  return fields.every((f) => optional.includes(f) || !!a[f]);
+}
 
 /** The delivery step is done when the cart has an address and an option for every line. */
 export function shippingDone(of: OrderForm): boolean {
