@@ -19,6 +19,8 @@ export interface CartState {
   busy: number;
   /** The last failure, with the operation and (for line changes) the line it concerns. */
   error: {operation: string; error: VtexError; uniqueId?: string} | null;
+  /** The orderGroup another tab just placed from this cart (until this tab changes the cart). */
+  placedElsewhere?: string | null;
 }
 
 export interface CartMutationResult {
@@ -38,6 +40,8 @@ interface SyncMessage {
   orderFormId: string;
   orderForm: OrderForm | null;
   from: string;
+  /** An order was placed from this cart (its orderGroup). */
+  placed?: string;
 }
 
 /**
@@ -206,6 +210,11 @@ export class CartStore extends Store<CartState> {
     return this.#mutate('newCart', () => this.client.checkout.getOrderForm({forceNewCart: true}));
   }
 
+  /** Tells the other tabs on this cart that an order was just placed from it. */
+  announcePlaced(orderGroup: string): void {
+    this.#channel?.postMessage({orderFormId: '', orderForm: null, from: this.#tabId, placed: orderGroup});
+  }
+
   dispose(): void {
     this.#channel?.close();
     this.#channel = null;
@@ -277,7 +286,7 @@ export class CartStore extends Store<CartState> {
   #apply(seq: number, orderForm: OrderForm, broadcast: boolean): void {
     if (seq < this.#applied) return; // a stale reply: something newer is already on screen
     this.#applied = seq;
-    this.setState({orderForm, status: 'ready', error: null});
+    this.setState({orderForm, status: 'ready', error: null, ...(broadcast && {placedElsewhere: null})});
     if (broadcast)
       this.#channel?.postMessage({
         orderFormId: orderForm.orderFormId,
@@ -288,6 +297,7 @@ export class CartStore extends Store<CartState> {
 
   #onRemote(message: SyncMessage): void {
     if (!message || message.from === this.#tabId) return;
+    if (message.placed) return this.setState({placedElsewhere: message.placed});
     if (this.state.busy > 0) {
       // A local write is in flight; re-read once the queue drains instead of racing it.
       void this.#queue.then(() => this.load({force: true}).catch(() => undefined));

@@ -127,6 +127,7 @@ export function placeOrder(cart: CartStore, choice: PaymentChoice): Promise<Plac
         } else if (e instanceof VtexError && e.code === 'PAYMENT_DENIED') throw declined(e);
         else throw e;
       }
+      cart.announcePlaced(placed.orderGroup); // another tab on this cart says so instead of just "empty"
       return {placed, callback, orderForm: of};
     }
   });

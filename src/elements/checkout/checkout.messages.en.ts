@@ -14,6 +14,8 @@ const messages = {
   continue: 'Continue',
   saving: 'Saving…',
   empty: 'Your cart is empty. Add products before checking out.',
+  placedElsewhere: (order: string) =>
+    `An order was just placed from this cart in another tab (no. ${order}).`,
   loadError: 'We could not load your cart.',
   fixFields: (n: number) =>
     plural('en', n, {

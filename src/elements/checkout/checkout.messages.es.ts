@@ -13,6 +13,8 @@ const messages: CheckoutMessages = {
   editStep: (step: string) => `Editar ${step}`,
   continue: 'Continuar',
   saving: 'Guardando…',
+  placedElsewhere: (order: string) =>
+    `Se acaba de hacer un pedido con este carrito en otra pestaña (n.º ${order}).`,
   empty: 'Tu carrito está vacío. Agrega productos antes de finalizar la compra.',
   loadError: 'No pudimos cargar tu carrito.',
   fixFields: (n: number) =>

@@ -13,6 +13,8 @@ const messages: CheckoutMessages = {
   editStep: (step: string) => `Alterar ${step}`,
   continue: 'Continuar',
   saving: 'Salvando…',
+  placedElsewhere: (order: string) =>
+    `Um pedido acabou de ser feito com este carrinho em outra aba (nº ${order}).`,
   empty: 'Seu carrinho está vazio. Adicione produtos antes de finalizar a compra.',
   loadError: 'Não conseguimos carregar seu carrinho.',
   fixFields: (n: number) =>

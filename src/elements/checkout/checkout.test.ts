@@ -292,6 +292,35 @@ describe('<vtex-checkout>', () => {
     expect(orders).to.have.length(1);
   });
 
+  it('another tab on the same cart says an order was just placed from it, with a link to the orders', async () => {
+    const {co} = await mount();
+    // A second "tab": another store on the same cart (the checkout cookie) and the same BroadcastChannel.
+    const other = await fixture<HTMLElement>(
+      html`<div>
+        <vtex-store api="" account="sandbox" locale="pt-BR" payments-api=${PAYMENTS_API}
+          ><vtex-checkout orders-url="/conta/pedidos"></vtex-checkout
+        ></vtex-store>
+      </div>`,
+    );
+    const co2 = other.querySelector('vtex-checkout')!;
+    await fillProfile(co);
+    await fillShipping(co);
+    await fillCard(co, APPROVED);
+    await waitStep(co, 'step-review');
+    $(co, '[part~="place-order"]')!.click();
+    await waitUntil(() => $(co, '[part~="confirmation"]'), 'confirmation', {timeout: 20_000});
+    const group = $(co, '[part~="confirmation"]')!.textContent!.match(/\d{6,}/)![0];
+    await waitUntil(() => $(co2, '[part~="empty"]')?.textContent?.includes(group), 'the other tab says so', {
+      timeout: 15_000,
+    });
+    const note = $(co2, '[part~="empty"]')!;
+    expect(note.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      `Um pedido acabou de ser feito com este carrinho em outra aba (nº ${group}). Ver meus pedidos`,
+    );
+    expect(note.querySelector('a')!.getAttribute('href')).to.equal('/conta/pedidos');
+    await expect(co2).to.be.accessible();
+  });
+
   it('creates exactly one order when "Place order" is pressed twice', async () => {
     const {co, events} = await mount();
     const email = await fillProfile(co);

@@ -698,8 +698,14 @@ export class VtexCheckout extends VtexElement {
           <div class="skeleton sk"></div>
         </div>`;
     }
+    const elsewhere = this.#cart.state?.placedElsewhere;
     if (!of.items.length)
-      return html`${title}<slot name="empty"><p class="state" part="empty">${m.empty}</p></slot>`;
+      return html`${title}<slot name="empty"
+          ><p class="state" part="empty" role=${elsewhere ? 'status' : nothing}>
+            ${elsewhere ? m.placedElsewhere(elsewhere) : m.empty}
+            ${elsewhere && this.ordersUrl ? html`<a href=${this.ordersUrl}>${m.ordersLink}</a>` : nothing}
+          </p></slot
+        >`;
     return html`${title}
       <ol class="steps">
         ${STEPS.map((step, i) => this.#renderStep(step, i, of))}
