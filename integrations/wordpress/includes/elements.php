@@ -43,7 +43,7 @@ function vtex_elements_definitions() {
 					'key'         => 'checkoutUrl',
 					'type'        => 'string',
 					'label'       => __( 'Checkout URL', 'vtex-elements' ),
-					'description' => __( 'Where the checkout action goes when the page has no <vtex-checkout>. Default: VTEX\'s hosted checkout {api}/checkout/#/cart.', 'vtex-elements' ),
+					'description' => __( 'Where the checkout action goes. Default: this page\'s <vtex-checkout>, else VTEX\'s hosted checkout with this cart (https://{account}.vtexcommercestable.com.br/checkout/?orderFormId=…#/cart).', 'vtex-elements' ),
 				),
 				array(
 					'name'        => 'country',
@@ -88,7 +88,7 @@ function vtex_elements_definitions() {
 					'key'         => 'checkoutUrl',
 					'type'        => 'string',
 					'label'       => __( 'Checkout URL', 'vtex-elements' ),
-					'description' => __( 'The checkout link of the drawer this button creates when the page has none (its checkout-url). A drawer already on the page keeps its own. Default: the store\'s /checkout/#/cart.', 'vtex-elements' ),
+					'description' => __( 'The checkout link of the drawer this button creates when the page has none (its checkout-url). A drawer already on the page keeps its own. Default: the drawer\'s (this page\'s <vtex-checkout>, else VTEX\'s hosted checkout with this cart).', 'vtex-elements' ),
 				),
 				array(
 					'name'        => 'locale',

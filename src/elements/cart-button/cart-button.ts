@@ -46,7 +46,7 @@ export class VtexCartButton extends VtexElement {
 
   /**
    * The checkout link of the drawer this button creates when the page has none (its `checkout-url`).
-   * A drawer already on the page keeps its own. Default: the store's `/checkout/#/cart`.
+   * A drawer already on the page keeps its own. Default: the drawer's (this page's `<vtex-checkout>`, else VTEX's hosted checkout with this cart).
    */
   @property({attribute: 'checkout-url'}) checkoutUrl?: string;
 

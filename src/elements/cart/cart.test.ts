@@ -809,7 +809,11 @@ describe('<vtex-cart>', () => {
     await store.cart!.addItems([{id: a.id, quantity: 1, seller: a.seller}]);
     await cart.updateComplete;
     const link = $<HTMLAnchorElement>(cart, '[part~="checkout"]')!;
-    expect(link.getAttribute('href')).to.equal('/checkout/#/cart');
+    // No <vtex-checkout> here: VTEX's hosted checkout, with this cart (it works in a new tab, unlike the bridge).
+    const {orderFormId} = await serverCart();
+    expect(link.getAttribute('href')).to.equal(
+      `https://sandbox.vtexcommercestable.com.br/checkout/?orderFormId=${orderFormId}#/cart`,
+    );
     cart.checkoutUrl = '/my-checkout';
     await cart.updateComplete;
     expect(link.getAttribute('href')).to.equal('/my-checkout');
@@ -831,6 +835,15 @@ describe('<vtex-cart>', () => {
     link.click();
     expect(document.activeElement).to.equal(target);
     expect(location.href).to.equal(where);
+    // With <vtex-checkout> on the page, the link (for a new tab) is this page, at the checkout when it has an id.
+    cart.checkoutUrl = undefined;
+    cart.requestUpdate();
+    await cart.updateComplete;
+    expect(link.getAttribute('href')).to.equal(location.href.split('#')[0]);
+    target.id = 'pay';
+    cart.requestUpdate();
+    await cart.updateComplete;
+    expect(link.getAttribute('href')).to.equal('#pay');
   });
 
   it('scrolls to <vtex-checkout> without animation when the shopper prefers reduced motion', async () => {

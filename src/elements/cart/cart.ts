@@ -101,7 +101,7 @@ export class VtexCart extends VtexElement {
   /** Whether the drawer is open (drawer variant). */
   @property({type: Boolean, reflect: true}) open = false;
 
-  /** Where the checkout action goes when the page has no `<vtex-checkout>`. Default: VTEX's hosted checkout `{api}/checkout/#/cart`. */
+  /** Where the checkout action goes. Default: this page's `<vtex-checkout>`, else VTEX's hosted checkout with this cart (`https://{account}.vtexcommercestable.com.br/checkout/?orderFormId=…#/cart`). */
   @property({attribute: 'checkout-url'}) checkoutUrl?: string;
 
   /** ISO 3166-1 alpha-3 country for the shipping estimate. Default: the store's country from the orderForm. */
@@ -360,10 +360,14 @@ export class VtexCart extends VtexElement {
 
   // ---------- checkout ----------
 
+  /** A link that works in a new tab too: checkout-url, else this page's <vtex-checkout>, else VTEX's hosted checkout. */
   #checkoutHref(): string {
     if (this.checkoutUrl) return this.checkoutUrl;
-    const api = (this.#store.client?.api ?? this.#cart.store?.client.api ?? '').replace(/\/+$/, '');
-    return `${api}/checkout/#/cart`;
+    const here = this.ownerDocument.querySelector('vtex-checkout');
+    if (here) return here.id ? `#${here.id}` : location.href.split('#')[0]!;
+    const client = this.#store.client ?? this.#cart.store?.client;
+    const id = this.#cart.state?.orderForm?.orderFormId;
+    return `https://${client?.accountName ?? ''}.vtexcommercestable.com.br/checkout/${id ? `?orderFormId=${id}` : ''}#/cart`;
   }
 
   #onCheckout(e: MouseEvent): void {
