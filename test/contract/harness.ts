@@ -452,7 +452,7 @@ export function requestConforms(t: TestContext, c: Omit<Check, 'status'>): void 
 export const ORIGIN = 'https://store.example.com';
 
 export type SandboxModule = {
-  createSandbox(o?: Record<string, unknown>): {fetch(r: Request): Promise<Response>};
+  createSandbox(o?: Record<string, unknown>): {fetch(r: Request): Promise<Response>; account: string};
 };
 
 export interface Reply {
