@@ -2,6 +2,7 @@
 const messages = {
   productsLabel: 'Products',
   filters: 'Filters',
+  skipToResults: 'Skip to results',
   filtersCount: (n: number) => (n ? `Filters (${n})` : 'Filters'),
   clearFilters: 'Clear filters',
   sortBy: 'Sort by',

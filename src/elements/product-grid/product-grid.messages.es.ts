@@ -4,6 +4,7 @@ import type {ProductGridMessages} from './product-grid.messages.js';
 const messages: Omit<ProductGridMessages, keyof CatalogMessages> = {
   productsLabel: 'Productos',
   filters: 'Filtros',
+  skipToResults: 'Ir a los resultados',
   filtersCount: (n: number) => (n ? `Filtros (${n})` : 'Filtros'),
   clearFilters: 'Borrar filtros',
   sortBy: 'Ordenar por',

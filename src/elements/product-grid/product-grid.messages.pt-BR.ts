@@ -4,6 +4,7 @@ import type {ProductGridMessages} from './product-grid.messages.js';
 const messages: Omit<ProductGridMessages, keyof CatalogMessages> = {
   productsLabel: 'Produtos',
   filters: 'Filtros',
+  skipToResults: 'Ir para os resultados',
   filtersCount: (n: number) => (n ? `Filtros (${n})` : 'Filtros'),
   clearFilters: 'Limpar filtros',
   sortBy: 'Ordenar por',

@@ -195,6 +195,10 @@ export const styles = css`
     margin: 0;
     font-size: 1.25em;
   }
+  .skip:not(:focus) {
+    position: absolute;
+    clip-path: inset(50%);
+  }
   .show-results {
     width: 100%;
     position: sticky;

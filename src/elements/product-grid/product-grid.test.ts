@@ -478,6 +478,25 @@ describe('<vtex-product-grid>', () => {
     expect(names(el).length).to.be.greaterThan(0);
   });
 
+  it('offers "Skip to results" before the filters: Tab reaches it first, Enter lands on the first product', async () => {
+    const root = await fixture<HTMLElement>(
+      `<div><button>before</button><vtex-store api="" account="sandbox" locale="pt-BR"><vtex-product-grid query="camiseta" show-facets page-size="6"></vtex-product-grid></vtex-store></div>`,
+    );
+    const el = root.querySelector('vtex-product-grid')!;
+    await settled(el);
+    await waitUntil(() => sr(el).querySelector('[part~="facets"] input'), 'filters', {timeout: 15_000});
+    root.querySelector('button')!.focus();
+    await sendKeys({press: 'Tab'});
+    const skip = sr(el).activeElement as HTMLAnchorElement;
+    expect(skip.getAttribute('part')).to.equal('skip-link');
+    expect(skip.textContent!.trim()).to.equal('Ir para os resultados');
+    expect(skip.getBoundingClientRect().width, 'visible while focused').to.be.greaterThan(20);
+    await sendKeys({press: 'Enter'});
+    const first = sr(el).querySelector('[part~="card"] a');
+    expect(sr(el).activeElement).to.equal(first);
+    await expect(el).to.be.accessible();
+  });
+
   it('shows two cards a row on a phone-wide page (390 px)', async () => {
     const root = await fixture<HTMLElement>(
       `<div style="width: 390px"><vtex-store api="" account="sandbox" locale="en"><vtex-product-grid query="camiseta" page-size="4"></vtex-product-grid></vtex-store></div>`,

@@ -63,6 +63,7 @@ const MODES: readonly string[] = ['pages', 'load-more', 'infinite'];
  * @fires vtex-item-added - A card added a SKU to the cart (not fired when the cart already held all the stock). detail: {item: {id, quantity, seller}, orderForm: {orderFormId, itemCount, value}}
  * @fires vtex-error - Search or add to cart failed. detail: {operation: 'search' | 'facets' | 'addItems', error}
  * @csspart layout - The sidebar + results layout.
+ * @csspart skip-link - "Skip to results", before the filters: shown when it has keyboard focus.
  * @csspart facets - The facet sidebar (wide layouts).
  * @csspart facet - One facet group (a fieldset).
  * @csspart facet-value - One facet value (label with checkbox and count).
@@ -430,6 +431,12 @@ export class VtexProductGrid extends VtexElement {
     return this.#initialSkus.get(product);
   }
 
+  /** Past the filters (dozens of Tab stops) to the first product. */
+  #skip = (e: Event): void => {
+    e.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('[part~="card"] a')?.focus();
+  };
+
   // ---------- render ----------
 
   override render() {
@@ -460,7 +467,8 @@ export class VtexProductGrid extends VtexElement {
     };
     const loaded = (status === TaskStatus.COMPLETE || appendFailed) && r;
     const count = countText(c, pending && !appending, loaded);
-    return html`<div class="layout ${this.showFacets ? 'with-facets' : ''}" part="layout">
+    return html`${this.showFacets ? html`<a class="skip" part="skip-link" href="#" @click=${this.#skip}>${this.#i18n.m.skipToResults}</a>` : nothing}
+      <div class="layout ${this.showFacets ? 'with-facets' : ''}" part="layout">
         ${this.showFacets ? html`<aside class="sidebar" part="facets" aria-label=${this.#i18n.m.filters}>${renderFacets(c)}</aside>` : nothing}
         ${renderMain(c, count, pending, appending, appendFailed)}
       </div>
