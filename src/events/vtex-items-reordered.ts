@@ -1,4 +1,4 @@
-import type {ReorderedItem} from '../state/orders.js';
+import type {ReorderedItem} from '../state/reorder.js';
 import type {VtexEvent} from './vtex-event.js';
 
 export type {ReorderedItem};

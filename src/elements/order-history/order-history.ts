@@ -8,7 +8,8 @@ import {CartController, SessionController, StoreController} from '../../controll
 import type {ItemsReorderedDetail} from '../../events/vtex-items-reordered.js';
 import type {OrderSelectedDetail} from '../../events/vtex-order-selected.js';
 import {hostStyles} from '../../internal/styles.js';
-import {listOrders, orderDetail, orderThumbs, reorder, type OrderThumb} from '../../state/orders.js';
+import {listOrders, orderDetail, orderThumbs, type OrderThumb} from '../../state/orders.js';
+import {reorder} from '../../state/reorder.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import {messages} from './order-history.messages.js';
 import {styles} from './order-history.styles.js';
