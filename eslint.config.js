@@ -25,6 +25,7 @@ export default tseslint.config(
       'public/',
       '.tmp/',
       'coverage/',
+      'reports/',
     ],
   },
   js.configs.recommended,
