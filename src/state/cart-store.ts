@@ -320,7 +320,8 @@ function assertQuantity(quantity: number, min: number): void {
   }
 }
 
-const outcomeUnknown = (e: VtexError): boolean =>
+/** A failure after which the write may or may not have happened (VTEX applied it, the reply was lost). */
+export const outcomeUnknown = (e: VtexError): boolean =>
   e.kind === 'network' ||
   e.kind === 'timeout' ||
   e.kind === 'bad-response' ||

@@ -33,8 +33,11 @@ interface Page {
   requests: {origin: string; method: string; path: string; body: string}[];
 }
 
+/** What `fault` does to a request: `lost`, the sandbox applies it and the reply is garbled; `down`, a 503 before it. */
+type Fault = (method: string, path: string) => 'lost' | 'down' | undefined;
+
 /** A page on the sandbox: its cookies in one jar, card payments to the payment host (never with cookies). */
-function page(sandbox: Sandbox): Page {
+function page(sandbox: Sandbox, fault?: Fault): Page {
   const jar = new CookieJar();
   const payments = createPaymentHost(sandbox);
   const requests: Page['requests'] = [];
@@ -43,7 +46,12 @@ function page(sandbox: Sandbox): Page {
     const body = typeof init.body === 'string' ? init.body : '';
     requests.push({origin: url.origin, method: init.method ?? 'GET', path: url.pathname, body});
     if (url.origin === PAY) return payments(new Request(input, init));
-    return jar.store(await sandbox.fetch(jar.request(input, init)));
+    const failure = fault?.(init.method ?? 'GET', url.pathname);
+    if (failure === 'down') return new Response('Service Unavailable', {status: 503});
+    const res = jar.store(await sandbox.fetch(jar.request(input, init)));
+    return failure === 'lost'
+      ? new Response('{"orderFormId":', {status: 200, headers: {'Content-Type': 'application/json'}})
+      : res;
   };
   const client = createVtexClient({api: BASE, account: 'sandbox', fetch, paymentsApi: PAY, retries: 0});
   return {
@@ -243,5 +251,31 @@ describe('cart, checkout and account actions', () => {
       'the cart was detached from the shopper first',
     );
     assert.match(p.session.loginUrl('https://shop.example/p'), /returnUrl=https%3A%2F%2Fshop\.example%2Fp/);
+  });
+});
+
+describe('an add whose reply is lost', () => {
+  const adds = (faults: ('lost' | 'down')[]): Fault => {
+    return (method, path) => (method === 'POST' && path.endsWith('/items') ? faults.shift() : undefined);
+  };
+
+  it('resolves as added when VTEX applied it (the cart read again says so), so a second press does not make two', async () => {
+    const p = page(createSandbox(), adds(['lost']));
+    const sku = await skuWithStock(p.client, 3);
+    const item = {id: sku.id, seller: sku.seller, quantity: 1};
+    const one = await addSku(p.cart, item);
+    assert.equal(one.added, 1);
+    assert.equal(unitsInCart(one.orderForm, sku), 1);
+    assert.equal(p.cart.state.error, null, 'no error left on the cart');
+    assert.equal(unitsInCart(await p.cart.load({force: true}), sku), 1, 'one unit on the server');
+  });
+
+  it('still fails when the add did not happen (a 503 before VTEX), and when VTEX refused it', async () => {
+    const p = page(createSandbox(), adds(['down']));
+    const sku = await skuWithStock(p.client, 3);
+    const item = {id: sku.id, seller: sku.seller, quantity: 1};
+    await assert.rejects(addSku(p.cart, item), (e: VtexError) => e.status === 503);
+    assert.equal(unitsInCart(await p.cart.load({force: true}), sku), 0);
+    await assert.rejects(addSku(p.cart, {...item, id: 'no-such-sku'}), (e: VtexError) => e.status === 400);
   });
 });
