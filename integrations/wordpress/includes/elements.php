@@ -348,6 +348,14 @@ function vtex_elements_definitions() {
 					'description' => __( 'Card link template; {slug} and {id} are replaced.', 'vtex-elements' ),
 				),
 				array(
+					'name'        => 'heading-level',
+					'key'         => 'headingLevel',
+					'type'        => 'number',
+					'default'     => 2,
+					'label'       => __( 'Heading level', 'vtex-elements' ),
+					'description' => __( 'The heading level (1–6) of each card\'s product name, so the page\'s outline has no gap: 2 under the page\'s <h1>, 3 when the grid sits in a section with its own <h2>.', 'vtex-elements' ),
+				),
+				array(
 					'name'        => 'structured-data',
 					'key'         => 'structuredData',
 					'type'        => 'string',

@@ -439,6 +439,34 @@ describe('<vtex-product-grid>', () => {
     }
   });
 
+  it('names each card at the heading level the page needs (heading-level, default 2): no gap after the page h1', async () => {
+    const root = await fixture<HTMLElement>(
+      `<main><h1>Apparel</h1><vtex-store api="" account="sandbox" locale="en"><vtex-product-grid category="apparel" page-size="2"></vtex-product-grid></vtex-store></main>`,
+    );
+    const el = root.querySelector('vtex-product-grid')!;
+    await settled(el);
+    const levels = () =>
+      [...sr(el).querySelectorAll('[part~="card-name"]')].map(
+        (n) => `${n.getAttribute('role')} ${n.getAttribute('aria-level')}`,
+      );
+    expect(levels()).to.deep.equal(['heading 2', 'heading 2']);
+    await expect(root).to.be.accessible(); // axe's heading-order: h1 → a card's h2
+    el.setAttribute('heading-level', '3');
+    await el.updateComplete;
+    expect(levels()).to.deep.equal(['heading 3', 'heading 3']);
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      el.setAttribute('heading-level', '9');
+      await el.updateComplete;
+    } finally {
+      console.warn = warn;
+    }
+    expect(levels()).to.deep.equal(['heading 2', 'heading 2']);
+    expect(warnings.join('\n')).to.include('headingLevel="9"');
+  });
+
   it('a page past the last one says so and offers the first page', async () => {
     const el = await mount('category="apparel" page="999"');
     const empty = sr(el).querySelector('[part~="empty"]')!;

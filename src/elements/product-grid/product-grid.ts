@@ -180,6 +180,12 @@ export class VtexProductGrid extends VtexElement {
   /** Card link template; `{slug}` and `{id}` are replaced. */
   @property({attribute: 'product-url'}) productUrl = '?product={slug}';
 
+  /**
+   * The heading level (1–6) of each card's product name, so the page's outline has no gap: 2 under the page's
+   * `<h1>`, 3 when the grid sits in a section with its own `<h2>`.
+   */
+  @property({type: Number, attribute: 'heading-level'}) headingLevel = 2;
+
   /** `off`: write no schema.org `ItemList` JSON-LD for the products shown (the page emits its own). */
   @property({attribute: 'structured-data'}) structuredData: 'on' | 'off' = 'on';
 
@@ -258,7 +264,7 @@ export class VtexProductGrid extends VtexElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A malformed attribute falls back to its default (a console warning tells the author), never a failing search.
-    const fix = <K extends 'sort' | 'page' | 'pagination'>(key: K, value: this[K]) => {
+    const fix = <K extends 'sort' | 'page' | 'pagination' | 'headingLevel'>(key: K, value: this[K]) => {
       if (!changed.has(key) || this[key] === value) return;
       console.warn(
         `<vtex-product-grid>: ${key}="${String(this[key])}" is not valid; using "${String(value)}".`,
@@ -268,6 +274,7 @@ export class VtexProductGrid extends VtexElement {
     fix('sort', sortOrRelevance(this.sort));
     fix('page', pageNumber(this.page));
     fix('pagination', MODES.includes(this.pagination) ? this.pagination : 'pages');
+    fix('headingLevel', this.headingLevel >= 1 && this.headingLevel <= 6 ? Math.floor(this.headingLevel) : 2);
     // Columns go to the host's CSSOM, not a `style` attribute in the template (a strict `style-src` CSP blocks those).
     if (changed.has('columns')) {
       const columns = Math.floor(Number(this.columns));

@@ -24,6 +24,7 @@ export interface ResultsHost {
   pageSize: number;
   columns?: number;
   productUrl: string;
+  headingLevel: number;
   cardStatus: Map<string, CardStatus>;
   drawerOpen: boolean;
 }
@@ -174,7 +175,16 @@ function renderResults(c: ResultsContext, pending: boolean, appending: boolean, 
           const block = products.slice(start, start + size);
           const visible = Math.max(0, shown - start);
           const extra = start >= products.length ? placeholders : 0;
-          const deps: unknown[] = [visible, extra, c.host.productUrl, m, format, searchId, ...block];
+          const deps: unknown[] = [
+            visible,
+            extra,
+            c.host.productUrl,
+            c.host.headingLevel,
+            m,
+            format,
+            searchId,
+            ...block,
+          ];
           for (const p of block) deps.push(c.skuOf(p), c.host.cardStatus.get(p.productId));
           const later = start > 0;
           return guard(deps, () => [
@@ -209,7 +219,7 @@ function card(
   const m = c.i18n.m;
   const sku = c.skuOf(product);
   const status = c.host.cardStatus.get(product.productId);
-  const deps = [product, sku, status, c.host.productUrl, m, format, position, searchId];
+  const deps = [product, sku, status, c.host.productUrl, m, format, position, searchId, c.host.headingLevel];
   return guard(deps, () =>
     renderCard({
       product,
@@ -221,6 +231,7 @@ function card(
       onSelect: c.onSelect,
       onSwatch: c.onSwatch,
       onAdd: c.onAdd,
+      level: c.host.headingLevel,
       af: {position, searchId},
     }),
   );

@@ -17,6 +17,8 @@ export interface CardContext {
   onSelect: (e: MouseEvent, product: ISProduct, url: string) => void;
   onSwatch: (product: ISProduct, axis: string, value: string) => void;
   onAdd: (product: ISProduct, sku: ISSku) => void;
+  /** The heading level of the product name (the grid's `heading-level`). */
+  level: number;
   /** Intelligent Search Activity Flow attributes (`data-af-*`) for a search result. */
   af?: {position: number; searchId: string | null};
 }
@@ -55,7 +57,7 @@ export function renderCard(c: CardContext) {
       ${image ? html`<img part="card-image" src=${image.url} alt="" width="400" height="400" loading="lazy" decoding="async" />` : nothing}
       ${available ? nothing : html`<span class="badge" part="out-of-stock">${m.outOfStock}</span>`}
     </div>
-    <h3 class="name" part="card-name">
+    <div class="name" part="card-name" role="heading" aria-level=${c.level}>
       <a
         class="card-link"
         part="card-link"
@@ -63,7 +65,7 @@ export function renderCard(c: CardContext) {
         @click=${(e: MouseEvent) => c.onSelect(e, product, c.url)}
         >${product.productName}</a
       >
-    </h3>
+    </div>
     <p class="brand" part="card-brand">${product.brand}</p>
     ${renderPrice(offerOf(sku), m, c.money)}
     <div
