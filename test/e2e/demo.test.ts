@@ -64,7 +64,7 @@ describe('demo pages', () => {
     });
   }
 
-  it('in forced colours the chosen variant and the cart badge still show (not by colour alone)', async () => {
+  it('in forced colours the chosen variant, the cart badge and the current checkout step still show (not by colour alone)', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.emulateMedia({forcedColors: 'active'});
@@ -83,6 +83,11 @@ describe('demo pages', () => {
     });
     assert.equal(border.style, 'solid', 'the badge keeps its circle');
     assert.ok(border.width >= 1);
+    await page.goto(`${demo.origin}/demo/checkout.html`);
+    const current = page.locator('vtex-checkout section[aria-current="step"]');
+    await current.waitFor({timeout: WAIT});
+    const todo = page.locator('vtex-checkout section:not([aria-current])').first();
+    assert.ok((await width(current)) >= (await width(todo)) + 2, 'the current step has a thicker border');
     await context.close();
   });
 

@@ -37,6 +37,12 @@ export const styles = css`
   section.todo {
     color: var(--_muted);
   }
+  /* Forced colours flatten the muted text: the current step keeps a thicker border, not colour alone. */
+  @media (forced-colors: active) {
+    section.current {
+      border-width: 3px;
+    }
+  }
   .step-head {
     display: flex;
     justify-content: space-between;
