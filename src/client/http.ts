@@ -15,7 +15,11 @@ export interface HttpConfig {
   retries?: number;
   /** Base backoff delay in ms, doubled each attempt. Default 300. */
   backoffMs?: number;
-  /** Per-request timeout in ms. Default 45 000 (VTEX's documented orderForm timeout). */
+  /**
+   * Per-request timeout in ms for writes. Default 45 000 (VTEX's documented orderForm timeout). Reads (GET) give
+   * up sooner, after 15 000 at most: a search or a page of orders that has not come in 15 s is shown as an error
+   * with a retry, not a skeleton for 45 s.
+   */
   timeoutMs?: number;
 }
 
@@ -165,7 +169,8 @@ export class Http {
     const outer = options.signal;
     if (outer?.aborted) throw abortError(outer);
     const controller = new AbortController();
-    const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
+    const timeoutMs =
+      options.timeoutMs ?? (init.method === 'GET' ? Math.min(this.#timeoutMs, 15_000) : this.#timeoutMs);
     const timer = setTimeout(
       () =>
         controller.abort(

@@ -8,6 +8,7 @@ const messages = {
   errorGeneric: 'Something went wrong. Please try again.',
   errorNetwork: 'We could not reach the store. Check your connection and try again.',
   errorTimeout: 'The store is taking too long to answer. Please try again.',
+  stillTrying: 'Still trying… the store is slow to answer.',
   errorRateLimited: 'Too many requests right now. Please wait a moment and try again.',
   errorNotFound: 'We could not find what you were looking for.',
   errorSignedOut: 'Your session has expired. Please sign in again.',

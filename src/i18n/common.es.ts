@@ -8,6 +8,7 @@ const messages: CommonMessages = {
   errorGeneric: 'Algo salió mal. Inténtalo de nuevo.',
   errorNetwork: 'No pudimos conectar con la tienda. Revisa tu conexión e inténtalo de nuevo.',
   errorTimeout: 'La tienda está tardando en responder. Inténtalo de nuevo.',
+  stillTrying: 'Seguimos intentando… la tienda está tardando en responder.',
   errorRateLimited: 'Demasiadas solicitudes en este momento. Espera un poco e inténtalo de nuevo.',
   errorNotFound: 'No encontramos lo que buscabas.',
   errorSignedOut: 'Tu sesión expiró. Inicia sesión de nuevo.',

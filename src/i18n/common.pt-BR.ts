@@ -8,6 +8,7 @@ const messages: CommonMessages = {
   errorGeneric: 'Algo deu errado. Tente novamente.',
   errorNetwork: 'Não conseguimos falar com a loja. Verifique sua conexão e tente novamente.',
   errorTimeout: 'A loja está demorando para responder. Tente novamente.',
+  stillTrying: 'Ainda tentando… a loja está demorando para responder.',
   errorRateLimited: 'Muitas solicitações no momento. Aguarde um pouco e tente novamente.',
   errorNotFound: 'Não encontramos o que você procurava.',
   errorSignedOut: 'Sua sessão expirou. Entre novamente.',

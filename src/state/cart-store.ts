@@ -17,6 +17,8 @@ export interface CartState {
   pendingQuantities: Readonly<Record<string, number>>;
   /** Number of queued or running mutations. */
   busy: number;
+  /** A change has waited more than `slowMs` (4 s) for VTEX: elements say they are still trying. */
+  slow?: boolean;
   /** The last failure, with the operation and (for line changes) the line it concerns. */
   error: {operation: string; error: VtexError; uniqueId?: string} | null;
   /** The orderGroup another tab just placed from this cart (until this tab changes the cart). */
@@ -78,10 +80,12 @@ export class CartStore extends Store<CartState> {
   /** Desired quantities not yet sent, by uniqueId, flushed by one queued task. */
   #desired = new Map<string, number>();
   #flushQueued = false;
+  readonly #slowMs: number;
 
-  constructor(client: VtexClient, options: {sync?: boolean} = {}) {
+  constructor(client: VtexClient, options: {sync?: boolean; slowMs?: number} = {}) {
     super({status: 'idle', orderForm: null, pendingQuantities: {}, busy: 0, error: null});
     this.client = client;
+    this.#slowMs = options.slowMs ?? 4000;
     if (options.sync !== false && typeof BroadcastChannel !== 'undefined') {
       const channel = new BroadcastChannel(
         `vtex-elements:cart:${client.accountName}:${client.api}`,
@@ -241,6 +245,8 @@ export class CartStore extends Store<CartState> {
     this.setState({busy: this.state.busy + 1});
     const run = this.#queue.then(task);
     this.#queue = run.catch(() => undefined);
+    // The client waits up to 45 s for a write; past a few seconds the shopper hears it is still trying.
+    const slow = setTimeout(() => this.setState({slow: true}), this.#slowMs);
     return run
       .catch((error: unknown) => {
         const e = toError(error);
@@ -248,7 +254,11 @@ export class CartStore extends Store<CartState> {
         if (outcomeUnknown(e) && this.state.orderForm) this.#resync();
         throw e;
       })
-      .finally(() => this.setState({busy: this.state.busy - 1}));
+      .finally(() => {
+        clearTimeout(slow);
+        const busy = this.state.busy - 1;
+        this.setState({busy, ...(!busy && {slow: false})});
+      });
   }
 
   #mutate(

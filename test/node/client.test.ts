@@ -421,6 +421,30 @@ describe('client: errors', () => {
     assert.equal(calls.length, 1);
   });
 
+  it('a read gives up after 15 s, a write waits its whole 45 s (the default timeouts)', async (t) => {
+    t.mock.timers.enable({apis: ['setTimeout']});
+    const {client: c} = client(() => new Promise<Response>(() => {}), {retries: 0});
+    const outcome = (p: Promise<unknown>) => {
+      const seen = {kind: 'pending'};
+      p.catch((e: VtexError) => (seen.kind = e.kind));
+      return seen;
+    };
+    const read = outcome(c.catalog.search({}));
+    const write = outcome(c.checkout.addItems('x'.repeat(32), [{id: '1', quantity: 1, seller: '1'}]));
+    const after = async (ms: number) => {
+      t.mock.timers.tick(ms);
+      for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+    };
+    await after(14_999);
+    assert.deepEqual([read.kind, write.kind], ['pending', 'pending']);
+    await after(1);
+    assert.deepEqual([read.kind, write.kind], ['timeout', 'pending']);
+    await after(29_999);
+    assert.equal(write.kind, 'pending');
+    await after(1);
+    assert.equal(write.kind, 'timeout');
+  });
+
   it('malformed JSON becomes a bad-response error', async () => {
     const {client: c} = client(() => new Response('{"orderFormId": ', {status: 200}));
     await assert.rejects(c.checkout.getOrderForm(), (e: VtexError) => e.code === 'BAD_RESPONSE');

@@ -100,6 +100,28 @@ describe('CartStore', () => {
     assert.ok(Object.isFrozen(store.state));
   });
 
+  it(
+    'says it is still trying while a change waits past slowMs, and stops saying it once every change is answered',
+    {timeout: 5000},
+    async (t) => {
+      const replies = [gate(), gate()];
+      const s = fakeCheckout({hold: (r, n) => (r.method === 'POST' ? replies[n - 2]?.promise : undefined)});
+      const store = new CartStore(s.client, {sync: false, slowMs: 20});
+      await store.load();
+      const a = store.addItems([{id: '1', quantity: 1, seller: '1'}]);
+      const b = store.addItems([{id: '2', quantity: 1, seller: '1'}]);
+      assert.equal(store.state.slow ?? false, false, 'not at once');
+      await until(store, (st) => st.slow === true, t.signal);
+      replies[0]!.open();
+      await a;
+      assert.equal(store.state.slow, true, 'the second change still waits');
+      replies[1]!.open();
+      await b;
+      assert.equal(store.state.slow, false);
+      assert.equal(store.state.busy, 0);
+    },
+  );
+
   it('serializes mutations in call order even when replies would come back out of order', async () => {
     // The first write is held until everything else that could run has run: without a queue the later writes
     // would reach the server first and be answered first.

@@ -786,6 +786,25 @@ describe('<vtex-cart>', () => {
     );
   });
 
+  it('says it is still trying when a change waits more than 4 s, and stops once VTEX answers', async () => {
+    const {store, cart} = await mount();
+    const a = await plenty(0);
+    await store.cart!.addItems([{id: a.id, quantity: 1, seller: a.seller}]);
+    await settled(cart);
+    await setFaults({latencyMs: 5500, routes: '/api/checkout/pub/orderForm/*/items/update'});
+    const still = () => $(cart, '[part~="still-trying"]')?.textContent?.trim();
+    $(cart, '[part~="increase"]')!.click();
+    await waitUntil(() => store.cart!.state.busy > 0, 'the update is on its way');
+    expect(still(), 'not at once').to.equal(undefined);
+    await waitUntil(() => still(), 'still trying after 4 s', {timeout: 5400});
+    expect(still()).to.equal('Still trying… the store is slow to answer.');
+    expect($(cart, '[part~="messages"]')!.getAttribute('aria-live')).to.equal('polite');
+    await waitUntil(() => store.cart!.state.busy === 0, 'answered', {timeout: 8000});
+    await cart.updateComplete;
+    expect(still()).to.equal(undefined);
+    await expectScreenIsServer(cart);
+  });
+
   it('a line VTEX cannot sell shows no R$ 0.00 and offers no "+"', async () => {
     const {store, cart} = await mount();
     const gone = await soldOut();

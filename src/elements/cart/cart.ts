@@ -48,6 +48,7 @@ import {DrawerController} from './drawer-controller.js';
  * @csspart retry - The retry button of the error state.
  * @csspart empty - The default empty-cart text.
  * @csspart messages - Cart-level messages from VTEX.
+ * @csspart still-trying - "Still trying…", when a change has waited a few seconds for the store.
  * @csspart lines - The list of lines.
  * @csspart line - One line.
  * @csspart image - A line's image.
@@ -450,6 +451,7 @@ export class VtexCart extends VtexElement {
     }
     const {notes, general} = orderNotes(m, of);
     const messages = html`<div part="messages" aria-live="polite">
+      ${s?.slow ? html`<p class="muted" part="still-trying">${common.stillTrying}</p>` : nothing}
       ${this.actionError ? html`<p class="error-text" role="alert">${this.actionError}</p>` : nothing}
       ${general.map((n) => html`<p class=${n.status === 'error' ? 'error-text' : n.status}>${n.text}</p>`)}
     </div>`;

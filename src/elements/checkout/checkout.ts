@@ -73,6 +73,7 @@ import {
  * @csspart field - A label, input and message.
  * @csspart field-error - A field's error message.
  * @csspart form-error - A step's error message.
+ * @csspart still-trying - "Still trying…", under the button, when a step has waited a few seconds for the store.
  * @csspart continue - A step's continue button.
  * @csspart package - One package's delivery options.
  * @csspart option - A delivery or payment option.
@@ -801,7 +802,15 @@ export class VtexCheckout extends VtexElement {
     return html`<p id="form-error" class="error-text" part="form-error" role="alert">${this.formError}</p>
       <button class="button primary" part="continue" ?disabled=${this.busy}>
         ${this.busy ? this.#i18n.m.saving : label}
-      </button>`;
+      </button>
+      ${this.#stillTrying()}`;
+  }
+
+  /** Said when the store has kept a change of this checkout waiting for a few seconds (the cart's `slow`). */
+  #stillTrying() {
+    return this.busy && this.#cart.state?.slow
+      ? html`<p class="muted" part="still-trying" role="status">${this.#i18n.common.stillTrying}</p>`
+      : nothing;
   }
 
   #renderProfile(): TemplateResult {
@@ -1068,6 +1077,7 @@ export class VtexCheckout extends VtexElement {
         ${this.busy ? m.placing : m.placeOrder}
       </button>
       ${this.busy ? html`<p class="visually-hidden" role="status">${m.placing}</p>` : nothing}
+      ${this.#stillTrying()}
     </div>`;
   }
 

@@ -626,6 +626,23 @@ describe('<vtex-product-grid>', () => {
     expect((await serverCart()).items.find((i) => i.id === sku.itemId)!.quantity).to.equal(stock);
   });
 
+  it('a card whose add waits more than 4 s says it is still trying, then that it was added', async () => {
+    await freshCart();
+    const {product} = await singleSkuProduct();
+    const el = await mount(`query="product:${product.productId}" page-size="1"`);
+    await setFaults({latencyMs: 5500, routes: '/api/checkout/pub/orderForm/*/items', methods: ['POST']});
+    sr(el).querySelector<HTMLButtonElement>('[part~="add-to-cart"]')!.click();
+    const status = () => sr(el).querySelector('[part~="card-status"]')!.textContent!.trim();
+    await el.updateComplete;
+    expect(status(), 'not at once').to.equal('');
+    await waitUntil(() => status(), 'still trying after 4 s', {timeout: 5400});
+    expect(status()).to.equal('Still trying… the store is slow to answer.');
+    await waitUntil(() => status() !== 'Still trying… the store is slow to answer.', 'answered', {
+      timeout: 8000,
+    });
+    expect(status()).to.equal('Added to cart');
+  });
+
   it('shows out-of-stock products with a disabled button', async () => {
     const el = await mount('query="product:3" page-size="1"');
     const card = sr(el).querySelector('[part~="card"]')!;

@@ -464,6 +464,7 @@ export class VtexProductGrid extends VtexElement {
       search: this.#search,
       reveal: this.#reveal,
       skuOf: this.#skuOf,
+      slow: !!this.#cart.state?.slow,
       onSelect: this.#onSelect,
       onSwatch: this.#onSwatch,
       onAdd: this.#onAdd,

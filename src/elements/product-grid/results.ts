@@ -44,6 +44,8 @@ export interface ResultsContext {
   /** Cards revealed so far, pages after the last one loaded. */
   reveal: RevealController;
   skuOf: (product: ISProduct) => ISSku | undefined;
+  /** The cart has kept a change waiting for a few seconds: a card still adding says it is still trying. */
+  slow: boolean;
   onSelect: CardContext['onSelect'];
   onSwatch: CardContext['onSwatch'];
   onAdd: CardContext['onAdd'];
@@ -180,6 +182,7 @@ function renderResults(c: ResultsContext, pending: boolean, appending: boolean, 
             extra,
             c.host.productUrl,
             c.host.headingLevel,
+            c.slow,
             m,
             format,
             searchId,
@@ -219,7 +222,19 @@ function card(
   const m = c.i18n.m;
   const sku = c.skuOf(product);
   const status = c.host.cardStatus.get(product.productId);
-  const deps = [product, sku, status, c.host.productUrl, m, format, position, searchId, c.host.headingLevel];
+  const still = status === 'busy' && c.slow ? c.i18n.common.stillTrying : undefined;
+  const deps = [
+    product,
+    sku,
+    status,
+    still,
+    c.host.productUrl,
+    m,
+    format,
+    position,
+    searchId,
+    c.host.headingLevel,
+  ];
   return guard(deps, () =>
     renderCard({
       product,
@@ -232,6 +247,7 @@ function card(
       onSwatch: c.onSwatch,
       onAdd: c.onAdd,
       level: c.host.headingLevel,
+      still,
       af: {position, searchId},
     }),
   );

@@ -370,15 +370,17 @@ export class VtexProduct extends VtexElement {
           role="status"
         >
           ${
-            this.status === 'error'
-              ? m.addFailed
-              : this.status === 'not-added'
-                ? m.notAdded
-                : this.status === 'added-some'
-                  ? m.addedSome(this.#added)
-                  : this.status === 'added'
-                    ? m.added
-                    : ''
+            this.status === 'busy' && this.#cart.state?.slow
+              ? this.#i18n.common.stillTrying
+              : this.status === 'error'
+                ? m.addFailed
+                : this.status === 'not-added'
+                  ? m.notAdded
+                  : this.status === 'added-some'
+                    ? m.addedSome(this.#added)
+                    : this.status === 'added'
+                      ? m.added
+                      : ''
           }
         </p>
         ${

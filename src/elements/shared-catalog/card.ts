@@ -19,6 +19,8 @@ export interface CardContext {
   onAdd: (product: ISProduct, sku: ISSku) => void;
   /** The heading level of the product name (the grid's `heading-level`). */
   level: number;
+  /** Said under the button while an add waits for a slow store ("Still trying…"). */
+  still?: string;
   /** Intelligent Search Activity Flow attributes (`data-af-*`) for a search result. */
   af?: {position: number; searchId: string | null};
 }
@@ -113,7 +115,7 @@ export function renderCard(c: CardContext) {
       part="card-status"
       role="status"
     >
-      ${c.status === 'error' ? m.addFailed : c.status === 'not-added' ? m.notAdded : c.status === 'added' ? m.added : ''}
+      ${c.still ?? (c.status === 'error' ? m.addFailed : c.status === 'not-added' ? m.notAdded : c.status === 'added' ? m.added : '')}
     </p>
   </article>`;
 }
