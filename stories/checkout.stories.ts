@@ -160,7 +160,10 @@ export const Shipping: Story = {loaders: [() => cart('profile')]};
 /** Step 3 — payment: the store's payment systems, installments and the card form. */
 export const Payment: Story = {loaders: [() => cart('shipping')]};
 
-/** Step 4 — review and place: items, totals and the "Place order" button. Card data only in memory. */
+/**
+ * Step 4 — review and place: the total and the "Place order" button, the order summary beside (items and totals; it
+ * says so when the total changes here). Card data only in memory.
+ */
 export const Review: Story = {
   loaders: [() => cart('shipping')],
   play: ({canvasElement}) => pay(canvasElement, 'card'),
@@ -191,6 +194,17 @@ export const Declined: Story = {
     await pay(canvasElement, 'card', '4000000000000002');
     await place(canvasElement, 'input[name="cardNumber"]');
   },
+};
+
+/** On a phone the order summary is a bar with the total above the steps; it opens (opened here). */
+export const SummaryOnAPhone: Story = {
+  name: 'Summary on a phone',
+  loaders: [() => cart('shipping')],
+  render: (args) =>
+    html`<div style="max-width: 24rem">
+      <vtex-checkout orders-url=${(args['orders-url'] as string) ?? ''}></vtex-checkout>
+    </div>`,
+  play: async ({canvasElement}) => (await find(canvasElement, '[part~="summary-toggle"]')).click(),
 };
 
 /** An empty cart: its own state, and the `empty` slot for your content. */

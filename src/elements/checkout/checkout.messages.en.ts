@@ -91,6 +91,7 @@ const messages = {
   cardEnding: (brand: string, last4: string) => `${brand} ending in ${last4}`,
   useAnotherCard: 'Use another card',
   cardPrivacy: 'Card details go only to the payment provider and are not stored on this page.',
+  orderSummary: 'Order summary',
   items: 'Items',
   itemLine: (qty: number, name: string) => `${qty} × ${name}`,
   delivery: 'Delivery',
@@ -105,6 +106,8 @@ const messages = {
   declined: 'Your payment was not approved. Check the card details, or use another card or payment method.',
   placeError: 'We could not place your order. Please try again.',
   outdated: 'Prices or availability changed. Please review your order before placing it.',
+  totalChanged: (from: string, to: string) =>
+    `The total changed from ${from} to ${to}. Check it before you place the order.`,
   thanks: 'Thank you! Your order was placed.',
   orderNumber: 'Order number',
   orders: 'Orders',

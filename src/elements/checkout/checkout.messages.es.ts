@@ -88,6 +88,7 @@ const messages: CheckoutMessages = {
   cardEnding: (brand: string, last4: string) => `${brand} terminada en ${last4}`,
   useAnotherCard: 'Usar otra tarjeta',
   cardPrivacy: 'Los datos de la tarjeta van solo al proveedor de pagos y no se guardan en esta página.',
+  orderSummary: 'Resumen del pedido',
   items: 'Artículos',
   itemLine: (qty: number, name: string) => `${qty} × ${name}`,
   delivery: 'Envío',
@@ -102,6 +103,8 @@ const messages: CheckoutMessages = {
   declined: 'Tu pago no fue aprobado. Revisa los datos de la tarjeta o usa otra tarjeta o medio de pago.',
   placeError: 'No pudimos confirmar tu pedido. Inténtalo de nuevo.',
   outdated: 'Cambiaron los precios o la disponibilidad. Revisa tu pedido antes de confirmarlo.',
+  totalChanged: (from: string, to: string) =>
+    `El total cambió de ${from} a ${to}. Revísalo antes de finalizar.`,
   thanks: '¡Gracias! Tu pedido fue realizado.',
   orderNumber: 'Número de pedido',
   orders: 'Pedidos',

@@ -89,6 +89,7 @@ const messages: CheckoutMessages = {
   useAnotherCard: 'Usar outro cartão',
   cardPrivacy:
     'Os dados do cartão vão apenas para o provedor de pagamento e não ficam guardados nesta página.',
+  orderSummary: 'Resumo do pedido',
   items: 'Itens',
   itemLine: (qty: number, name: string) => `${qty} × ${name}`,
   delivery: 'Entrega',
@@ -104,6 +105,8 @@ const messages: CheckoutMessages = {
     'Seu pagamento não foi aprovado. Confira os dados do cartão ou use outro cartão ou forma de pagamento.',
   placeError: 'Não conseguimos finalizar seu pedido. Tente novamente.',
   outdated: 'Preços ou disponibilidade mudaram. Revise seu pedido antes de finalizar.',
+  totalChanged: (from: string, to: string) =>
+    `O total mudou de ${from} para ${to}. Confira antes de finalizar.`,
   thanks: 'Obrigado! Seu pedido foi realizado.',
   orderNumber: 'Número do pedido',
   orders: 'Pedidos',

@@ -3,7 +3,66 @@ import {css} from 'lit';
 export const styles = css`
   :host {
     --_gap: var(--vtex-checkout-gap, 1rem);
-    max-width: var(--vtex-checkout-max-width, 44rem);
+    max-width: var(--vtex-checkout-max-width, 68rem);
+    container-type: inline-size;
+  }
+  /* The order summary: a bar that opens above the steps, beside them from 50rem. */
+  .layout {
+    display: grid;
+    gap: var(--_gap);
+    align-items: start;
+  }
+  .order-summary,
+  .sum-body {
+    display: grid;
+    gap: 0.75rem;
+  }
+  .sum-head,
+  .order-summary:not(.open) .sum-body {
+    display: none;
+  }
+  .sum-bar {
+    display: flex;
+    justify-content: space-between;
+    gap: var(--_gap);
+    min-height: 2.75rem;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: inherit;
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  /* A chevron the eye sees and a screen reader skips (aria-expanded says it). */
+  .sum-bar span:first-child::after {
+    content: ' ▾' / '';
+  }
+  .open .sum-bar span:first-child::after {
+    content: ' ▴' / '';
+  }
+  .items img {
+    flex: none;
+    border-radius: var(--_radius);
+    object-fit: cover;
+  }
+  @container (min-width: 50rem) {
+    .layout {
+      grid-template-columns: minmax(0, 1fr) 20rem;
+    }
+    .order-summary {
+      grid-column: 2;
+      grid-row: 1;
+      position: sticky;
+      top: var(--_gap);
+    }
+    .sum-head,
+    .order-summary:not(.open) .sum-body {
+      display: grid;
+    }
+    .sum-bar {
+      display: none;
+    }
   }
   h2,
   h3,
@@ -29,7 +88,8 @@ export const styles = css`
     display: grid;
     gap: var(--_gap);
   }
-  section {
+  section,
+  aside {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: var(--_space);
@@ -156,12 +216,15 @@ export const styles = css`
     gap: var(--_gap);
   }
   /* Long unbreakable item names wrap; the amount keeps its width. */
-  ul.items li > :first-child,
+  ul.items li > span:first-of-type,
   .option-body,
   .option-name,
   .summary p {
     min-width: 0;
     overflow-wrap: anywhere;
+  }
+  ul.items li > span:first-of-type {
+    flex: 1;
   }
   ul.items li > :last-child {
     flex-shrink: 0;

@@ -384,7 +384,77 @@ describe('<vtex-checkout>', () => {
     expect((await ordersOf(email)).map((o) => o.status)).to.deep.equal(['payment-pending']);
   });
 
-  it('the review shows the totalizers and total of any orderForm (25 runs, fixed seed)', async () => {
+  it('shows what is bought beside the steps (items, totals), as a bar that opens on narrow screens, live with the cart', async () => {
+    const {store, co} = await mount();
+    const brl = (c: number) =>
+      new Intl.NumberFormat('en', {style: 'currency', currency: 'BRL'}).format(c / 100).replace(/\s+/g, ' ');
+    const shown = (sel: string) => getComputedStyle($(co, sel)!).display !== 'none';
+    const words = (el: Element | null) => el!.textContent!.replace(/\s+/g, ' ').trim();
+    const lines = () => $$(co, '[part~="summary-items"] li').map(words);
+    const item = store.cart!.state.orderForm!.items[0]!;
+    co.style.display = 'block';
+    co.style.width = '60rem';
+    await co.updateComplete;
+    expect(shown('.sum-body'), 'wide: the summary is open').to.be.true;
+    expect(shown('[part~="summary-toggle"]'), 'wide: no bar').to.be.false;
+    const steps = $(co, '.steps')!.getBoundingClientRect();
+    expect(
+      $(co, '[part~="order-summary"]')!.getBoundingClientRect().left,
+      'beside the steps',
+    ).to.be.greaterThan(steps.right - 1);
+    expect(lines()).to.deep.equal([`1 × ${item.name} ${brl(item.sellingPrice)}`]);
+    expect($<HTMLImageElement>(co, '[part~="summary-items"] img')!.src).to.equal(
+      new URL(item.imageUrl!, location.href).href,
+    );
+    expect(words($(co, '[part~="totals"] .total'))).to.equal(
+      `Total ${brl(store.cart!.state.orderForm!.value)}`,
+    );
+
+    co.style.width = '22rem';
+    await co.updateComplete;
+    const bar = $(co, '[part~="summary-toggle"]')!;
+    expect(shown('[part~="summary-toggle"]'), 'narrow: a bar').to.be.true;
+    expect(shown('.sum-body'), 'narrow: closed').to.be.false;
+    expect(bar.getAttribute('aria-expanded')).to.equal('false');
+    expect(words(bar), 'its text: the chevron is CSS').to.equal(
+      `Order summary ${brl(store.cart!.state.orderForm!.value)}`,
+    );
+    bar.click();
+    await co.updateComplete;
+    expect(bar.getAttribute('aria-expanded')).to.equal('true');
+    expect(shown('.sum-body'), 'opened').to.be.true;
+
+    // Live: a change of the cart (from any element or tab) is in the summary at once.
+    await store.cart!.setQuantity(item.uniqueId, 2);
+    await co.updateComplete;
+    expect(lines()).to.deep.equal([`2 × ${item.name} ${brl(item.sellingPrice * 2)}`]);
+    await expect(co).to.be.accessible();
+  });
+
+  it('says on the review step when the total changed there, instead of changing it silently', async () => {
+    const {store, co} = await mount();
+    const brl = (c: number) =>
+      new Intl.NumberFormat('en', {style: 'currency', currency: 'BRL'}).format(c / 100).replace(/\s+/g, ' ');
+    await fillProfile(co);
+    await fillShipping(co);
+    await fillCard(co, APPROVED);
+    await waitStep(co, 'step-review');
+    const of = store.cart!.state.orderForm!;
+    const words = (el: Element | null) => el!.textContent!.replace(/\s+/g, ' ').trim();
+    const note = () => words($(co, '[part~="step-review"] .changed'));
+    expect(note()).to.equal('');
+    expect(words($(co, '[part~="step-review"] .total'))).to.equal(`Total: ${brl(of.value)}`);
+    await showOrderForm(store.cart!, {...of, value: of.value + 1000});
+    await co.updateComplete;
+    expect(note()).to.equal(
+      `The total changed from ${brl(of.value)} to ${brl(of.value + 1000)}. Check it before you place the order.`,
+    );
+    expect($(co, '[part~="step-review"] .changed')!.getAttribute('role')).to.equal('status');
+    expect(words($(co, '[part~="step-review"] .total'))).to.equal(`Total: ${brl(of.value + 1000)}`);
+    await showOrderForm(store.cart!, of);
+  });
+
+  it('the order summary shows the totalizers and total of any orderForm (25 runs, fixed seed)', async () => {
     const {store, co} = await mount();
     await fillProfile(co);
     await fillShipping(co);

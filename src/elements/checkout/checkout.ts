@@ -79,13 +79,16 @@ import {
  * @csspart option - A delivery or payment option.
  * @csspart card - The card form.
  * @csspart installments - The installments select.
- * @csspart totals - The totals of the review.
+ * @csspart order-summary - What is bought, beside the steps (from 50rem wide) or a bar above them that opens.
+ * @csspart summary-toggle - The order summary's bar on narrow screens ("Order summary · R$ 69,90").
+ * @csspart summary-items - The items in the order summary.
+ * @csspart totals - The totals in the order summary.
  * @csspart place-order - The "Place order" button.
  * @csspart confirmation - The confirmation.
  * @csspart pix - The Pix code block.
  * @csspart orders-link - The link to the order history.
  * @cssprop [--vtex-checkout-gap=1rem] - Space between sections.
- * @cssprop [--vtex-checkout-max-width=44rem] - Width of the checkout column.
+ * @cssprop [--vtex-checkout-max-width=68rem] - Width of the checkout: the steps and, from 50rem, the order summary beside them.
  */
 export class VtexCheckout extends VtexElement {
   /** @internal Messages, so the tag's definition can wait for its locale pack. */
@@ -116,6 +119,10 @@ export class VtexCheckout extends VtexElement {
   @state() private heldCard?: {brand: string; last4: string};
   @state() private confirmation?: Confirmation;
   @state() private copied = false;
+  /** The order summary, opened from its bar on narrow screens. */
+  @state() private summaryOpen = false;
+  /** Said on the review step when the total changed there (another tab, a price, a shipping quote). */
+  @state() private totalNote = '';
 
   /** Profile and address as typed (never card data). */
   #draft: Record<string, string> = {};
@@ -127,6 +134,8 @@ export class VtexCheckout extends VtexElement {
   #placing = false;
   readonly #announced = new Set<string>();
   #aborts: AbortController[] = [];
+  /** The total the shopper saw on the review step. */
+  #reviewed?: number;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -136,6 +145,11 @@ export class VtexCheckout extends VtexElement {
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const of = this.#cart.state?.orderForm;
+    const total = this.step === 'review' && of?.items.length ? this.#total(of) : undefined;
+    if (total === undefined) this.totalNote = '';
+    else if (this.#reviewed !== undefined && total !== this.#reviewed)
+      this.totalNote = this.#i18n.m.totalChanged(this.#i18n.cents(this.#reviewed), this.#i18n.cents(total));
+    this.#reviewed = total;
     if (!of || this.#started || this.confirmation || !of.items.length) return;
     this.#started = true;
     const p = of.clientProfileData;
@@ -167,6 +181,11 @@ export class VtexCheckout extends VtexElement {
   }
 
   // ---------- helpers ----------
+
+  /** What the shopper pays: the orderForm's value and the chosen installments' interest. */
+  #total(of: OrderForm): number {
+    return of.value + (this.#choice?.interest ?? 0);
+  }
 
   get #of(): OrderForm | null {
     return this.#cart.state?.orderForm ?? null;
@@ -708,9 +727,68 @@ export class VtexCheckout extends VtexElement {
           </p></slot
         >`;
     return html`${title}
-      <ol class="steps">
-        ${STEPS.map((step, i) => this.#renderStep(step, i, of))}
-      </ol>`;
+      <div class="layout">
+        ${this.#renderOrderSummary(of)}
+        <ol class="steps">
+          ${STEPS.map((step, i) => this.#renderStep(step, i, of))}
+        </ol>
+      </div>`;
+  }
+
+  /**
+   * What the shopper is buying, beside the steps and live with the cart (another tab's change shows here): each
+   * item, the totals and the total. On narrow screens a bar ("Order summary · R$ 69,90") that opens.
+   */
+  #renderOrderSummary(of: OrderForm): TemplateResult {
+    const m = this.#i18n.m;
+    const cents = (v: number) => this.#i18n.cents(v);
+    const interest = this.#choice?.interest ?? 0;
+    const label: Record<string, string> = {
+      Items: m.subtotal,
+      Discounts: m.discounts,
+      Shipping: m.shippingTotal,
+      Tax: m.tax,
+    };
+    const row = (name: string, value: number, cls?: string) =>
+      html`<div class=${cls ?? nothing}>
+        <dt>${name}</dt>
+        <dd>${cents(value)}</dd>
+      </div>`;
+    return html`<aside
+      class="order-summary ${this.summaryOpen ? 'open' : ''}"
+      part="order-summary"
+      aria-labelledby="h-sum"
+    >
+      <h3 id="h-sum" class="sum-head">${m.orderSummary}</h3>
+      <button
+        type="button"
+        class="sum-bar"
+        part="summary-toggle"
+        aria-expanded=${this.summaryOpen ? 'true' : 'false'}
+        aria-controls="sum-body"
+        @click=${() => (this.summaryOpen = !this.summaryOpen)}
+      >
+        <span>${m.orderSummary}</span> <span>${cents(this.#total(of))}</span>
+      </button>
+      <div id="sum-body" class="sum-body">
+        <ul class="items" part="summary-items">
+          ${of.items.map(
+            (i) =>
+              html`<li>
+                ${i.imageUrl ? html`<img src=${i.imageUrl} alt="" width="48" height="48" loading="lazy" />` : nothing}
+                <span>${m.itemLine(i.quantity, i.name)}</span>
+                <span>${cents(i.priceDefinition?.total ?? i.sellingPrice * i.quantity)}</span>
+              </li>`,
+          )}
+        </ul>
+        <dl part="totals" class="totals">
+          ${of.totalizers
+            .filter((t) => t.value !== 0 || t.id === 'Shipping')
+            .map((t) => row(label[t.id] ?? t.name, t.value))}
+          ${interest ? row(m.interest, interest) : nothing} ${row(m.total, this.#total(of), 'total')}
+        </dl>
+      </div>
+    </aside>`;
   }
 
   #renderStep(step: CheckoutStep, i: number, of: OrderForm): TemplateResult {
@@ -1029,42 +1107,9 @@ export class VtexCheckout extends VtexElement {
 
   #renderReview(of: OrderForm): TemplateResult {
     const m = this.#i18n.m;
-    const cents = (v: number) => this.#i18n.cents(v);
-    const interest = this.#choice?.interest ?? 0;
-    const label: Record<string, string> = {
-      Items: m.subtotal,
-      Discounts: m.discounts,
-      Shipping: m.shippingTotal,
-      Tax: m.tax,
-    };
     return html`<div part="form">
-      <h4>${m.items}</h4>
-      <ul class="items">
-        ${of.items.map((i) => html`<li><span>${m.itemLine(i.quantity, i.name)}</span><span>${cents(i.priceDefinition?.total ?? i.sellingPrice * i.quantity)}</span></li>`)}
-      </ul>
-      <dl part="totals" class="totals">
-        ${of.totalizers
-          .filter((t) => t.value !== 0 || t.id === 'Shipping')
-          .map(
-            (t) =>
-              html`<div>
-                <dt>${label[t.id] ?? t.name}</dt>
-                <dd>${cents(t.value)}</dd>
-              </div>`,
-          )}
-        ${
-          interest
-            ? html`<div>
-                <dt>${m.interest}</dt>
-                <dd>${cents(interest)}</dd>
-              </div>`
-            : nothing
-        }
-        <div class="total">
-          <dt>${m.total}</dt>
-          <dd>${cents(of.value + interest)}</dd>
-        </div>
-      </dl>
+      <p class="total">${m.total}: ${this.#i18n.cents(this.#total(of))}</p>
+      <p class="notice changed" role="status">${this.totalNote}</p>
       <p id="form-error" class="error-text" part="form-error" role="alert">${this.formError}</p>
       <button
         type="button"
