@@ -10,7 +10,7 @@ import '../src/elements/checkout/define.js';
 import type {Guidance} from '../.storybook/guidance.js';
 
 /**
- * `<vtex-store>` renders nothing of its own (`display: contents`): it gives the elements inside one client,
+ * `<vtex-store>` is a plain block around the elements inside (it draws nothing): it gives them one client,
  * one cart and one session. Every other story is already wrapped in one by the Storybook decorator.
  */
 const guidance: Guidance = {

@@ -184,8 +184,6 @@ function vtex_elements_front_css() {
 	return implode(
 		'',
 		array(
-			// <vtex-store> is display: contents; as a block it is a box in the column, so its children stay in it.
-			'vtex-store.wp-block-vtex-store{display:block}',
 			// The buttons are inline-blocks: as a block of their own in the column they are a box in it, like a paragraph.
 			':where(.is-layout-constrained,.is-layout-flow)>:is(.wp-block-vtex-cart-button,.wp-block-vtex-login-button){display:block}',
 			'.wp-block-vtex-product-grid:not(:defined),.wp-block-vtex-product:not(:defined),.wp-block-vtex-checkout:not(:defined),.wp-block-vtex-order-history:not(:defined){display:block;min-block-size:50vh}',

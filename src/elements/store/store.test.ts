@@ -46,6 +46,46 @@ describe('<vtex-store> provider', () => {
     expect(a!.shadowRoot!.textContent).to.equal('Hola');
   });
 
+  it('is a block in the page layout: in a constrained content column (a CMS theme) its content stays in the column', async () => {
+    defineStore();
+    const root = await fixture<HTMLElement>(
+      html`<div class="content" style="width: 900px">
+        <style>
+          /* WordPress's constrained layout, as themes write it: direct children get the column's width. */
+          .content > * {
+            max-width: 400px;
+            margin-inline: auto;
+          }
+        </style>
+        <p>A paragraph of the post.</p>
+        <vtex-store api="http://127.0.0.1:1" account="shop"><div class="wide">content</div></vtex-store>
+      </div>`,
+    );
+    const column = root.querySelector('p')!.getBoundingClientRect();
+    const inside = root.querySelector('.wide')!.getBoundingClientRect();
+    expect(getComputedStyle(root.querySelector('vtex-store')!).display).to.equal('block');
+    expect(inside.width, 'no wider than the column').to.equal(column.width);
+    expect(inside.left, 'aligned with the column').to.equal(column.left);
+  });
+
+  it('can still be display: contents when the page says so (a wrapper inside a flex header)', async () => {
+    defineStore();
+    const root = await fixture<HTMLElement>(
+      html`<nav style="display: flex; gap: 8px">
+        <style>
+          nav > vtex-store {
+            display: contents;
+          }
+        </style>
+        <span class="a">a</span>
+        <vtex-store api="http://127.0.0.1:1" account="shop"><span class="b">b</span></vtex-store>
+      </nav>`,
+    );
+    const a = root.querySelector('.a')!.getBoundingClientRect();
+    const b = root.querySelector('.b')!.getBoundingClientRect();
+    expect(b.left - a.right, 'b is a flex item of the nav, after the gap').to.equal(8);
+  });
+
   it('serves elements outside any store from the first store on the page', async () => {
     defineStore();
     const root = await fixture<HTMLElement>(

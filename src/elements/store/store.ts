@@ -26,7 +26,9 @@ const storesOf = new WeakMap<Document, Set<VtexStore>>();
  * The store: builds one VTEX client, one cart store and one session store from its attributes and provides
  * them to every kit element inside it. The first `<vtex-store>` on the page is also the default for kit
  * elements placed outside any store, so a header cart button and a grid in the main column share one cart.
- * Renders its children as if it were not there (`display: contents`).
+ * A block in the page's layout (`display: block`), like any wrapper a CMS theme lays out: in a content column
+ * its children stay in the column. Where it must not be a box (wrapping items of a flex or grid header), give it
+ * `display: contents` in the page's CSS: `vtex-store { display: contents }`.
  *
  * Analytics (off by default): `analytics="ga4 vtex-pixel"` turns the kit's events into GA4 e-commerce pushes
  * on `window.dataLayer` (view_item_list, select_item, view_item, add_to_cart, remove_from_cart, view_cart,
@@ -42,7 +44,7 @@ const storesOf = new WeakMap<Document, Set<VtexStore>>();
 export class VtexStore extends LitElement {
   static override styles = css`
     :host {
-      display: contents;
+      display: block;
     }
   `;
 
