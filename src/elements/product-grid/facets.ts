@@ -26,6 +26,8 @@ export interface FacetsHost {
   selected: SelectedFacet[];
   /** Keys of the facets showing all their values. */
   expanded: Set<string>;
+  /** Keys of the facet groups the shopper closed (their values are left out, and out of the Tab order). */
+  collapsed: Set<string>;
   /** Whether the filter drawer is open. */
   drawerOpen: boolean;
   category?: string;
@@ -127,48 +129,72 @@ function renderFacet(c: FacetsContext, facet: Facet) {
         (f) => f.key === 'price' && !facet.values.some((v) => slug(v.value) === slug(f.value)),
       )
     : [];
+  const closed = c.host.collapsed.has(facet.key);
+  const flip = (set: Set<string>, on: boolean) => {
+    const next = new Set(set);
+    if (on) next.delete(facet.key);
+    else next.add(facet.key);
+    return next;
+  };
+  const legend = html`<legend>
+    <button
+      type="button"
+      class="facet-toggle"
+      part="facet-toggle"
+      aria-expanded=${closed ? 'false' : 'true'}
+      @click=${() => (c.host.collapsed = flip(c.host.collapsed, closed))}
+    >
+      ${facet.name}
+    </button>
+  </legend>`;
+  // One template, open or closed: the group name keeps its element, and with it the keyboard focus.
   return html`<fieldset class="facet" part="facet">
-    <legend>${facet.name}</legend>
-    ${values.map(
-      (v) =>
-        html`<label class="facet-value" part="facet-value">
-          <input
-            type="checkbox"
-            .checked=${hasFacet(c.host.selected, facet.key, v.value)}
-            @change=${(e: Event) => toggle(c, facet.key, v.value, (e.target as HTMLInputElement).checked)}
-          />
-          <span class="facet-name">${label(v)}</span>
-          <span class="facet-count"
-            ><span class="visually-hidden">(</span>${v.quantity}<span class="visually-hidden">)</span></span
-          >
-        </label>`,
-    )}
-    ${custom.map((f) => {
-      const [from = '0', to = ''] = f.value.split(':');
-      return html`<label class="facet-value" part="facet-value">
-        <input type="checkbox" checked @change=${() => toggle(c, 'price', f.value, false)} />
-        <span class="facet-name">${i18n.decimal(Number(from))} – ${i18n.decimal(Number(to))}</span>
-      </label>`;
-    })}
+    ${legend}
     ${
-      facet.values.length > FACET_LIMIT
+      closed
+        ? nothing
+        : values.map(
+            (v) =>
+              html`<label class="facet-value" part="facet-value">
+                <input
+                  type="checkbox"
+                  .checked=${hasFacet(c.host.selected, facet.key, v.value)}
+                  @change=${(e: Event) => toggle(c, facet.key, v.value, (e.target as HTMLInputElement).checked)}
+                />
+                <span class="facet-name">${label(v)}</span>
+                <span class="facet-count"
+                  ><span class="visually-hidden">(</span>${v.quantity}<span class="visually-hidden"
+                    >)</span
+                  ></span
+                >
+              </label>`,
+          )
+    }
+    ${
+      closed
+        ? nothing
+        : custom.map((f) => {
+            const [from = '0', to = ''] = f.value.split(':');
+            return html`<label class="facet-value" part="facet-value">
+              <input type="checkbox" checked @change=${() => toggle(c, 'price', f.value, false)} />
+              <span class="facet-name">${i18n.decimal(Number(from))} – ${i18n.decimal(Number(to))}</span>
+            </label>`;
+          })
+    }
+    ${
+      facet.values.length > FACET_LIMIT && !closed
         ? html`<button
             type="button"
             class="link-button"
             aria-expanded=${open ? 'true' : 'false'}
-            @click=${() => {
-              const next = new Set(c.host.expanded);
-              if (open) next.delete(facet.key);
-              else next.add(facet.key);
-              c.host.expanded = next;
-            }}
+            @click=${() => (c.host.expanded = flip(c.host.expanded, open))}
           >
             ${open ? m.showLess : m.showMore(facet.values.length - FACET_LIMIT)}
           </button>`
         : nothing
     }
     ${
-      isPrice
+      isPrice && !closed
         ? html`<form class="price-range" part="price-range" @submit=${(e: SubmitEvent) => onPriceRange(c, e)}>
             <label
               ><span class="visually-hidden">${m.min}</span

@@ -81,8 +81,27 @@ export const styles = css`
     min-width: 0;
   }
   .facet legend {
+    padding: 0;
+    width: 100%;
+  }
+  .facet-toggle {
+    display: flex;
+    justify-content: space-between;
+    width: 100%;
+    min-height: 2.75rem;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: inherit;
+    font: inherit;
     font-weight: 700;
-    padding: 0 0 0.25rem;
+    cursor: pointer;
+  }
+  .facet-toggle::after {
+    content: '−' / '';
+  }
+  .facet-toggle[aria-expanded='false']::after {
+    content: '+' / '';
   }
   .facet-value {
     display: flex;

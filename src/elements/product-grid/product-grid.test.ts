@@ -130,6 +130,33 @@ describe('<vtex-product-grid>', () => {
     expect(names(col)).to.deep.equal(productNames(expectedCol));
   });
 
+  it('lets a facet group close and open (its values leave the Tab order), and a chosen value still applies', async () => {
+    const el = await mount('query="camiseta" show-facets page-size="48"');
+    const facets = await (await fetch(`${IS}/facets/?query=camiseta`)).json();
+    const brand = facets.facets.find((f: {key: string}) => f.key === 'brand').values[0];
+    checkbox(el, 'Marca', brand.name).click();
+    await settled(el);
+    const group = () =>
+      [...sr(el).querySelectorAll('.sidebar [part~="facet"]')].find(
+        (f) => f.querySelector('legend')!.textContent!.trim() === 'Marca',
+      )!;
+    const toggle = () => group().querySelector<HTMLButtonElement>('[part~="facet-toggle"]')!;
+    expect(toggle().getAttribute('aria-expanded')).to.equal('true');
+    const filtered = names(el);
+    toggle().focus();
+    await sendKeys({press: 'Enter'});
+    await el.updateComplete;
+    expect(toggle().getAttribute('aria-expanded')).to.equal('false');
+    expect(group().querySelectorAll('input').length, 'no values to Tab through').to.equal(0);
+    expect(sr(el).activeElement === toggle(), 'focus stays on the group name').to.be.true;
+    expect(names(el), 'the chosen brand still filters').to.deep.equal(filtered);
+    await expect(el).to.be.accessible();
+    await sendKeys({press: 'Space'});
+    await el.updateComplete;
+    expect(toggle().getAttribute('aria-expanded')).to.equal('true');
+    expect(checkbox(el, 'Marca', brand.name).checked).to.be.true;
+  });
+
   it('combines facets: OR within a key, AND across keys', async () => {
     const el = await mount('query="camiseta" show-facets page-size="48"');
     const facets = await (await fetch(`${IS}/facets/?query=camiseta`)).json();

@@ -66,6 +66,7 @@ const MODES: readonly string[] = ['pages', 'load-more', 'infinite'];
  * @csspart skip-link - "Skip to results", before the filters: shown when it has keyboard focus.
  * @csspart facets - The facet sidebar (wide layouts).
  * @csspart facet - One facet group (a fieldset).
+ * @csspart facet-toggle - A facet group's name: a button that closes and opens the group.
  * @csspart facet-value - One facet value (label with checkbox and count).
  * @csspart price-range - The minimum/maximum price form.
  * @csspart clear - The "Clear filters" button.
@@ -195,6 +196,7 @@ export class VtexProductGrid extends VtexElement {
   /** @internal */ @state() private chosenSku = new Map<string, string>();
   /** @internal */ @state() cardStatus = new Map<string, CardStatus>();
   /** @internal */ @state() expanded = new Set<string>();
+  /** @internal */ @state() collapsed = new Set<string>();
   /** @internal */ @state() drawerOpen = false;
 
   /** @internal */ readonly #url = new UrlSyncController(this);
