@@ -16,6 +16,8 @@ const messages = {
   empty: 'Your cart is empty. Add products before checking out.',
   placedElsewhere: (order: string) =>
     `An order was just placed from this cart in another tab (no. ${order}).`,
+  alreadyOrdered:
+    'An order was already placed from this cart, in another tab or device. Check your orders before buying again.',
   loadError: 'We could not load your cart.',
   fixFields: (n: number) =>
     plural('en', n, {

@@ -16,6 +16,8 @@ const messages: CheckoutMessages = {
   placedElsewhere: (order: string) =>
     `Se acaba de hacer un pedido con este carrito en otra pestaña (n.º ${order}).`,
   empty: 'Tu carrito está vacío. Agrega productos antes de finalizar la compra.',
+  alreadyOrdered:
+    'Ya se hizo un pedido con este carrito, en otra pestaña o dispositivo. Revisa tus pedidos antes de volver a comprar.',
   loadError: 'No pudimos cargar tu carrito.',
   fixFields: (n: number) =>
     plural('es', n, {one: 'Corrige el campo resaltado.', other: `Corrige los ${n} campos resaltados.`}),

@@ -16,6 +16,8 @@ const messages: CheckoutMessages = {
   placedElsewhere: (order: string) =>
     `Um pedido acabou de ser feito com este carrinho em outra aba (nº ${order}).`,
   empty: 'Seu carrinho está vazio. Adicione produtos antes de finalizar a compra.',
+  alreadyOrdered:
+    'Um pedido já foi feito com este carrinho, em outra aba ou aparelho. Confira seus pedidos antes de comprar de novo.',
   loadError: 'Não conseguimos carregar seu carrinho.',
   fixFields: (n: number) =>
     plural('pt-BR', n, {one: 'Corrija o campo destacado.', other: `Corrija os ${n} campos destacados.`}),

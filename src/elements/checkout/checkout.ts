@@ -123,6 +123,8 @@ export class VtexCheckout extends VtexElement {
   @state() private summaryOpen = false;
   /** Said on the review step when the total changed there (another tab, a price, a shipping quote). */
   @state() private totalNote = '';
+  /** Placing found this cart already ordered (in a tab or on a device that did not tell this one). */
+  @state() private ordered = false;
 
   /** Profile and address as typed (never card data). */
   #draft: Record<string, string> = {};
@@ -136,6 +138,8 @@ export class VtexCheckout extends VtexElement {
   #aborts: AbortController[] = [];
   /** The total the shopper saw on the review step. */
   #reviewed?: number;
+  /** The cart VTEX said was already ordered. */
+  #orderedId?: string;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -145,6 +149,8 @@ export class VtexCheckout extends VtexElement {
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const of = this.#cart.state?.orderForm;
+    // A new cart with items: the note about the ordered one is old news.
+    if (of?.items.length && of.orderFormId !== this.#orderedId) this.ordered = false;
     const total = this.step === 'review' && of?.items.length ? this.#total(of) : undefined;
     if (total === undefined) this.totalNote = '';
     else if (this.#reviewed !== undefined && total !== this.#reviewed)
@@ -670,6 +676,13 @@ export class VtexCheckout extends VtexElement {
         this.done = {...this.done, payment: false};
         await this.#go('payment');
         this.formError = this.#i18n.m.declined;
+      } else if (error instanceof VtexError && error.code === 'ORD002') {
+        // VTEX no longer knows this cart: it became an order elsewhere. Say so, and start a new cart; a retry
+        // over the old items could never succeed.
+        this.ordered = true;
+        this.#orderedId = this.#of?.orderFormId;
+        this.emitError('placeOrder', error);
+        await cart.startNewCart().catch(() => cart.load({force: true}).catch(() => undefined));
       } else {
         await this.#serverError(error, 'placeOrder');
       }
@@ -719,11 +732,12 @@ export class VtexCheckout extends VtexElement {
         </div>`;
     }
     const elsewhere = this.#cart.state?.placedElsewhere;
+    const ordered = elsewhere || this.ordered;
     if (!of.items.length)
       return html`${title}<slot name="empty"
-          ><p class="state" part="empty" role=${elsewhere ? 'status' : nothing}>
-            ${elsewhere ? m.placedElsewhere(elsewhere) : m.empty}
-            ${elsewhere && this.ordersUrl ? html`<a href=${this.ordersUrl}>${m.ordersLink}</a>` : nothing}
+          ><p class="state" part="empty" role=${ordered ? 'status' : nothing}>
+            ${elsewhere ? m.placedElsewhere(elsewhere) : ordered ? m.alreadyOrdered : m.empty}
+            ${ordered && this.ordersUrl ? html`<a href=${this.ordersUrl}>${m.ordersLink}</a>` : nothing}
           </p></slot
         >`;
     return html`${title}
