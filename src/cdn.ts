@@ -32,3 +32,7 @@ autoload(ELEMENTS, (name) => {
   const load = ON_DEMAND[name];
   return typeof load === 'function' ? load() : Promise.resolve();
 });
+
+// Every page with a product or a grid builds their JSON-LD right after its first render: in this file that costs less
+// than a chunk of its own, and saves the request after the render. (The modular build keeps it on demand.)
+export {jsonLdText} from './internal/structured-data.js';

@@ -1,9 +1,12 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import * as builder from './structured-data.js';
 import type {JsonLd} from './structured-data.js';
 
 type Host = ReactiveControllerHost & HTMLElement & {structuredData?: string};
-type Builder = typeof builder;
+type Builder = typeof import('./structured-data.js');
+
+/** The JSON-LD builder, loaded on first use (a page with structured data off never loads it). */
+let builder: Builder | undefined;
+let loading: Promise<Builder> | undefined;
 
 /**
  * Keeps one `<script type="application/ld+json">` in the light DOM right after its element, holding what `build`
@@ -31,11 +34,18 @@ export class StructuredDataController implements ReactiveController {
   hostUpdated(): void {
     const deps = [this.host.structuredData, ...this.deps()];
     if (!this.#script || deps.some((d, i) => d !== this.#deps[i])) {
+      if (this.host.structuredData !== 'off' && !builder) {
+        void (loading ??= import('./structured-data.js')).then((b) => {
+          builder = b;
+          this.host.requestUpdate();
+        });
+        return;
+      }
       this.#deps = deps;
-      const data = this.host.structuredData !== 'off' && this.build(builder);
+      const data = this.host.structuredData !== 'off' && this.build(builder!);
       if (!data) return this.hostDisconnected();
       this.#script ??= Object.assign(document.createElement('script'), {type: 'application/ld+json'});
-      this.#script.textContent = builder.jsonLdText(data);
+      this.#script.textContent = builder!.jsonLdText(data);
     }
     if (this.host.nextSibling !== this.#script) this.host.after(this.#script);
   }
