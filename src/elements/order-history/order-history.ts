@@ -9,7 +9,6 @@ import type {ItemsReorderedDetail} from '../../events/vtex-items-reordered.js';
 import type {OrderSelectedDetail} from '../../events/vtex-order-selected.js';
 import {hostStyles} from '../../internal/styles.js';
 import {listOrders, orderDetail, orderThumbs, type OrderThumb} from '../../state/orders.js';
-import {reorder} from '../../state/reorder.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import {messages} from './order-history.messages.js';
 import {styles} from './order-history.styles.js';
@@ -208,6 +207,8 @@ export class VtexOrderHistory extends VtexElement {
     this.busy = true;
     this.reorder = undefined;
     try {
+      // Loaded on the press: most visits to the orders never buy again.
+      const {reorder} = await import('../../state/reorder.js');
       const {added, unavailable, total} = await reorder(cart, order);
       this.reorder = {
         orderId: order.orderId,
