@@ -8,7 +8,7 @@ process.env.VTEX_MUTATION = '1';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
-  mutate: ['src/state/**/*.ts', 'src/bridge/**/*.ts'],
+  mutate: ['src/state/**/*.ts', 'src/bridge/**/*.ts', 'src/client/**/*.ts'],
   ignoreStatic: true,
   testRunner: 'tap',
   tap: {
@@ -29,7 +29,7 @@ export default {
   reporters: ['clear-text', 'progress-append-only', 'html'],
   htmlReporter: {fileName: 'reports/mutation/index.html'},
   clearTextReporter: {allowColor: false, logTests: false, reportMutants: false, reportScoreTable: true},
-  thresholds: {high: 90, low: 75, break: 61}, // break: the measured total (61.19 %), rounded down
+  thresholds: {high: 90, low: 75, break: 64}, // break: the measured total (64.13 %), rounded down
   tempDirName: '.tmp/stryker',
   cleanTempDir: 'always',
 };
