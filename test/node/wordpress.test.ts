@@ -67,22 +67,22 @@ describe('WordPress plugin: generated from custom-elements.json', () => {
       .flatMap((mod) => (mod.declarations ?? []) as {tagName?: string; attributes?: unknown[]}[])
       .find((d) => d.tagName === 'vtex-product-grid')!;
     grid.attributes!.push({
-      name: 'heading-level',
-      type: {text: "'h2' | 'h3' | undefined"},
-      default: "'h2'",
-      description: "The card headings' level, e.g. `h3`.",
+      name: 'card-density',
+      type: {text: "'comfortable' | 'compact' | undefined"},
+      default: "'comfortable'",
+      description: 'How much room a card takes, e.g. `compact`.',
     });
     const e = wpElements(m).find((x) => x.tag === 'vtex-product-grid')!;
     assert.deepEqual(
-      e.attributes.find((a) => a.name === 'heading-level'),
+      e.attributes.find((a) => a.name === 'card-density'),
       {
-        name: 'heading-level',
-        key: 'headingLevel',
+        name: 'card-density',
+        key: 'cardDensity',
         type: 'string',
-        default: 'h2',
-        values: ['h2', 'h3'],
-        label: 'Heading level',
-        description: "The card headings' level, e.g. h3.",
+        default: 'comfortable',
+        values: ['comfortable', 'compact'],
+        label: 'Card density',
+        description: 'How much room a card takes, e.g. compact.',
       },
     );
     const pageSize = e.attributes.find((a) => a.name === 'page-size')!;
