@@ -6,7 +6,13 @@ import assert from 'node:assert/strict';
 import {before, describe, it} from 'node:test';
 import {createVtexClient, type VtexClient, type VtexError} from '../../src/client/index.js';
 import type {OmsOrder} from '../../src/client/types.js';
-import {APPROVED_CARD, createPaymentHost, createSandbox, type Sandbox} from '../../src/sandbox/index.js';
+import {
+  APPROVED_CARD,
+  DECLINED_CARD,
+  createPaymentHost,
+  createSandbox,
+  type Sandbox,
+} from '../../src/sandbox/index.js';
 import {addSku, unitsInCart} from '../../src/state/cart-actions.js';
 import {applyCoupon} from '../../src/state/coupon.js';
 import {CartStore} from '../../src/state/cart-store.js';
@@ -14,7 +20,7 @@ import {findProduct, searchFacets, searchProducts, suggest} from '../../src/stat
 import {installmentsFor, lookupAddress, lookupProfile} from '../../src/state/checkout-actions.js';
 import {listOrders, orderDetail, orderThumbs} from '../../src/state/orders.js';
 import {reorder} from '../../src/state/reorder.js';
-import {placeOrder, type PlacementResult} from '../../src/state/place-order.js';
+import {PaymentDeclinedError, placeOrder, type PlacementResult} from '../../src/state/place-order.js';
 import {SessionStore} from '../../src/state/session-store.js';
 import {estimateShipping} from '../../src/state/shipping.js';
 import {signOut} from '../../src/state/sign-out.js';
@@ -33,8 +39,11 @@ interface Page {
   requests: {origin: string; method: string; path: string; body: string}[];
 }
 
-/** What `fault` does to a request: `lost`, the sandbox applies it and the reply is garbled; `down`, a 503 before it. */
-type Fault = (method: string, path: string) => 'lost' | 'down' | undefined;
+/**
+ * What `fault` does to a request: `lost`, the sandbox applies it and the reply is garbled; `down`, a 503 before it;
+ * `offline`, the network fails before it; a Response, answered instead of the sandbox.
+ */
+type Fault = (method: string, path: string) => 'lost' | 'down' | 'offline' | Response | undefined;
 
 /** A page on the sandbox: its cookies in one jar, card payments to the payment host (never with cookies). */
 function page(sandbox: Sandbox, fault?: Fault): Page {
@@ -45,8 +54,10 @@ function page(sandbox: Sandbox, fault?: Fault): Page {
     const url = new URL(input);
     const body = typeof init.body === 'string' ? init.body : '';
     requests.push({origin: url.origin, method: init.method ?? 'GET', path: url.pathname, body});
-    if (url.origin === PAY) return payments(new Request(input, init));
     const failure = fault?.(init.method ?? 'GET', url.pathname);
+    if (failure instanceof Response) return failure;
+    if (failure === 'offline') throw new TypeError('fetch failed');
+    if (url.origin === PAY) return payments(new Request(input, init));
     if (failure === 'down') return new Response('Service Unavailable', {status: 503});
     const res = jar.store(await sandbox.fetch(jar.request(input, init)));
     return failure === 'lost'
@@ -277,5 +288,114 @@ describe('an add whose reply is lost', () => {
     await assert.rejects(addSku(p.cart, item), (e: VtexError) => e.status === 503);
     assert.equal(unitsInCart(await p.cart.load({force: true}), sku), 0);
     await assert.rejects(addSku(p.cart, {...item, id: 'no-such-sku'}), (e: VtexError) => e.status === 400);
+  });
+});
+
+describe('placing an order when VTEX answers badly', () => {
+  /** Once for each step named, in order: what the first request to it gets. */
+  const once = (faults: [RegExp, ReturnType<Fault>][]): Fault => {
+    return (method, path) => {
+      const i = faults.findIndex(([re]) => re.test(`${method} ${path}`));
+      return i < 0 ? undefined : faults.splice(i, 1)[0]![1];
+    };
+  };
+  const vtexError = (status: number, code: string, message: string) =>
+    new Response(JSON.stringify({error: {code, message, exception: null}}), {
+      status,
+      headers: {'Content-Type': 'application/json'},
+    });
+  const card = (cardNumber: string) => ({
+    paymentSystem: VISA,
+    group: 'creditCardPaymentGroup',
+    installments: 1,
+    interest: 0,
+    card: {holderName: 'ANA SILVA', cardNumber, validationCode: '123', dueDate: '12/30'},
+  });
+
+  /** A cart with one item, a shopper and an address, on its own sandbox. */
+  async function ready(fault?: Fault) {
+    const sandbox = createSandbox();
+    const p = page(sandbox, fault);
+    const sku = await skuWithStock(p.client, 1);
+    await addSku(p.cart, {id: sku.id, seller: sku.seller, quantity: 1});
+    await p.cart.attachClientProfile({
+      ...PROFILE,
+      email: `p.${Math.random().toString(36).slice(2)}@example.com`,
+    });
+    await p.cart.attachShippingData({selectedAddresses: [ADDRESS]});
+    const live = () => sandbox.orders().filter((o) => o.status !== 'canceled');
+    const steps = () =>
+      p.requests
+        .filter((r) => /transaction$|payments$|gatewayCallback/.test(r.path))
+        .map((r) => r.path.replace(/.*\/(transaction|payments|gatewayCallback)(\/.*)?$/, '$1'));
+    return {sandbox, p, live, steps};
+  }
+
+  it('a declined card is a PaymentDeclinedError, and the same cart then places once with another card', async () => {
+    const {p, live} = await ready();
+    await assert.rejects(placeOrder(p.cart, card(DECLINED_CARD)), (e: VtexError) => {
+      assert.ok(e instanceof PaymentDeclinedError);
+      assert.equal(e.code, 'PAYMENT_DENIED');
+      assert.equal(e.retryable, false);
+      return true;
+    });
+    const placed = await placeOrder(p.cart, card(APPROVED_CARD));
+    assert.deepEqual(
+      live().map((o) => o.orderGroup),
+      [placed.placed.orderGroup],
+      'one live order: the declined one is not live',
+    );
+  });
+
+  it('an outdated cart at step 1 (ORD022) is read again and placed once', async () => {
+    const {p, live, steps} = await ready(
+      once([[/POST .*\/transaction$/, vtexError(400, 'ORD022', 'The orderForm is outdated')]]),
+    );
+    const placed = await placeOrder(p.cart, card(APPROVED_CARD));
+    assert.deepEqual(steps(), ['transaction', 'transaction', 'payments', 'gatewayCallback']);
+    assert.deepEqual(
+      live().map((o) => o.orderGroup),
+      [placed.placed.orderGroup],
+    );
+    assert.ok(
+      p.requests.some((r) => r.method === 'GET' && r.path.includes('/orderForm/')),
+      'the cart was read again',
+    );
+  });
+
+  it('a 5-minute window that closed during the payments call is placed again: one live order', async () => {
+    const {p, live, steps} = await ready(
+      once([
+        [/POST .*\/payments$/, vtexError(400, 'TX', 'The transaction was cancelled: incomplete after 5 min')],
+      ]),
+    );
+    const placed = await placeOrder(p.cart, card(APPROVED_CARD));
+    assert.deepEqual(steps(), ['transaction', 'payments', 'transaction', 'payments', 'gatewayCallback']);
+    assert.deepEqual(
+      live().map((o) => o.orderGroup),
+      [placed.placed.orderGroup],
+    );
+  });
+
+  it('a payments call VTEX refuses (400) is a decline, not a retry', async () => {
+    const {p, steps} = await ready(once([[/POST .*\/payments$/, vtexError(400, 'X', 'Invalid card')]]));
+    await assert.rejects(placeOrder(p.cart, card(APPROVED_CARD)), PaymentDeclinedError);
+    assert.deepEqual(steps(), ['transaction', 'payments'], 'not placed again, not processed');
+  });
+
+  it('a lost connection at step 3 asks again (VTEX replays the result): the order is placed once', async () => {
+    const {p, live, steps} = await ready(once([[/POST .*\/gatewayCallback\//, 'offline']]));
+    const placed = await placeOrder(p.cart, card(APPROVED_CARD));
+    assert.deepEqual(steps(), ['transaction', 'payments', 'gatewayCallback', 'gatewayCallback']);
+    assert.deepEqual(
+      live().map((o) => o.orderGroup),
+      [placed.placed.orderGroup],
+    );
+  });
+
+  it('a server error at step 3 is not retried: the shopper hears it (outcome unknown, the cart queue resyncs)', async () => {
+    const {p, steps} = await ready(once([[/POST .*\/gatewayCallback\//, 'down']]));
+    await assert.rejects(placeOrder(p.cart, card(APPROVED_CARD)), (e: VtexError) => e.status === 503);
+    assert.deepEqual(steps(), ['transaction', 'payments', 'gatewayCallback']);
   });
 });
