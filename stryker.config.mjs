@@ -29,7 +29,7 @@ export default {
   reporters: ['clear-text', 'progress-append-only', 'html'],
   htmlReporter: {fileName: 'reports/mutation/index.html'},
   clearTextReporter: {allowColor: false, logTests: false, reportMutants: false, reportScoreTable: true},
-  thresholds: {high: 90, low: 75, break: 64}, // break: the measured total (64.13 %), rounded down
+  thresholds: {high: 90, low: 75, break: 65}, // break: the measured total (65.24 %), rounded down
   tempDirName: '.tmp/stryker',
   cleanTempDir: 'always',
 };
