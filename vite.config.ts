@@ -21,6 +21,13 @@ const CORE = new RegExp(
     '/src/analytics/events\\.ts',
   ].join('|'),
 );
+/**
+ * CDN build: what placing an order needs, loaded as one file when the checkout reaches its review step (VTEX's three
+ * placement calls, the placement in the cart's queue, the confirmation), so "Place order" waits for no download. The
+ * modular build keeps two (the confirmation, then the calls): a group there would pull in the modules the checkout
+ * shares with it, which needs entry signatures its public entries must not have.
+ */
+const PLACEMENT = /\/src\/(client\/placement|state\/place-order|elements\/checkout\/confirmation)\.ts$/;
 const optional = (name: string, path: string) => (existsSync(src(path)) ? {[name]: src(path)} : {});
 
 /**
@@ -67,7 +74,12 @@ export default defineConfig(({mode}) => {
           chunkFileNames: cdn ? 'cdn/[name]-[hash].js' : 'chunks/[name]-[hash].js',
           // Modular build: what every element needs (Lit, the client, the stores, the provider, i18n) is one chunk
           // compressed as a whole, not seven small files each with its own overhead.
-          ...(cdn ? {} : {advancedChunks: {groups: [{name: 'core', test: CORE}]}}),
+          advancedChunks: {
+            groups: cdn
+              ? // One file, without the modules it shares with the checkout (allowed with 'allow-extension').
+                [{name: 'placement', test: PLACEMENT, includeDependenciesRecursively: false}]
+              : [{name: 'core', test: CORE}],
+          },
         },
       },
     },

@@ -149,3 +149,21 @@ describe('the import graph of src/', () => {
     );
   });
 });
+
+describe('the element files', () => {
+  /** Every source file under src/elements (tests, stories and message packs aside), with its line count. */
+  const files = (dir = resolve(SRC, 'elements')): [string, number][] =>
+    readdirSync(dir, {withFileTypes: true}).flatMap((e): [string, number][] => {
+      const path = resolve(dir, e.name);
+      if (e.isDirectory()) return files(path);
+      if (!e.name.endsWith('.ts') || /\.(test|stories)\.ts$|\.messages\./.test(e.name)) return [];
+      return [[relative(ROOT, path), readFileSync(path, 'utf8').split('\n').length - 1]];
+    });
+
+  it('are at most 500 lines each: a large element is split into modules beside it (issue 15)', () => {
+    const all = files();
+    assert.ok(all.some(([f, n]) => f === 'src/elements/checkout/checkout.ts' && n > 100), 'reads the elements');
+    const long = all.filter(([, n]) => n > 500).map(([f, n]) => `${f}: ${n} lines`);
+    assert.deepEqual(long, []);
+  });
+});

@@ -129,3 +129,13 @@ export function addressErrors(
     errors.postalCode = m.postalInvalid(postalFormat(country).example);
   return errors;
 }
+
+/** The names of the delivery options the cart has selected (pickup points by their friendly name), once each. */
+export function slaNames(of: OrderForm): string[] {
+  const names = new Set<string>();
+  for (const li of of.shippingData?.logisticsInfo ?? []) {
+    const sla = li.slas.find((s) => s.id === li.selectedSla);
+    if (sla) names.add(sla.pickupStoreInfo?.friendlyName ?? sla.name);
+  }
+  return [...names];
+}
