@@ -569,6 +569,9 @@ ${sizeTable}
 
 "Adds" is what an element loads on top of the core every element shares (Lit, client, stores, provider, i18n).
 The CI ceilings (\`size-limits.json\`, checked by \`npm run size\`) keep the kit from growing while it is above a target.
+"Whole kit" here is \`vtex-elements.js\` plus every file it may load on demand (analytics, the placement and
+confirmation, "buy again"), which no page fetches before an interaction: code moved out of the first load into such a
+file makes every page lighter and this sum a little heavier (a file compressed on its own loses what it shared).
 
 ${budgetTable}
 
