@@ -162,7 +162,10 @@ describe('the element files', () => {
 
   it('are at most 500 lines each: a large element is split into modules beside it (issue 15)', () => {
     const all = files();
-    assert.ok(all.some(([f, n]) => f === 'src/elements/checkout/checkout.ts' && n > 100), 'reads the elements');
+    assert.ok(
+      all.some(([f, n]) => f === 'src/elements/checkout/checkout.ts' && n > 100),
+      'reads the elements',
+    );
     const long = all.filter(([, n]) => n > 500).map(([f, n]) => `${f}: ${n} lines`);
     assert.deepEqual(long, []);
   });

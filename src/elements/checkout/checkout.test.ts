@@ -118,6 +118,36 @@ async function fillCard(co: VtexCheckout, number: string): Promise<void> {
   await submit(co);
 }
 
+/** Every string a page script can reach from `root` through property names (DOM nodes and functions aside). */
+function stringsReachableFrom(root: object): string[] {
+  const found: string[] = [];
+  const seen = new Set<object>();
+  const walk = (value: unknown, depth: number): void => {
+    if (typeof value === 'string') found.push(value);
+    if (!value || typeof value !== 'object' || seen.has(value) || depth > 4) return;
+    seen.add(value);
+    if (value !== root && value instanceof Node) return;
+    const keys = value instanceof Map ? [...value.values()] : Object.getOwnPropertyNames(value);
+    for (const key of keys) {
+      if (value instanceof Map) walk(key, depth + 1);
+      else {
+        const v = (value as Record<string, unknown>)[key as string];
+        if (typeof v !== 'function') walk(v, depth + 1);
+      }
+    }
+  };
+  walk(root, 0);
+  // Accessors on the element's classes (Lit's reactive properties among them) too.
+  for (
+    let proto = Object.getPrototypeOf(root);
+    proto && proto !== HTMLElement.prototype;
+    proto = Object.getPrototypeOf(proto)
+  )
+    for (const [key, d] of Object.entries(Object.getOwnPropertyDescriptors(proto)))
+      if (d.get) walk((root as Record<string, unknown>)[key], 1);
+  return found;
+}
+
 afterEach(async () => {
   await clearFaults();
 });
@@ -149,6 +179,8 @@ describe('<vtex-checkout>', () => {
       // Submitted card data is gone from the page: only the last digits remain in the summary.
       expect(sr(co).innerHTML).not.to.contain('4111');
       expect(text(co)).to.contain('Visa ending in 1111');
+      // Nor can a page script read it from the element: it is held in a #private field only.
+      expect(stringsReachableFrom(co).filter((v) => v.includes(APPROVED))).to.deep.equal([]);
       await expect(co).to.be.accessible();
       const before = store.cart!.state.orderForm!.orderFormId;
       await place(co);

@@ -109,8 +109,11 @@ export class VtexCheckout extends VtexElement {
 
   /** @internal Profile and address as typed (never card data). */
   draft: Record<string, string> = {};
-  /** @internal The card, in memory only, until the order is placed or the shopper replaces it. */
-  card?: CardData & {system: number};
+  /**
+   * The card, in memory only, until the order is placed or the shopper replaces it. A #private field: no page
+   * script can read it from the element (the step modules go through `holdCard`, `cardSystem` and `forgetCard`).
+   */
+  #card?: CardData & {system: number};
   /** @internal The payment attached to the cart, with its name and interest. */
   choice?: PaymentChoice & {name: string};
   /** @internal The delivery option the shopper picked, by package. */
@@ -235,9 +238,20 @@ export class VtexCheckout extends VtexElement {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
+  /** @internal The payment system of the card held in memory, if any. */
+  get cardSystem(): number | undefined {
+    return this.#card?.system;
+  }
+
+  /** @internal Keeps `card` (or the card already held) in memory and shows its brand and last digits. */
+  holdCard(card: (CardData & {system: number}) | undefined, brand: string): void {
+    if (card) this.#card = card;
+    if (this.#card) this.heldCard = {brand, last4: this.#card.cardNumber.slice(-4)};
+  }
+
   /** @internal Forgets the card (it was in memory only). */
   forgetCard(): void {
-    this.card = undefined;
+    this.#card = undefined;
     this.heldCard = undefined;
   }
 
@@ -317,7 +331,7 @@ export class VtexCheckout extends VtexElement {
     this.#placing = true;
     this.busy = true;
     this.formError = '';
-    const card = this.card;
+    const card = this.#card;
     try {
       const {placeOrder, confirmationOf, orderPlacedDetail} = await this.#loadPlacement();
       const result = await placeOrder(cart, {

@@ -21,7 +21,7 @@ export function enterPayment(h: VtexCheckout, of: OrderForm): void {
       (list.find((o) => o.systems.some((s) => String(s.id) === String(current))) ?? list[0])?.key ?? '';
   }
   const option = list.find((o) => o.key === h.paymentKey);
-  const system = h.card?.system ?? option?.systems[0]?.id;
+  const system = h.cardSystem ?? option?.systems[0]?.id;
   if (system !== undefined) void loadInstallments(h, system);
 }
 
@@ -45,7 +45,7 @@ async function loadInstallments(h: VtexCheckout, system: number): Promise<void> 
 function select(h: VtexCheckout, option: PaymentOption): void {
   h.paymentKey = option.key;
   h.formError = '';
-  void loadInstallments(h, h.card?.system ?? option.systems[0]!.id);
+  void loadInstallments(h, h.cardSystem ?? option.systems[0]!.id);
 }
 
 function onCardNumber(h: VtexCheckout, e: Event): void {
@@ -80,10 +80,11 @@ async function submit(h: VtexCheckout, e: SubmitEvent): Promise<void> {
     return;
   }
   let system = option.systems[0]!;
+  /** A card typed now; `held`: the one in memory is paid with again. */
   let card: (CardData & {system: number}) | undefined;
-  if (isCard(option) && h.card) {
-    system = option.systems.find((s) => s.id === h.card!.system) ?? system;
-    card = h.card;
+  const held = isCard(option) && h.cardSystem !== undefined;
+  if (held) {
+    system = option.systems.find((s) => s.id === h.cardSystem) ?? system;
   } else if (isCard(option)) {
     const el = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
     const number = el('cardNumber').value;
@@ -135,9 +136,8 @@ async function submit(h: VtexCheckout, e: SubmitEvent): Promise<void> {
       interest,
       name: system.name,
     };
-    if (card) {
-      h.card = card;
-      h.heldCard = {brand: system.name, last4: card.cardNumber.slice(-4)};
+    if (card || held) {
+      h.holdCard(card, system.name);
       // The card is in memory now: nothing of it stays in the page.
       for (const name of ['cardNumber', 'holderName', 'expiry', 'cvv']) {
         const input = form.elements.namedItem(name) as HTMLInputElement | null;
