@@ -1,0 +1,696 @@
+/**
+ * The src/state stores and actions against a scripted fetch (no sandbox): the edges a shopper meets when VTEX
+ * answers badly or the cart is in an unusual state — errors and what the store says afterwards, fallbacks, which
+ * requests go out. Written for the mutants of issue 22 that the other Node tests let live.
+ */
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {createVtexClient, VtexError} from '../../src/client/index.js';
+import type {OmsOrderList, OrderForm, OrderFormMessage} from '../../src/client/types.js';
+import {addSku, unitsInCart} from '../../src/state/cart-actions.js';
+import {CartStore, outcomeUnknown} from '../../src/state/cart-store.js';
+import {installmentsFor} from '../../src/state/checkout-actions.js';
+import {applyCoupon, isCouponMessage} from '../../src/state/coupon.js';
+import {orderThumbs} from '../../src/state/orders.js';
+import {SessionStore} from '../../src/state/session-store.js';
+import {signOut} from '../../src/state/sign-out.js';
+import {json, recordingFetch, type Recorded} from './helpers/recording-fetch.js';
+
+const ID = 'd'.repeat(32);
+const API = 'http://bridge.test';
+
+function gate(): {promise: Promise<void>; open(): void} {
+  let open!: () => void;
+  const promise = new Promise<void>((r) => (open = r));
+  return {promise, open};
+}
+
+/** Resolves once the store's state satisfies `ok`, checked now and on each `change`. */
+function until<T extends object>(
+  store: {state: Readonly<T>; subscribe(l: (s: Readonly<T>) => void): () => void},
+  ok: (s: Readonly<T>) => boolean,
+  signal: AbortSignal,
+): Promise<void> {
+  if (ok(store.state)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const off = store.subscribe((s) => {
+      if (ok(s)) {
+        off();
+        resolve();
+      }
+    });
+    signal.addEventListener('abort', () => (off(), reject(signal.reason)), {once: true});
+  });
+}
+
+const path = (r: Recorded) => new URL(r.url).pathname.replace(`/orderForm/${ID}`, '/orderForm/{id}');
+const line = (r: Recorded) => `${r.method} ${path(r)}`;
+
+interface Line {
+  uniqueId: string;
+  id: string;
+  seller: string;
+  quantity: number;
+}
+
+/**
+ * An orderForm server: items by line; every write is logged then answered with the cart, unless `answer`
+ * returns a Response (or an Error, thrown as fetch would) for that request first.
+ */
+function cartServer(
+  answer: (r: Recorded, n: number) => Response | Error | Promise<Response | Error> | undefined = () =>
+    undefined,
+  extra: Partial<OrderForm> = {},
+) {
+  let items: Line[] = [];
+  const orderForm = (): OrderForm =>
+    ({
+      orderFormId: ID,
+      items: items.map((i) => ({...i})),
+      messages: [],
+      totalizers: [],
+      value: 0,
+      ...extra,
+    }) as unknown as OrderForm;
+  const apply = (r: Recorded) => {
+    const p = path(r);
+    const body = r.body as {orderItems?: {id?: string; seller?: string; index?: number; quantity: number}[]};
+    if (p.endsWith('/items')) {
+      for (const it of body.orderItems!) {
+        const found = items.find((i) => i.id === it.id && i.seller === (it.seller ?? '1'));
+        if (found) found.quantity += it.quantity;
+        else items.push({uniqueId: `u${it.id}`, id: it.id!, seller: it.seller ?? '1', quantity: it.quantity});
+      }
+    } else if (p.endsWith('/items/update')) {
+      for (const it of body.orderItems!) items[it.index!]!.quantity = it.quantity;
+      items = items.filter((i) => i.quantity > 0);
+    } else if (p.endsWith('/removeAll')) items = [];
+  };
+  const rec = recordingFetch(async (r, n) => {
+    const special = await answer(r, n);
+    if (special) return special;
+    if (r.method !== 'GET') apply(r);
+    return json(orderForm());
+  });
+  const client = createVtexClient({api: API, account: 'shop', fetch: rec.fetch, retries: 0});
+  return {
+    ...rec,
+    client,
+    apply,
+    setItems: (next: Line[]) => (items = next),
+    items: () => items,
+    lines: () => rec.calls.map(line),
+  };
+}
+
+const vtexError = (status: number, code = 'X') => json({error: {code, message: `${code} failed`}}, status);
+
+describe('installmentsFor', () => {
+  const options = (ps: number | string, counts: number[]) => ({
+    paymentSystem: ps,
+    value: 100,
+    installments: counts.map((count) => ({count, value: 100 / count, total: 100, interestRate: 0})),
+  });
+  const cart = (paymentData: unknown) => ({orderFormId: ID, items: [], paymentData}) as unknown as OrderForm;
+
+  it("falls back to the orderForm's options for that payment system when the installments call fails", async () => {
+    const s = cartServer(() => vtexError(503));
+    const of = cart({installmentOptions: [options(4, [1]), options('2', [1, 2, 3])]});
+    const got = await installmentsFor(s.client, of, 2);
+    assert.deepEqual(
+      got.map((o) => o.count),
+      [1, 2, 3],
+    );
+    assert.deepEqual(s.lines(), ['GET /api/checkout/pub/orderForm/{id}/installments']);
+  });
+
+  it("uses the installments call's answer when it succeeds, not the orderForm's", async () => {
+    const s = cartServer(() => json({installments: [{count: 6, value: 10, total: 60, interestRate: 0}]}));
+    const of = cart({installmentOptions: [options(2, [1])]});
+    assert.deepEqual(
+      (await installmentsFor(s.client, of, 2)).map((o) => o.count),
+      [6],
+    );
+  });
+
+  it("rejects with the call's error when the orderForm has no options for that payment system", async () => {
+    const s = cartServer(() => vtexError(503, 'DOWN'));
+    const isDown = (e: VtexError) => e instanceof VtexError && e.code === 'DOWN';
+    await assert.rejects(installmentsFor(s.client, cart({installmentOptions: [options(4, [1])]}), 2), isDown);
+    await assert.rejects(installmentsFor(s.client, cart({installmentOptions: [options(2, [])]}), 2), isDown);
+    await assert.rejects(installmentsFor(s.client, cart({}), 2), isDown);
+    await assert.rejects(installmentsFor(s.client, cart(undefined), 2), isDown);
+  });
+});
+
+describe('applyCoupon outcomes', () => {
+  const withReply = (marketingData: unknown, messages: Partial<OrderFormMessage>[]) => {
+    const s = cartServer((r) =>
+      r.method === 'POST'
+        ? json({orderFormId: ID, items: [], messages, totalizers: [], value: 0, marketingData})
+        : undefined,
+    );
+    return new CartStore(s.client, {sync: false});
+  };
+
+  it('a message with a coupon code (and no fields) says why', async () => {
+    assert.deepEqual(await applyCoupon(withReply(null, [{code: 'couponNotFound', text: 'x'}]), 'NEW'), {
+      refused: 'couponNotFound',
+    });
+    assert.deepEqual(await applyCoupon(withReply(null, [{code: 'couponExpired', text: 'x'}]), 'NEW'), {
+      refused: 'couponExpired',
+    });
+  });
+
+  it('another coupon already on the cart is not this one: refused', async () => {
+    const cart = withReply({coupon: 'OTHER'}, []);
+    assert.deepEqual(await applyCoupon(cart, 'new'), {refused: 'couponInvalid'});
+    assert.deepEqual(await applyCoupon(withReply({coupon: 'NEW'}, []), ' new '), {applied: 'NEW'});
+  });
+
+  it('only messages about coupons, and about this code, count; the first one says why', async () => {
+    const aboutOther = {code: 'couponExpired', text: 'x', fields: {coupon: 'OTHER'}};
+    const aboutThis = {code: 'couponNotFound', text: 'x', fields: {coupon: 'new'}};
+    const unrelated = {code: 'withoutStock', text: 'x'};
+    const midWord = {code: 'giftCouponLimit', text: 'x'}; // "coupon" inside another code is not a coupon message
+    assert.deepEqual(await applyCoupon(withReply(null, [unrelated, midWord, aboutOther, aboutThis]), 'NEW'), {
+      refused: 'couponNotFound',
+    });
+    // A message with a `coupon` field is about a coupon whatever its code; a code the kit does not know is invalid.
+    const byField = {code: 'promoRule', text: 'x', fields: {coupon: 'NEW'}};
+    assert.deepEqual(await applyCoupon(withReply(null, [byField, aboutThis]), 'NEW'), {
+      refused: 'couponInvalid',
+    });
+    assert.deepEqual(await applyCoupon(withReply(null, []), 'NEW'), {refused: 'couponInvalid'});
+  });
+
+  it('isCouponMessage: by a code starting with "coupon", or by a coupon field', () => {
+    assert.equal(isCouponMessage({code: 'CouponNotFound', text: ''} as OrderFormMessage), true);
+    assert.equal(isCouponMessage({code: 'giftCoupon', text: ''} as OrderFormMessage), false);
+    assert.equal(isCouponMessage({code: 'x', text: '', fields: {coupon: 'A'}} as OrderFormMessage), true);
+    assert.equal(isCouponMessage({code: 'x', text: '', fields: {ean: 'A'}} as OrderFormMessage), false);
+    assert.equal(isCouponMessage({text: ''} as OrderFormMessage), false);
+  });
+});
+
+describe('SessionStore edges', () => {
+  const sessionServer = (answer: (r: Recorded, n: number) => Response | undefined = () => undefined) => {
+    let profile: Record<string, string> = {isAuthenticated: 'false'};
+    const rec = recordingFetch(
+      (r, n) =>
+        answer(r, n) ??
+        json({
+          id: 's',
+          namespaces: {
+            profile: Object.fromEntries(Object.entries(profile).map(([k, value]) => [k, {value}])),
+            store: {cultureInfo: {value: 'pt-BR'}, currencyCode: {value: 'BRL'}},
+          },
+        }),
+    );
+    const client = createVtexClient({api: API, account: 'shop', fetch: rec.fetch, retries: 0});
+    return {...rec, client, set: (p: Record<string, string>) => (profile = p)};
+  };
+
+  it('starts idle and signed out, says loading during the first read only, and reads once', async () => {
+    const s = sessionServer();
+    const store = new SessionStore(s.client);
+    assert.deepEqual(store.state, {status: 'idle', session: null, error: null});
+    assert.equal(store.signedIn, false);
+    const statuses: string[] = [];
+    store.subscribe((st) => statuses.push(st.status));
+    await store.load();
+    await store.load();
+    assert.equal(s.calls.length, 1, 'a loaded session is not read again');
+    await store.load({force: true});
+    assert.equal(s.calls.length, 2);
+    assert.deepEqual(statuses, ['loading', 'ready'], 'an unchanged re-read changes nothing');
+  });
+
+  it('a re-read that finds another shopper, or a sign-in, updates the state', async () => {
+    const s = sessionServer();
+    const store = new SessionStore(s.client);
+    await store.load();
+    s.set({isAuthenticated: 'true', email: 'ana@example.com'});
+    await store.load({force: true});
+    assert.equal(store.signedIn, true);
+    s.set({isAuthenticated: 'true', email: 'bia@example.com'});
+    await store.load({force: true});
+    assert.equal(store.state.session!.email, 'bia@example.com');
+  });
+
+  it('a failed read says error; the next good read says ready again, even with the same session', async () => {
+    const fail = new Set([2, 4]);
+    const s = sessionServer((_r, n) => (fail.has(n) ? vtexError(503, 'DOWN') : undefined));
+    const store = new SessionStore(s.client);
+    const first = await store.load();
+    await assert.rejects(store.load({force: true}), (e: VtexError) => e.code === 'DOWN');
+    assert.equal(store.state.status, 'error');
+    assert.equal(store.state.error!.code, 'DOWN');
+    assert.equal(store.state.session, first, 'the last known session stays');
+    await store.load({force: true});
+    assert.equal(store.state.status, 'ready');
+    assert.equal(store.state.error, null);
+    const fresh = new SessionStore(s.client);
+    await assert.rejects(fresh.load(), (e: VtexError) => e.code === 'DOWN');
+    assert.deepEqual(
+      {status: fresh.state.status, session: fresh.state.session, code: fresh.state.error?.code},
+      {status: 'error', session: null, code: 'DOWN'},
+    );
+  });
+
+  it('markSignedOut shows signed out at once, keeping the store culture and currency, without a request', async () => {
+    const s = sessionServer();
+    s.set({isAuthenticated: 'true', email: 'ana@example.com', firstName: 'Ana'});
+    const store = new SessionStore(s.client);
+    await store.load();
+    store.markSignedOut();
+    assert.equal(s.calls.length, 1);
+    assert.deepEqual(store.state.session, {
+      signedIn: false,
+      email: null,
+      firstName: null,
+      lastName: null,
+      cultureInfo: 'pt-BR',
+      currencyCode: 'BRL',
+    });
+    assert.equal(store.state.status, 'ready');
+    const never = new SessionStore(s.client);
+    never.markSignedOut();
+    assert.deepEqual(never.state.session, {
+      signedIn: false,
+      email: null,
+      firstName: null,
+      lastName: null,
+      cultureInfo: null,
+      currencyCode: null,
+    });
+    assert.equal(never.signedIn, false);
+  });
+
+  it('the login URL: on the given store, back to this page (or "/" outside a browser)', () => {
+    const s = sessionServer();
+    const store = new SessionStore(s.client, {storeUrl: 'https://shop.example/'});
+    assert.equal(
+      store.loginUrl('https://cms.example/a'),
+      'https://shop.example/login?returnUrl=https%3A%2F%2Fcms.example%2Fa',
+    );
+    assert.equal(new SessionStore(s.client).loginUrl(), `${API}/login?returnUrl=%2F`);
+    const g = globalThis as {location?: {href: string}};
+    g.location = {href: 'https://cms.example/here'};
+    try {
+      assert.equal(
+        new SessionStore(s.client).loginUrl(),
+        `${API}/login?returnUrl=https%3A%2F%2Fcms.example%2Fhere`,
+      );
+    } finally {
+      delete g.location;
+    }
+  });
+});
+
+describe('orderThumbs', () => {
+  it('takes images from the list, else from the detail without gifts; skips known orders and failed details', async () => {
+    const rec = recordingFetch((r) => {
+      const id = new URL(r.url).pathname.split('/').pop();
+      if (id === 'B')
+        return json({
+          orderId: 'B',
+          items: [
+            {name: 'Shoe', imageUrl: 'b1.jpg', isGift: false},
+            {name: 'Gift', imageUrl: 'g.jpg', isGift: true},
+            {name: 'No image', imageUrl: '', isGift: false},
+          ],
+        });
+      return vtexError(500);
+    });
+    const client = createVtexClient({api: API, account: 'shop', fetch: rec.fetch, retries: 0});
+    const list = {
+      list: [
+        {orderId: 'A', items: [{description: 'Hat', imageUrl: 'a1.jpg'}, {description: 'Bag'}]},
+        {orderId: 'B', items: [{description: 'Shoe'}]},
+        {orderId: 'C'},
+        {orderId: 'D', items: [{description: 'Cap', imageUrl: 'd-new.jpg'}]},
+      ],
+    } as unknown as OmsOrderList;
+    const known = new Map([['D', [{src: 'd.jpg', alt: 'Cap'}]]]);
+    const thumbs = await orderThumbs(client, list, known);
+    assert.deepEqual(
+      [...thumbs].sort(([a], [b]) => a.localeCompare(b)),
+      [
+        ['A', [{src: 'a1.jpg', alt: 'Hat'}]],
+        ['B', [{src: 'b1.jpg', alt: 'Shoe'}]],
+        ['D', [{src: 'd.jpg', alt: 'Cap'}]],
+      ],
+    );
+    assert.deepEqual(rec.calls.map((c) => new URL(c.url).pathname).sort(), [
+      '/api/oms/user/orders/B',
+      '/api/oms/user/orders/C',
+    ]);
+  });
+});
+
+describe('cart actions edges', () => {
+  it('unitsInCart counts a SKU from one seller over all its lines', () => {
+    const of = {
+      items: [
+        {id: '1', seller: '1', quantity: 2},
+        {id: '1', seller: '2', quantity: 5},
+        {id: '2', seller: '1', quantity: 7},
+        {id: '1', seller: '1', quantity: 3},
+      ],
+    } as unknown as OrderForm;
+    assert.equal(unitsInCart(of, {id: '1', seller: '1'}), 5);
+  });
+
+  it('a lost add counts only the units it added to a line that already had some', async () => {
+    const s = cartServer((r) => {
+      if (
+        r.method === 'POST' &&
+        path(r).endsWith('/items') &&
+        (r.body as {orderItems: {quantity: number}[]}).orderItems[0]!.quantity === 2
+      ) {
+        s.apply(r); // VTEX applied it; the reply is lost
+        return vtexError(502);
+      }
+      return undefined;
+    });
+    const cart = new CartStore(s.client, {sync: false});
+    await addSku(cart, {id: '1', seller: '1', quantity: 1});
+    const r = await addSku(cart, {id: '1', seller: '1', quantity: 2});
+    assert.equal(r.added, 2);
+    assert.equal(unitsInCart(r.orderForm, {id: '1', seller: '1'}), 3);
+  });
+
+  it('a refused add (400) fails without reading the cart again', async () => {
+    const s = cartServer((r) => (r.method === 'POST' ? vtexError(400, 'ORD027') : undefined));
+    const cart = new CartStore(s.client, {sync: false});
+    await cart.load();
+    await assert.rejects(
+      addSku(cart, {id: '1', seller: '1', quantity: 1}),
+      (e: VtexError) => e.code === 'ORD027',
+    );
+    assert.deepEqual(s.lines(), [
+      'GET /api/checkout/pub/orderForm',
+      'POST /api/checkout/pub/orderForm/{id}/items',
+    ]);
+  });
+});
+
+describe('signOut edges', () => {
+  const session = () => {
+    const rec = recordingFetch((r) =>
+      r.url.includes('logout') ? new Response(null) : json({id: 's', namespaces: {profile: {}}}),
+    );
+    const client = createVtexClient({api: API, account: 'shop', fetch: rec.fetch, retries: 0});
+    return {rec, store: new SessionStore(client)};
+  };
+
+  it('without a cart, or with one never loaded, only signs out (no cart is created to detach)', async () => {
+    const a = session();
+    assert.equal((await signOut(a.store)).signedIn, false);
+    const s = cartServer();
+    const cart = new CartStore(s.client, {sync: false});
+    const b = session();
+    assert.equal((await signOut(b.store, cart)).signedIn, false);
+    assert.deepEqual(s.calls, [], 'no request for the cart');
+    assert.ok(b.rec.calls.some((c) => c.url.includes('logout')));
+  });
+
+  it('a failed detach does not stop the sign-out; the cart says which operation failed', async () => {
+    const s = cartServer((r) =>
+      r.url.includes('changeToAnonymousUser') ? vtexError(400, 'NOPE') : undefined,
+    );
+    const cart = new CartStore(s.client, {sync: false});
+    await cart.load();
+    const a = session();
+    assert.equal((await signOut(a.store, cart)).signedIn, false);
+    assert.equal(cart.state.error?.operation, 'signOut');
+    assert.equal(cart.state.error?.error.code, 'NOPE');
+  });
+});
+
+describe('CartStore edges', () => {
+  it('starts idle and empty; says loading during the first read only, and the read resolves with what is shown', async () => {
+    const s = cartServer();
+    const store = new CartStore(s.client, {sync: false});
+    assert.deepEqual(store.state, {
+      status: 'idle',
+      orderForm: null,
+      pendingQuantities: {},
+      busy: 0,
+      error: null,
+    });
+    assert.equal(store.orderForm, null);
+    const statuses: string[] = [];
+    store.subscribe((st) => statuses.push(st.status));
+    await store.load();
+    assert.equal(store.orderForm, store.state.orderForm);
+    await store.load({force: true});
+    assert.deepEqual(statuses, ['loading', 'ready', 'ready']);
+  });
+
+  it('a failed first load says error; a failed re-read keeps the cart on screen; both say the operation', async () => {
+    const s = cartServer((_r, n) => (n === 1 || n === 3 ? vtexError(503, 'DOWN') : undefined));
+    const store = new CartStore(s.client, {sync: false});
+    await assert.rejects(store.load(), (e: VtexError) => e.code === 'DOWN');
+    assert.equal(store.state.status, 'error');
+    assert.equal(store.state.error?.operation, 'load');
+    assert.equal(store.state.error?.error.code, 'DOWN');
+    await store.load();
+    await assert.rejects(store.load({force: true}), (e: VtexError) => e.code === 'DOWN');
+    assert.equal(store.state.status, 'ready');
+    assert.equal(store.state.error?.operation, 'load');
+    assert.notEqual(store.state.orderForm, null);
+  });
+
+  it('a failure that is not a VtexError is reported as one (code UNKNOWN, not retryable)', async () => {
+    const s = cartServer();
+    const store = new CartStore(s.client, {sync: false});
+    s.client.checkout.getOrderForm = () => Promise.reject(new Error('boom'));
+    const isUnknown = (e: unknown) =>
+      e instanceof VtexError && e.code === 'UNKNOWN' && e.retryable === false && e.message === 'boom';
+    await assert.rejects(store.load(), isUnknown);
+    assert.ok(isUnknown(store.state.error?.error));
+  });
+
+  it('each write says which operation failed, and sends what it should', async () => {
+    const s = cartServer((r) =>
+      r.method === 'POST' || r.url.includes('refreshOutdatedData') || r.url.includes('forceNewCart')
+        ? vtexError(400, 'NO')
+        : undefined,
+    );
+    const store = new CartStore(s.client, {sync: false});
+    await store.load();
+    const ops: [string, () => Promise<unknown>][] = [
+      ['addItems', () => store.addItems([{id: '1', quantity: 1, seller: '1'}])],
+      ['clear', () => store.clear()],
+      ['applyCoupon', () => store.applyCoupon('  summer10 ')],
+      ['removeCoupon', () => store.removeCoupon()],
+      ['attachClientProfile', () => store.attachClientProfile({email: 'a@b.c'} as never)],
+      ['attachShippingData', () => store.attachShippingData({selectedAddresses: []} as never)],
+      ['attachPaymentData', () => store.attachPaymentData({payments: []} as never)],
+      ['clearMessages', () => store.clearMessages()],
+      ['refresh', () => store.refresh()],
+      ['newCart', () => store.startNewCart()],
+    ];
+    const failed: string[] = [];
+    for (const [, run] of ops) {
+      await assert.rejects(run(), (e: VtexError) => e.code === 'NO');
+      failed.push(store.state.error!.operation);
+    }
+    assert.deepEqual(
+      failed,
+      ops.map(([name]) => name),
+    );
+    assert.deepEqual(
+      s.calls.slice(1).map((c) => `${line(c)}${new URL(c.url).search} ${JSON.stringify(c.body ?? '')}`),
+      [
+        'POST /api/checkout/pub/orderForm/{id}/items {"orderItems":[{"id":"1","quantity":1,"seller":"1"}]}',
+        'POST /api/checkout/pub/orderForm/{id}/items/removeAll {}',
+        'POST /api/checkout/pub/orderForm/{id}/coupons {"text":"summer10"}',
+        'POST /api/checkout/pub/orderForm/{id}/coupons {"text":""}',
+        'POST /api/checkout/pub/orderForm/{id}/attachments/clientProfileData {"email":"a@b.c"}',
+        'POST /api/checkout/pub/orderForm/{id}/attachments/shippingData {"selectedAddresses":[]}',
+        'POST /api/checkout/pub/orderForm/{id}/attachments/paymentData {"payments":[]}',
+        'POST /api/checkout/pub/orderForm/{id}/messages/clear {}',
+        'GET /api/checkout/pub/orderForm/{id}?refreshOutdatedData=true ""',
+        'GET /api/checkout/pub/orderForm?sc=1&forceNewCart=true ""',
+      ],
+    );
+    assert.equal(store.state.busy, 0);
+  });
+
+  it('rejects a quantity above 99 999 as a config error, and takes 99 999', async () => {
+    const s = cartServer();
+    const store = new CartStore(s.client, {sync: false});
+    assert.throws(
+      () => store.addItems([{id: '1', quantity: 100_000, seller: '1'}]),
+      (e: VtexError) =>
+        e instanceof VtexError &&
+        e.code === 'INVALID_QUANTITY' &&
+        e.kind === 'config' &&
+        e.retryable === false,
+    );
+    const of = await store.addItems([{id: '1', quantity: 99_999, seller: '1'}]);
+    assert.equal(of.items[0]!.quantity, 99_999);
+  });
+
+  it('setQuantity sends the index of the line it names; an unknown line sends nothing; removeItem sends 0', async () => {
+    const s = cartServer();
+    const store = new CartStore(s.client, {sync: false});
+    await store.addItems([
+      {id: '1', quantity: 1, seller: '1'},
+      {id: '2', quantity: 1, seller: '1'},
+    ]);
+    await store.setQuantity('u2', 4);
+    const before = s.calls.length;
+    const same = await store.setQuantity('gone', 3);
+    assert.equal(s.calls.length, before, 'no request for a line not in the cart');
+    assert.equal(same, store.state.orderForm);
+    assert.deepEqual(store.state.pendingQuantities, {});
+    await store.removeItem('u1');
+    const updates = s.calls.filter((c) => c.url.endsWith('/items/update')).map((c) => c.body);
+    assert.deepEqual(updates, [
+      {orderItems: [{index: 1, quantity: 4}]},
+      {orderItems: [{index: 0, quantity: 0}]},
+    ]);
+    assert.deepEqual(
+      s.items().map((i) => [i.id, i.quantity]),
+      [['2', 4]],
+    );
+  });
+
+  it('rapid quantity changes are one queued write, and a line keeps its pending value until its own write is answered', async () => {
+    const held = [gate(), gate()];
+    const arrived = gate();
+    let updates = 0;
+    const s = cartServer((r) => {
+      if (!r.url.endsWith('/items/update')) return undefined;
+      const n = updates++;
+      if (n === 0) arrived.open();
+      return held[n]!.promise.then(() => undefined);
+    });
+    const store = new CartStore(s.client, {sync: false});
+    await store.addItems([
+      {id: '1', quantity: 1, seller: '1'},
+      {id: '2', quantity: 1, seller: '1'},
+    ]);
+    const first = [store.setQuantity('u1', 2), store.setQuantity('u1', 3)];
+    assert.equal(store.state.busy, 1, 'the clicks share one queued write');
+    await arrived.promise;
+    const second = store.setQuantity('u2', 5); // queued while the first write is unanswered
+    held[0]!.open();
+    await Promise.all(first);
+    assert.deepEqual(
+      store.state.pendingQuantities,
+      {u2: 5},
+      "the other line's change still shows as pending",
+    );
+    held[1]!.open();
+    await second;
+    assert.deepEqual(store.state.pendingQuantities, {});
+    assert.deepEqual(
+      s.items().map((i) => i.quantity),
+      [3, 5],
+    );
+  });
+
+  it('a change made before the cart could be read fails with NO_CART', async () => {
+    const s = cartServer(() => vtexError(503, 'DOWN'));
+    const store = new CartStore(s.client, {sync: false});
+    const a = store.setQuantity('u1', 2);
+    const b = store.setQuantity('u1', 3);
+    await assert.rejects(a, (e: VtexError) => e.code === 'DOWN');
+    await assert.rejects(
+      b,
+      (e: VtexError) =>
+        e instanceof VtexError &&
+        e.code === 'NO_CART' &&
+        e.kind === 'config' &&
+        e.retryable === true &&
+        /not loaded/.test(e.message),
+    );
+  });
+
+  it('after a write whose outcome is unknown the cart is read again in the queue; after a refusal it is not', async (t) => {
+    let mode: 'lost' | 'refused' = 'lost';
+    const s = cartServer((r) => {
+      if (r.method !== 'POST' || !path(r).endsWith('/items')) return undefined;
+      if (mode === 'refused') return vtexError(400, 'NO');
+      s.apply(r); // applied, then the reply is lost
+      return vtexError(500, 'LOST');
+    });
+    const store = new CartStore(s.client, {sync: false});
+    await store.load();
+    await assert.rejects(
+      store.addItems([{id: '1', quantity: 1, seller: '1'}]),
+      (e: VtexError) => e.code === 'LOST',
+    );
+    await until(store, (st) => st.orderForm!.items.length === 1, t.signal);
+    assert.equal(store.state.error, null, 'the re-read shows the truth');
+    mode = 'refused';
+    await assert.rejects(
+      store.addItems([{id: '2', quantity: 1, seller: '1'}]),
+      (e: VtexError) => e.code === 'NO',
+    );
+    await store.clear();
+    assert.deepEqual(s.lines(), [
+      'GET /api/checkout/pub/orderForm',
+      'POST /api/checkout/pub/orderForm/{id}/items',
+      'GET /api/checkout/pub/orderForm/{id}',
+      'POST /api/checkout/pub/orderForm/{id}/items',
+      'POST /api/checkout/pub/orderForm/{id}/items/removeAll',
+    ]);
+  });
+
+  it('outcomeUnknown: lost connections, timeouts, garbled replies, 5xx and 429, not other failures', () => {
+    const e = (status: number, kind?: VtexError['kind']) =>
+      new VtexError({status, code: 'X', message: 'x', retryable: false, kind});
+    assert.deepEqual(
+      [
+        e(0, 'network'),
+        e(0, 'timeout'),
+        e(200, 'bad-response'),
+        e(500),
+        e(503),
+        e(429),
+        e(499),
+        e(400),
+        e(0, 'aborted'),
+        e(0, 'config'),
+      ].map(outcomeUnknown),
+      [true, true, true, true, true, true, false, false, false, false],
+    );
+  });
+
+  it('dispose is safe on a store without a channel', () => {
+    const store = new CartStore(cartServer().client, {sync: false});
+    store.dispose();
+    store.dispose();
+    assert.equal(store.state.orderForm, null);
+  });
+});
+
+describe('CartStore across tabs', () => {
+  it('an order placed in another tab shows until this tab changes the cart; a change from another tab does not clear it', async (t) => {
+    const s = cartServer();
+    const a = new CartStore(s.client);
+    const b = new CartStore(s.client);
+    try {
+      await a.load();
+      await b.load();
+      a.announcePlaced('G1');
+      await until(b, (st) => st.placedElsewhere === 'G1', t.signal);
+      await b.load({force: true});
+      assert.equal(b.state.placedElsewhere, 'G1', 'a read does not clear it');
+      await a.addItems([{id: '5', quantity: 1, seller: '1'}]);
+      await until(b, (st) => st.orderForm!.items.length === 1, t.signal);
+      assert.equal(b.state.placedElsewhere, 'G1', "another tab's change does not clear it");
+      await b.clear();
+      assert.equal(b.state.placedElsewhere, null);
+    } finally {
+      a.dispose();
+      b.dispose();
+    }
+  });
+});
