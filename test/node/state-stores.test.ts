@@ -6,13 +6,21 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {createVtexClient, VtexError} from '../../src/client/index.js';
-import type {OmsOrderList, OrderForm, OrderFormMessage} from '../../src/client/types.js';
+import type {
+  OmsOrder,
+  OmsOrderList,
+  OrderForm,
+  OrderFormMessage,
+  SimulationResult,
+} from '../../src/client/types.js';
 import {addSku, unitsInCart} from '../../src/state/cart-actions.js';
 import {CartStore, outcomeUnknown} from '../../src/state/cart-store.js';
 import {installmentsFor} from '../../src/state/checkout-actions.js';
 import {applyCoupon, isCouponMessage} from '../../src/state/coupon.js';
 import {orderThumbs} from '../../src/state/orders.js';
+import {reorder} from '../../src/state/reorder.js';
 import {SessionStore} from '../../src/state/session-store.js';
+import {shippingOptions} from '../../src/state/shipping.js';
 import {signOut} from '../../src/state/sign-out.js';
 import {json, recordingFetch, type Recorded} from './helpers/recording-fetch.js';
 
@@ -51,6 +59,7 @@ interface Line {
   id: string;
   seller: string;
   quantity: number;
+  availability?: string;
 }
 
 /**
@@ -79,7 +88,15 @@ function cartServer(
       for (const it of body.orderItems!) {
         const found = items.find((i) => i.id === it.id && i.seller === (it.seller ?? '1'));
         if (found) found.quantity += it.quantity;
-        else items.push({uniqueId: `u${it.id}`, id: it.id!, seller: it.seller ?? '1', quantity: it.quantity});
+        else
+          items.push({
+            uniqueId: `u${it.id}`,
+            id: it.id!,
+            seller: it.seller ?? '1',
+            quantity: it.quantity,
+            // An id starting with "x" is a SKU VTEX keeps on the cart but cannot sell.
+            availability: it.id!.startsWith('x') ? 'withoutStock' : 'available',
+          });
       }
     } else if (p.endsWith('/items/update')) {
       for (const it of body.orderItems!) items[it.index!]!.quantity = it.quantity;
@@ -692,5 +709,186 @@ describe('CartStore across tabs', () => {
       a.dispose();
       b.dispose();
     }
+  });
+});
+
+describe('shippingOptions', () => {
+  const sla = (id: string, price: number, shippingEstimate: string, extra = {}) => ({
+    id,
+    name: id,
+    deliveryChannel: 'delivery',
+    price,
+    shippingEstimate,
+    ...extra,
+  });
+  const result = (...lines: ReturnType<typeof sla>[][]) =>
+    ({
+      logisticsInfo: lines.map((slas, itemIndex) => ({itemIndex, slas})),
+    }) as unknown as Pick<SimulationResult, 'logisticsInfo'>;
+
+  it('adds prices over the lines, takes the slowest estimate, keeps only SLAs every line has, cheapest then fastest first', () => {
+    const store = {friendlyName: 'Loja Centro', address: null};
+    const options = shippingOptions(
+      result(
+        [
+          sla('normal', 100, '5d'),
+          sla('express', 500, '1d'),
+          sla('pickup', 0, '2h', {deliveryChannel: 'pickup-in-point', pickupStoreInfo: store}),
+          sla('economy', 50, '2d'),
+        ],
+        [],
+        [sla('normal', 200, '4bd'), sla('pickup', 0, '90m'), sla('economy', 250, '1d')],
+      ),
+    );
+    assert.deepEqual(options, [
+      {id: 'pickup', name: 'pickup', channel: 'pickup-in-point', price: 0, estimate: '2h', store},
+      {id: 'economy', name: 'economy', channel: 'delivery', price: 300, estimate: '2d', store: null},
+      {id: 'normal', name: 'normal', channel: 'delivery', price: 300, estimate: '4bd', store: null},
+    ]);
+  });
+
+  it('4 business days are slower than 5 days; 1 day slower than 2 hours', () => {
+    const [a, b] = shippingOptions(
+      result([sla('a', 10, '5d'), sla('b', 10, '2h')], [sla('a', 0, '4bd'), sla('b', 0, '1d')]),
+    );
+    assert.deepEqual([a!.id, a!.estimate, b!.id, b!.estimate], ['b', '1d', 'a', '4bd']);
+  });
+
+  it('no SLA on any line is no option', () => {
+    assert.deepEqual(shippingOptions(result([], [])), []);
+  });
+});
+
+describe('reorder edges', () => {
+  const item = (id: string, quantity: number, extra: Record<string, unknown> = {}) => ({
+    id,
+    seller: '1',
+    name: `SKU ${id}`,
+    quantity,
+    isGift: false,
+    ...extra,
+  });
+  const order = (items: ReturnType<typeof item>[], extra: Record<string, unknown> = {}) =>
+    ({orderId: 'o1', items, ...extra}) as unknown as OmsOrder;
+  /** A server whose simulation answers `sim` (or fails when it is an Error). */
+  const server = (sim: {requestIndex: number; availability: string; quantity: number}[] | Error) =>
+    cartServer((r) =>
+      r.url.includes('/simulation')
+        ? sim instanceof Error
+          ? vtexError(503)
+          : json({items: sim, logisticsInfo: []})
+        : undefined,
+    );
+  const simBody = (s: ReturnType<typeof cartServer>) =>
+    s.calls.find((c) => c.url.includes('/simulation'))!.body as {items: unknown[]; country: string};
+
+  it('leaves gifts out, merges a SKU per seller, and adds only what the simulation can sell, capped at its stock', async () => {
+    const s = server([
+      {requestIndex: 4, availability: 'available', quantity: 9},
+      {requestIndex: 0, availability: 'available', quantity: 5},
+      {requestIndex: 1, availability: 'available', quantity: 1},
+      {requestIndex: 2, availability: 'withoutStock', quantity: 3},
+      {requestIndex: 3, availability: 'available', quantity: 0},
+    ]);
+    const cart = new CartStore(s.client, {sync: false});
+    await cart.addItems([{id: '1', quantity: 1, seller: '1'}]);
+    const r = await reorder(
+      cart,
+      order([
+        item('1', 1),
+        item('g', 1, {isGift: true}),
+        item('2', 3),
+        item('1', 1),
+        item('3', 1),
+        item('4', 1),
+        item('1', 4, {seller: '2'}),
+      ]),
+    );
+    assert.deepEqual(simBody(s).items, [
+      {id: '1', quantity: 2, seller: '1'},
+      {id: '2', quantity: 3, seller: '1'},
+      {id: '3', quantity: 1, seller: '1'},
+      {id: '4', quantity: 1, seller: '1'},
+      {id: '1', quantity: 4, seller: '2'},
+    ]);
+    assert.deepEqual(
+      r.added.map((i) => [i.id, i.seller, i.quantity]),
+      [
+        ['1', '1', 2],
+        ['2', '1', 1],
+        ['1', '2', 4],
+      ],
+    );
+    assert.deepEqual(
+      r.unavailable.map((i) => i.id),
+      ['3', '4'],
+    );
+    assert.equal(r.total, 5);
+    assert.deepEqual(
+      s.items().map((i) => [i.id, i.seller, i.quantity]),
+      [
+        ['1', '1', 3],
+        ['2', '1', 1],
+        ['1', '2', 4],
+      ],
+    );
+  });
+
+  it("simulates in the order's country, else the store's, else Brazil", async () => {
+    const countries: string[] = [];
+    for (const extra of [
+      {shippingData: {address: {country: 'ARG'}}, storePreferencesData: {countryCode: 'CHL'}},
+      {shippingData: {address: null}, storePreferencesData: {countryCode: 'CHL'}},
+      {},
+    ]) {
+      const s = server([]);
+      await reorder(new CartStore(s.client, {sync: false}), order([item('1', 1)], extra));
+      countries.push(simBody(s).country);
+    }
+    assert.deepEqual(countries, ['ARG', 'CHL', 'BRA']);
+  });
+
+  it('nothing the simulation can sell: the cart is not touched', async () => {
+    const s = server([{requestIndex: 0, availability: 'cannotBeDelivered', quantity: 0}]);
+    const r = await reorder(new CartStore(s.client, {sync: false}), order([item('1', 2)]));
+    assert.deepEqual(r, {added: [], unavailable: [item('1', 2)].map(({isGift: _g, ...i}) => i), total: 1});
+    assert.deepEqual(s.lines(), ['POST /api/checkout/pub/orderForms/simulation']);
+  });
+
+  it("lists what could not be added in the order's order, whichever step refused it", async () => {
+    const s = server([
+      {requestIndex: 0, availability: 'available', quantity: 1},
+      {requestIndex: 1, availability: 'withoutStock', quantity: 0},
+    ]);
+    const r = await reorder(new CartStore(s.client, {sync: false}), order([item('x9', 1), item('6', 1)]));
+    assert.deepEqual(
+      r.unavailable.map((i) => i.id),
+      ['x9', '6'],
+    );
+    assert.deepEqual(r.added, []);
+    assert.deepEqual(s.items(), []);
+  });
+
+  it('without a simulation the cart decides: a line VTEX keeps but cannot sell is taken back out, in order', async () => {
+    const s = server(new Error('down'));
+    const cart = new CartStore(s.client, {sync: false});
+    await cart.addItems([{id: 'x1', quantity: 1, seller: '1'}]);
+    const r = await reorder(cart, order([item('x1', 2), item('5', 1), item('x2', 1)]));
+    assert.deepEqual(
+      r.added.map((i) => [i.id, i.quantity]),
+      [['5', 1]],
+    );
+    assert.deepEqual(
+      r.unavailable.map((i) => i.id),
+      ['x1', 'x2'],
+    );
+    assert.deepEqual(
+      s.items().map((i) => [i.id, i.quantity]),
+      [
+        ['x1', 1],
+        ['5', 1],
+      ],
+      'the units it could not sell are taken back out; what the shopper had stays',
+    );
   });
 });
