@@ -17,6 +17,7 @@ import {addSku, unitsInCart} from '../../src/state/cart-actions.js';
 import {CartStore, outcomeUnknown} from '../../src/state/cart-store.js';
 import {installmentsFor} from '../../src/state/checkout-actions.js';
 import {applyCoupon, isCouponMessage} from '../../src/state/coupon.js';
+import {PaymentDeclinedError, placeOrder} from '../../src/state/place-order.js';
 import {orderThumbs} from '../../src/state/orders.js';
 import {reorder} from '../../src/state/reorder.js';
 import {SessionStore} from '../../src/state/session-store.js';
@@ -890,5 +891,275 @@ describe('reorder edges', () => {
       ],
       'the units it could not sell are taken back out; what the shopper had stays',
     );
+  });
+});
+
+describe('placeOrder against a scripted VTEX', () => {
+  const PAY = 'http://payments.test';
+  type Step = 'transaction' | 'payments' | 'gatewayCallback';
+  const stepOf = (r: Recorded): Step | 'attach' | 'read' | undefined => {
+    const p = new URL(r.url).pathname;
+    if (p.endsWith('/transaction')) return 'transaction';
+    if (p.endsWith('/payments')) return 'payments';
+    if (p.includes('/gatewayCallback/')) return 'gatewayCallback';
+    if (p.endsWith('/attachments/paymentData')) return 'attach';
+    if (r.method === 'GET') return 'read';
+    return undefined;
+  };
+
+  /**
+   * A cart worth `value` (cents) whose placement steps answer from `faults` (one per request to that step, in
+   * order; then success). `onPayments` runs when the payments call arrives.
+   */
+  function placement(
+    options: {
+      paymentData?: unknown;
+      storePreferencesData?: unknown;
+      faults?: Partial<Record<Step, (Response | Error)[]>>;
+      onPayments?: () => void;
+    } = {},
+  ) {
+    let paymentData = 'paymentData' in options ? options.paymentData : {payments: []};
+    let placed = 0;
+    const orderForm = () => ({
+      orderFormId: ID,
+      items: [{uniqueId: 'u1', id: '1', seller: '1', quantity: 1}],
+      messages: [],
+      totalizers: [],
+      value: 1000,
+      paymentData,
+      ...(options.storePreferencesData ? {storePreferencesData: options.storePreferencesData} : {}),
+    });
+    const rec = recordingFetch((r) => {
+      const step = stepOf(r);
+      if (step === 'attach') {
+        paymentData = {payments: (r.body as {payments: unknown[]}).payments};
+        return json(orderForm());
+      }
+      if (step === 'read' || step === undefined) return json(orderForm());
+      if (step === 'payments') options.onPayments?.();
+      const fault = options.faults?.[step]?.shift();
+      if (fault) return fault;
+      if (step === 'transaction') {
+        placed++;
+        return json({
+          orderGroup: `G${placed}`,
+          merchantTransactions: [{transactionId: `T${placed}`, merchantName: 'shop'}],
+        });
+      }
+      return new Response(null, {status: step === 'payments' ? 201 : 204});
+    });
+    const client = createVtexClient({
+      api: API,
+      account: 'shop',
+      fetch: rec.fetch,
+      paymentsApi: PAY,
+      retries: 0,
+    });
+    const cart = new CartStore(client, {sync: false});
+    const steps = () => rec.calls.map(stepOf).filter((s) => s !== 'read');
+    const bodyOf = (step: ReturnType<typeof stepOf>, n = 0) =>
+      rec.calls.filter((c) => stepOf(c) === step)[n]!.body;
+    return {rec, cart, steps, bodyOf};
+  }
+  const visa = {paymentSystem: 2, group: 'creditCardPaymentGroup', installments: 1, interest: 0};
+  const card = {
+    holderName: 'ANA SILVA',
+    cardNumber: '4111111111111111',
+    validationCode: '123',
+    dueDate: '12/30',
+  };
+  const err = (status: number, code: string, message = `${code} failed`) =>
+    json({error: {code, message, exception: null}}, status);
+
+  it('re-reads the cart with outdated data refreshed, then sends the total with interest split into installments', async () => {
+    const s = placement({storePreferencesData: {currencyCode: 'ARS'}});
+    const r = await placeOrder(s.cart, {...visa, installments: 3, interest: 100, card});
+    assert.equal(r.placed.orderGroup, 'G1');
+    assert.deepEqual(r.callback, {status: 'approved'});
+    assert.equal(new URL(s.rec.calls[1]!.url).search, '?refreshOutdatedData=true', 'after the first load');
+    assert.deepEqual(s.bodyOf('attach'), {
+      payments: [
+        {
+          paymentSystem: 2,
+          installments: 3,
+          value: 1100,
+          referenceValue: 1000,
+          installmentsInterestRate: 0,
+          installmentsValue: 367,
+          group: 'creditCardPaymentGroup',
+          hasDefaultBillingAddress: true,
+        },
+      ],
+    });
+    assert.deepEqual(s.bodyOf('transaction'), {
+      referenceId: ID,
+      savePersonalData: false,
+      optinNewsLetter: false,
+      value: 1100,
+      referenceValue: 1000,
+      interestValue: 100,
+    });
+    assert.deepEqual(s.bodyOf('payments'), [
+      {
+        paymentSystem: 2,
+        installments: 3,
+        currencyCode: 'ARS',
+        value: 1100,
+        installmentsInterestRate: 0,
+        installmentsValue: 367,
+        referenceValue: 1000,
+        fields: {...card, document: '', accountId: '', address: null, callbackUrl: ''},
+        transaction: {id: 'T1', merchantName: 'shop'},
+      },
+    ]);
+  });
+
+  it('without a card or a store currency: no card fields, BRL; no installments is one', async () => {
+    const s = placement();
+    await placeOrder(s.cart, {...visa, installments: 0});
+    const [payment] = s.bodyOf('payments') as {
+      currencyCode: string;
+      fields: unknown;
+      installmentsValue: number;
+    }[];
+    assert.deepEqual([payment!.currencyCode, payment!.fields, payment!.installmentsValue], ['BRL', {}, 1000]);
+  });
+
+  it('attaches the payment only when the one on the cart is not exactly the choice', async () => {
+    const pay = (over: Record<string, unknown> = {}) => ({
+      paymentSystem: '2',
+      referenceValue: 1000,
+      installments: 1,
+      ...over,
+    });
+    const cases: unknown[] = [
+      {payments: [pay()]},
+      {payments: [pay()], updateStatus: 'updated'},
+      {payments: [pay({paymentSystem: '4'})]},
+      {payments: [pay({referenceValue: 900})]},
+      {payments: [pay({installments: 2})]},
+      {payments: [pay()], updateStatus: 'outdated'},
+      {payments: [pay(), pay()]},
+      {payments: []},
+      {},
+      null,
+    ];
+    const attached: boolean[] = [];
+    for (const paymentData of cases) {
+      const s = placement({paymentData});
+      await placeOrder(s.cart, visa);
+      attached.push(s.steps().includes('attach'));
+    }
+    assert.deepEqual(attached, [false, false, true, true, true, true, true, true, true, true]);
+  });
+
+  it('an outdated cart (ORD022) is read again once; twice, or another refusal, reaches the shopper', async () => {
+    const once = placement({faults: {transaction: [err(400, 'ORD022')]}});
+    await placeOrder(once.cart, visa);
+    assert.deepEqual(
+      once.rec.calls.map((c) => `${stepOf(c)}${stepOf(c) === 'read' ? new URL(c.url).search : ''}`),
+      [
+        'read?sc=1',
+        'read?refreshOutdatedData=true',
+        'attach',
+        'transaction',
+        'read?refreshOutdatedData=true',
+        'transaction',
+        'payments',
+        'gatewayCallback',
+      ],
+    );
+    const twice = placement({
+      faults: {transaction: [err(400, 'ORD022'), err(400, 'ORD022'), err(400, 'ORD022')]},
+    });
+    await assert.rejects(placeOrder(twice.cart, visa), (e: VtexError) => e.code === 'ORD022');
+    assert.deepEqual(twice.steps(), ['attach', 'transaction', 'transaction']);
+    assert.equal(twice.cart.state.error?.operation, 'placeOrder');
+    const other = placement({faults: {transaction: [err(400, 'ORD002')]}});
+    await assert.rejects(placeOrder(other.cart, visa), (e: VtexError) => e.code === 'ORD002');
+    assert.deepEqual(other.steps(), ['attach', 'transaction']);
+  });
+
+  it('a payments call that fails on the server is not a decline', async () => {
+    const s = placement({faults: {payments: [err(500, 'PX')]}});
+    await assert.rejects(
+      placeOrder(s.cart, visa),
+      (e: VtexError) => !(e instanceof PaymentDeclinedError) && e.status === 500 && e.code === 'PX',
+    );
+    assert.deepEqual(s.steps(), ['attach', 'transaction', 'payments']);
+  });
+
+  it('a placement window that closed at step 3 is placed again once; closed again, the shopper hears it', async () => {
+    const closed = () => err(400, 'CHK0', 'The transaction was cancelled: incomplete');
+    const again = placement({faults: {gatewayCallback: [closed()]}});
+    const r = await placeOrder(again.cart, visa);
+    assert.equal(r.placed.orderGroup, 'G2');
+    assert.deepEqual(again.steps(), [
+      'attach',
+      'transaction',
+      'payments',
+      'gatewayCallback',
+      'transaction',
+      'payments',
+      'gatewayCallback',
+    ]);
+    const twice = placement({faults: {gatewayCallback: [closed(), closed(), closed()]}});
+    await assert.rejects(
+      placeOrder(twice.cart, visa),
+      (e: VtexError) => !(e instanceof PaymentDeclinedError) && e.code === 'CHK0',
+    );
+    assert.deepEqual(twice.steps(), [
+      'attach',
+      'transaction',
+      'payments',
+      'gatewayCallback',
+      'transaction',
+      'payments',
+      'gatewayCallback',
+    ]);
+  });
+
+  it('step 3: a timeout asks again; a refusal that is not a decline is not called one', async () => {
+    const timeout = new VtexError({
+      status: 0,
+      code: 'TIMEOUT',
+      kind: 'timeout',
+      retryable: true,
+      message: 'No answer',
+    });
+    const slow = placement({faults: {gatewayCallback: [timeout]}});
+    assert.deepEqual((await placeOrder(slow.cart, visa)).callback, {status: 'approved'});
+    assert.deepEqual(slow.steps(), [
+      'attach',
+      'transaction',
+      'payments',
+      'gatewayCallback',
+      'gatewayCallback',
+    ]);
+    const refused = placement({faults: {gatewayCallback: [err(403, 'FORBIDDEN')]}});
+    await assert.rejects(
+      placeOrder(refused.cart, visa),
+      (e: VtexError) => !(e instanceof PaymentDeclinedError) && e.code === 'FORBIDDEN',
+    );
+  });
+
+  it('a payments call that outlasts the 4.5-minute window is placed again before processing', async (t) => {
+    let now = 1_000_000;
+    t.mock.method(Date, 'now', () => now);
+    const late = placement({onPayments: () => (now += 4.5 * 60_000 + 1)});
+    const r = await placeOrder(late.cart, visa);
+    assert.equal(r.placed.orderGroup, 'G2');
+    assert.deepEqual(late.steps(), [
+      'attach',
+      'transaction',
+      'payments',
+      'transaction',
+      'payments',
+      'gatewayCallback',
+    ]);
+    const onTime = placement({onPayments: () => (now += 4.5 * 60_000)});
+    assert.equal((await placeOrder(onTime.cart, visa)).placed.orderGroup, 'G1');
+    assert.deepEqual(onTime.steps(), ['attach', 'transaction', 'payments', 'gatewayCallback']);
   });
 });
