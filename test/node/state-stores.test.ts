@@ -630,6 +630,22 @@ describe('CartStore edges', () => {
     );
   });
 
+  it('a change made while the cart could not be read is dropped, and the next change is sent', async () => {
+    const s = cartServer((_r, n) => (n === 1 ? vtexError(503, 'DOWN') : undefined));
+    s.setItems([{uniqueId: 'u1', id: '1', seller: '1', quantity: 1}]);
+    const store = new CartStore(s.client, {sync: false});
+    await assert.rejects(store.setQuantity('u1', 2), (e: VtexError) => e.code === 'DOWN');
+    assert.deepEqual(store.state.pendingQuantities, {}, 'nothing shows as on its way');
+    await store.load();
+    const of = await store.setQuantity('u1', 3);
+    assert.equal(of.items[0]!.quantity, 3);
+    assert.deepEqual(
+      s.calls.filter((c) => c.url.endsWith('/items/update')).map((c) => c.body),
+      [{orderItems: [{index: 0, quantity: 3}]}],
+    );
+    assert.deepEqual(store.state.pendingQuantities, {});
+  });
+
   it('after a write whose outcome is unknown the cart is read again in the queue; after a refusal it is not', async (t) => {
     let mode: 'lost' | 'refused' = 'lost';
     const s = cartServer((r) => {
