@@ -1008,6 +1008,11 @@ describe('placeOrder against a scripted VTEX', () => {
         },
       ],
     });
+    assert.deepEqual(
+      s.cart.state.orderForm!.paymentData,
+      s.bodyOf('attach'),
+      'the cart shows the payment the placement attached',
+    );
     assert.deepEqual(s.bodyOf('transaction'), {
       referenceId: ID,
       savePersonalData: false,
