@@ -15,6 +15,7 @@ import type {
 } from '../../src/client/types.js';
 import {addSku, unitsInCart} from '../../src/state/cart-actions.js';
 import {CartStore, outcomeUnknown} from '../../src/state/cart-store.js';
+import {suggest} from '../../src/state/catalog.js';
 import {installmentsFor} from '../../src/state/checkout-actions.js';
 import {applyCoupon, isCouponMessage} from '../../src/state/coupon.js';
 import {PaymentDeclinedError, placeOrder} from '../../src/state/place-order.js';
@@ -1182,5 +1183,27 @@ describe('placeOrder against a scripted VTEX', () => {
     const onTime = placement({onPayments: () => (now += 4.5 * 60_000)});
     assert.equal((await placeOrder(onTime.cart, visa)).placed.orderGroup, 'G1');
     assert.deepEqual(onTime.steps(), ['attach', 'transaction', 'payments', 'gatewayCallback']);
+  });
+});
+
+describe('small pieces', () => {
+  it('a store stops telling a listener once it unsubscribes', async () => {
+    const store = new CartStore(cartServer().client, {sync: false});
+    const seen: string[] = [];
+    const off = store.subscribe((st) => seen.push(st.status));
+    const other = store.subscribe(() => undefined);
+    off();
+    await store.load();
+    other();
+    assert.deepEqual(seen, []);
+  });
+
+  it('suggest: the first six of the terms VTEX suggests, as words', async () => {
+    const rec = recordingFetch(() =>
+      json({searches: Array.from({length: 8}, (_, i) => ({term: `t${i}`, count: 1, attributes: []}))}),
+    );
+    const client = createVtexClient({api: API, account: 'shop', fetch: rec.fetch, retries: 0});
+    const s = await suggest(client, 'sho', 0);
+    assert.deepEqual(s, {term: 'sho', terms: ['t0', 't1', 't2', 't3', 't4', 't5'], products: []});
   });
 });
