@@ -247,8 +247,10 @@ describe('SessionStore edges', () => {
 
   it('a re-read that finds another shopper, or a sign-in, updates the state', async () => {
     const s = sessionServer();
+    s.set({isAuthenticated: 'false', email: 'ana@example.com'}); // VTEX knows her, she has not signed in
     const store = new SessionStore(s.client);
     await store.load();
+    assert.equal(store.signedIn, false);
     s.set({isAuthenticated: 'true', email: 'ana@example.com'});
     await store.load({force: true});
     assert.equal(store.signedIn, true);
