@@ -15,6 +15,7 @@ export default {
     testFiles: [
       'test/node/stores.test.ts',
       'test/node/actions.test.ts',
+      'test/node/state-stores.test.ts',
       'test/node/bridge.test.ts',
       'test/node/bridge-env.test.ts',
       'test/node/bridge.property.test.ts',

@@ -142,9 +142,11 @@ export class CartStore extends Store<CartState> {
     this.setState({pendingQuantities: {...this.state.pendingQuantities, [uniqueId]: quantity}, error: null});
     if (this.#flushQueued) return this.#queue.then(() => this.#current()) as Promise<OrderForm>;
     this.#flushQueued = true;
+    let flushed = false;
     return this.#mutate(
       'setQuantity',
       async (id) => {
+        flushed = true;
         this.#flushQueued = false;
         const desired = new Map(this.#desired);
         this.#desired.clear();
@@ -166,7 +168,18 @@ export class CartStore extends Store<CartState> {
         }
       },
       (error) => [...((error as {uniqueIds?: string[]}).uniqueIds ?? [])][0],
-    );
+    ).catch((error: unknown) => {
+      // The cart could not be read, so this flush never ran and nothing was sent: drop the changes it would have
+      // sent (they no longer show as on their way) so that the next change is queued and sent.
+      if (!flushed) {
+        this.#flushQueued = false;
+        const pending = {...this.state.pendingQuantities};
+        for (const uid of this.#desired.keys()) delete pending[uid];
+        this.#desired.clear();
+        this.setState({pendingQuantities: pending});
+      }
+      throw error;
+    });
   }
 
   removeItem(uniqueId: string): Promise<OrderForm> {
