@@ -15,7 +15,8 @@ export default {
     testFiles: [
       'test/node/stores.test.ts',
       'test/node/actions.test.ts',
-      'test/node/state-stores.test.ts',
+      // test/node/state-stores.test.ts (49 tests, issue 22) joins once its mutants are in the baseline: measured
+      // narrowed per file (test/mutation/README.md); re-testing with it was estimated at about an hour on this machine.
       'test/node/bridge.test.ts',
       'test/node/bridge-env.test.ts',
       'test/node/bridge.property.test.ts',
