@@ -69,8 +69,10 @@ interface Line {
  * returns a Response (or an Error, thrown as fetch would) for that request first.
  */
 function cartServer(
-  answer: (r: Recorded, n: number) => Response | Error | Promise<Response | Error> | undefined = () =>
-    undefined,
+  answer: (
+    r: Recorded,
+    n: number,
+  ) => Response | Error | Promise<Response | Error | undefined> | undefined = () => undefined,
   extra: Partial<OrderForm> = {},
 ) {
   let items: Line[] = [];
@@ -206,8 +208,14 @@ describe('applyCoupon outcomes', () => {
   it('isCouponMessage: by a code starting with "coupon", or by a coupon field', () => {
     assert.equal(isCouponMessage({code: 'CouponNotFound', text: ''} as OrderFormMessage), true);
     assert.equal(isCouponMessage({code: 'giftCoupon', text: ''} as OrderFormMessage), false);
-    assert.equal(isCouponMessage({code: 'x', text: '', fields: {coupon: 'A'}} as OrderFormMessage), true);
-    assert.equal(isCouponMessage({code: 'x', text: '', fields: {ean: 'A'}} as OrderFormMessage), false);
+    assert.equal(
+      isCouponMessage({code: 'x', text: '', fields: {coupon: 'A'}} as unknown as OrderFormMessage),
+      true,
+    );
+    assert.equal(
+      isCouponMessage({code: 'x', text: '', fields: {ean: 'A'}} as unknown as OrderFormMessage),
+      false,
+    );
     assert.equal(isCouponMessage({text: ''} as OrderFormMessage), false);
   });
 });
