@@ -20,6 +20,8 @@ export default {
       'test/node/bridge.test.ts',
       'test/node/bridge-env.test.ts',
       'test/node/bridge.property.test.ts',
+      'test/node/bridge-sensitive.test.ts',
+      'test/node/bridge-routes.test.ts',
       'test/node/client.test.ts',
     ],
     nodeArgs: ['--test-reporter=tap', '--import', 'tsx', '-r', '{{hookFile}}', '{{testFile}}'],
