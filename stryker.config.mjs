@@ -15,13 +15,12 @@ export default {
     testFiles: [
       'test/node/stores.test.ts',
       'test/node/actions.test.ts',
-      // test/node/state-stores.test.ts (49 tests, issue 22) joins once its mutants are in the baseline: measured
-      // narrowed per file (test/mutation/README.md); re-testing with it was estimated at about an hour on this machine.
+      // test/node/state-stores.test.ts, bridge-sensitive.test.ts and bridge-routes.test.ts (issue 22) run in
+      // npm test and join here once their re-test is in the baseline: about an hour for state, and a bridge run that
+      // did not finish before the session ended (test/mutation/README.md).
       'test/node/bridge.test.ts',
       'test/node/bridge-env.test.ts',
       'test/node/bridge.property.test.ts',
-      'test/node/bridge-sensitive.test.ts',
-      'test/node/bridge-routes.test.ts',
       'test/node/client.test.ts',
     ],
     nodeArgs: ['--test-reporter=tap', '--import', 'tsx', '-r', '{{hookFile}}', '{{testFile}}'],
