@@ -11,8 +11,8 @@ const elements = registry();
 const CORE = new RegExp(
   [
     'node_modules/(lit/(index|decorators)\\.js|lit-element/|lit-html/(lit-html|is-server)\\.js|@lit/(reactive-element|context)/)',
-    // The placement steps (client/placement.ts) load with the checkout.
-    '/src/(client/(?!placement)|controllers/|events/)',
+    // The placement steps (client/placement.ts) load with the checkout; the other writes and the catalog on first use.
+    '/src/(client/(?!placement|checkout-writes)|controllers/|events/)',
     // The stores; the actions (src/state's other modules) go with the elements that call them.
     '/src/state/(store|cart-store|session-store)\\.ts',
     '/src/internal/(define|styles|version|vtex-element)\\.ts',
@@ -78,7 +78,9 @@ export default defineConfig(({mode}) => {
             groups: cdn
               ? // One file, without the modules it shares with the checkout (allowed with 'allow-extension').
                 [{name: 'placement', test: PLACEMENT, includeDependenciesRecursively: false}]
-              : [{name: 'core', test: CORE}],
+              : [
+                  {name: 'core', test: CORE},
+                ],
           },
         },
       },

@@ -1,25 +1,17 @@
+import type {CheckoutWrites} from './checkout-writes.js';
 import type {Http, RequestOptions} from './http.js';
+import {onDemand} from './on-demand.js';
 import type {
-  ClientProfileInput,
   GatewayCallbackResult,
-  InstallmentsResult,
   OrderForm,
-  PaymentDataInput,
   PaymentInput,
   PlacedTransaction,
   PlaceOrderInput,
-  PostalCodeAddress,
-  ProfileLookup,
-  ShippingDataInput,
-  SimulationRequest,
-  SimulationResult,
 } from './types.js';
 
-const CO = '/api/checkout/pub';
+export const CO = '/api/checkout/pub';
 /** VTEX's payment host (../shared/vtex/API.md §6.5): card data goes here from the browser, never to the bridge. */
 export const VTEX_PAYMENTS_API = 'https://api.vtexvault.com';
-/** VTEX documents 12 s for attachment operations. */
-const ATTACHMENT_TIMEOUT = 12_000;
 
 export interface CheckoutContext {
   account: string;
@@ -35,14 +27,31 @@ export interface AddItem {
   index?: number;
 }
 
-const of = (id: string) => `${CO}/orderForm/${encodeURIComponent(id)}`;
+export const of = (id: string) => `${CO}/orderForm/${encodeURIComponent(id)}`;
 
+/** The calls that change the cart or look things up for the checkout: loaded on their first use. */
+export const CHECKOUT_WRITES = [
+  'addItems',
+  'updateItems',
+  'removeAllItems',
+  'addCoupon',
+  'simulate',
+  'addressByPostalCode',
+  'profileByEmail',
+  'attachClientProfile',
+  'attachShippingData',
+  'attachPaymentData',
+  'attachMarketingData',
+  'installments',
+  'clearMessages',
+  'changeToAnonymousUser',
+] as const satisfies readonly (keyof CheckoutWrites)[];
+
+/**
+ * The Checkout API. Reading the cart is here, in the code every page loads; every other call loads
+ * ./checkout-writes.ts on its first use, and the three placement steps load ./placement.ts.
+ */
 export function createCheckoutApi(http: Http, ctx: CheckoutContext) {
-  const post = <T>(path: string, body: unknown, options: RequestOptions & {timeoutMs?: number} = {}) =>
-    http.json<T>(path, {method: 'POST', body, signal: options.signal, timeoutMs: options.timeoutMs});
-  const attach = (id: string, name: string, body: unknown, options: RequestOptions) =>
-    post<OrderForm>(`${of(id)}/attachments/${name}`, body, {...options, timeoutMs: ATTACHMENT_TIMEOUT});
-
   return {
     /** Checkout#CreateANewCart — the cart named by the checkout cookie, or a new one. */
     getOrderForm(options: RequestOptions & {forceNewCart?: boolean} = {}): Promise<OrderForm> {
@@ -61,93 +70,10 @@ export function createCheckoutApi(http: Http, ctx: CheckoutContext) {
         signal: options.signal,
       });
     },
-    /** Checkout#Items */
-    addItems(id: string, items: readonly AddItem[], options: RequestOptions = {}): Promise<OrderForm> {
-      return post(`${of(id)}/items`, {orderItems: items}, options);
-    },
-    /** Checkout#ItemsUpdate — `quantity: 0` removes the line. */
-    updateItems(
-      id: string,
-      items: readonly {index: number; quantity: number}[],
-      options: RequestOptions = {},
-    ): Promise<OrderForm> {
-      return post(`${of(id)}/items/update`, {orderItems: items}, options);
-    },
-    /** Checkout#RemoveAllItems */
-    removeAllItems(id: string, options: RequestOptions = {}): Promise<OrderForm> {
-      return post(`${of(id)}/items/removeAll`, {}, options);
-    },
-    /** Checkout#AddCoupons — an invalid coupon answers 200 with a message; `''` removes the coupon. */
-    addCoupon(id: string, text: string, options: RequestOptions = {}): Promise<OrderForm> {
-      return post(`${of(id)}/coupons`, {text}, options);
-    },
-    /** Checkout#CartSimulation — stateless shipping estimate. */
-    simulate(request: SimulationRequest, options: RequestOptions = {}): Promise<SimulationResult> {
-      return http.json(`${CO}/orderForms/simulation`, {
-        method: 'POST',
-        query: {sc: ctx.salesChannel, RnbBehavior: 0},
-        body: request,
-        signal: options.signal,
-      });
-    },
-    /** Checkout#GetAddressByPostalCode */
-    addressByPostalCode(
-      country: string,
-      postalCode: string,
-      options: RequestOptions = {},
-    ): Promise<PostalCodeAddress> {
-      return http.json(`${CO}/postal-code/${encodeURIComponent(country)}/${encodeURIComponent(postalCode)}`, {
-        signal: options.signal,
-      });
-    },
-    /** Checkout#GetClientProfileByEmail */
-    profileByEmail(email: string, options: RequestOptions = {}): Promise<ProfileLookup> {
-      return http.json(`${CO}/profiles`, {query: {email}, signal: options.signal});
-    },
-    /** Checkout#AddClientProfile */
-    attachClientProfile(
-      id: string,
-      data: ClientProfileInput,
-      options: RequestOptions = {},
-    ): Promise<OrderForm> {
-      return attach(id, 'clientProfileData', data, options);
-    },
-    /** Checkout#AddShippingAddress */
-    attachShippingData(
-      id: string,
-      data: ShippingDataInput,
-      options: RequestOptions = {},
-    ): Promise<OrderForm> {
-      return attach(id, 'shippingData', data, options);
-    },
-    /** Checkout#AddPaymentData — never carries card data. */
-    attachPaymentData(id: string, data: PaymentDataInput, options: RequestOptions = {}): Promise<OrderForm> {
-      return attach(id, 'paymentData', data, options);
-    },
-    /** Checkout#AddMarketingData */
-    attachMarketingData(
-      id: string,
-      data: Record<string, unknown>,
-      options: RequestOptions = {},
-    ): Promise<OrderForm> {
-      return attach(id, 'marketingData', data, options);
-    },
-    /** Checkout#GetCartInstallments */
-    installments(
-      id: string,
-      paymentSystem: string | number,
-      options: RequestOptions = {},
-    ): Promise<InstallmentsResult> {
-      return http.json(`${of(id)}/installments`, {query: {paymentSystem}, signal: options.signal});
-    },
-    /** Checkout#ClearorderFormMessages */
-    clearMessages(id: string, options: RequestOptions = {}): Promise<OrderForm> {
-      return post(`${of(id)}/messages/clear`, {}, options);
-    },
-    /** Checkout#Removeallpersonaldata (no /api prefix). */
-    async changeToAnonymousUser(id: string, options: RequestOptions = {}): Promise<void> {
-      await http.send(`/checkout/changeToAnonymousUser/${encodeURIComponent(id)}`, {signal: options.signal});
-    },
+    ...onDemand<CheckoutWrites>(
+      () => import('./checkout-writes.js').then((m) => m.createCheckoutWrites(http, ctx)),
+      CHECKOUT_WRITES,
+    ),
     // The three placement steps load with the checkout (./placement.ts), not with every page's first request.
     /** Step 1/3 — Checkout#PlaceOrderFromExistingOrderForm; starts VTEX's 5-minute window. */
     async placeOrder(

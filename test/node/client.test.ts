@@ -423,7 +423,7 @@ describe('client: errors', () => {
 
   it('a read gives up after 15 s, a write waits its whole 45 s (the default timeouts)', async (t) => {
     t.mock.timers.enable({apis: ['setTimeout']});
-    const {client: c} = client(() => new Promise<Response>(() => {}), {retries: 0});
+    const {client: c, calls} = client(() => new Promise<Response>(() => {}), {retries: 0});
     const outcome = (p: Promise<unknown>) => {
       const seen = {kind: 'pending'};
       p.catch((e: VtexError) => (seen.kind = e.kind));
@@ -435,6 +435,9 @@ describe('client: errors', () => {
       t.mock.timers.tick(ms);
       for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
     };
+    // The write's code loads on its first call (a real import): the clocks start when both requests are out.
+    for (let i = 0; calls.length < 2 && i < 10_000; i++) await new Promise((r) => setImmediate(r));
+    assert.equal(calls.length, 2);
     await after(14_999);
     assert.deepEqual([read.kind, write.kind], ['pending', 'pending']);
     await after(1);

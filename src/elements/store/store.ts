@@ -1,7 +1,7 @@
 import {ContextProvider} from '@lit/context';
 import {LitElement, css, html, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
-import {createVtexClient, type VtexClient} from '../../client/index.js';
+import {createVtexClient, type VtexClient} from '../../client/create.js';
 import {
   cartContext,
   clientContext,
