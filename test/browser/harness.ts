@@ -54,10 +54,13 @@ export const checkout = {
     await co.updateComplete;
   },
 
-  /** Waits until `step` (a part, e.g. `step-payment`) is the open one. */
+  /**
+   * Waits until `step` (a part, e.g. `step-payment`) is the open one and usable: its code has loaded (the shipping
+   * and payment steps load on demand) and its form is rendered.
+   */
   async waitStep(co: Rendered, step: string): Promise<void> {
     await waitUntil(
-      () => checkout.current(co).includes(step),
+      () => checkout.current(co).includes(step) && !$(co, 'section.current [aria-busy="true"]'),
       `step ${step} (now ${checkout.current(co)}: ${text(co).slice(0, 300)})`,
       {timeout: 15_000},
     );

@@ -7,23 +7,24 @@ import {CartController, StoreController} from '../../controllers/store-controlle
 import type {CheckoutStep} from '../../events/vtex-checkout-step.js';
 import {postalFormat} from '../../internal/postal.js';
 import {hostStyles} from '../../internal/styles.js';
+import {OnDemandModule} from '../../internal/on-demand-module.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import type {CardData, PaymentChoice} from '../../state/place-order.js';
 import {checkoutMessages} from './checkout.messages.js';
 import {styles} from './checkout.styles.js';
 import type {Confirmation} from './confirmation.js';
-import {stillTrying} from './form.js';
+import {stepLoading, stillTrying} from './form.js';
 import type {Installments} from './payment.js';
-import {enterPayment, renderPayment} from './payment-step.js';
-import {renderProfile} from './profile-step.js';
-import {shippingDone, unmasked} from './shipping.js';
-import {renderShipping} from './shipping-step.js';
+import {draftFrom, renderProfile} from './profile-step.js';
+import {shippingDone} from './shipping.js';
 import {CODE_STEP, FIELD_STEP, profileDone, STEPS} from './steps.js';
 import {renderOrderSummary, renderStepSummary} from './summary.js';
-import {documentTypes, type CardBrand} from './validators.js';
+import type {CardBrand} from './card.js';
+import {documentTypes} from './validators.js';
 
-/** The placement and the confirmation, loaded on demand (see `#loadPlacement`). */
+/** The placement and the confirmation, loaded on demand (see `#placement`). */
 type Placement = typeof import('./confirmation.js');
+type LaterSteps = typeof import('./later-steps.js');
 
 /**
  * A single-page checkout over VTEX's Checkout API, in steps the shopper can reopen: identification,
@@ -126,9 +127,20 @@ export class VtexCheckout extends VtexElement {
   #reviewed?: number;
   /** The cart VTEX said was already ordered. */
   #orderedId?: string;
+  /** The shipping and payment steps (./later-steps.ts), loaded on the first focus or pointer, or when reached. */
+  readonly #steps = new OnDemandModule<LaterSteps>(
+    () => import('./later-steps.js'),
+    () => this.requestUpdate(),
+  );
   /** The placement and the confirmation (./confirmation.ts), loaded when the review step opens. */
-  #placement?: Promise<Placement>;
-  #placed?: Placement;
+  readonly #placement = new OnDemandModule<Placement>(() => import('./confirmation.js'));
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The shopper is about to fill in a step: fetch the next ones now, so "Continue" does not wait for them.
+    for (const type of ['focusin', 'pointerover', 'touchstart'])
+      this.addEventListener(type, this.#steps.preload, {once: true, passive: true});
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -147,31 +159,12 @@ export class VtexCheckout extends VtexElement {
     this.#reviewed = total;
     if (!of || this.#started || this.confirmation || !of.items.length) return;
     this.#started = true;
-    const p = of.clientProfileData;
-    const a = of.shippingData?.address;
-    const d = this.draft;
-    d.email = unmasked(p?.email);
-    d.firstName = unmasked(p?.firstName);
-    d.lastName = unmasked(p?.lastName);
-    d.document = unmasked(p?.document);
-    d.documentType = p?.documentType ?? '';
-    d.phone = unmasked(p?.phone);
-    d.country = a?.country ?? '';
-    for (const f of [
-      'postalCode',
-      'street',
-      'number',
-      'complement',
-      'neighborhood',
-      'city',
-      'state',
-      'receiverName',
-    ] as const)
-      d[f] = unmasked(a?.[f]);
+    Object.assign(this.draft, draftFrom(of));
     const profile = profileDone(of);
     this.done = {profile, shipping: profile && shippingDone(of)};
     this.step = !this.done.profile ? 'profile' : !this.done.shipping ? 'shipping' : 'payment';
-    if (this.step === 'payment') enterPayment(this, of);
+    if (this.step === 'payment') this.#steps.with((m) => m.enterPayment(this, of));
+    else if (this.step === 'shipping') this.#steps.preload();
     this.emit('vtex-checkout-step', {step: this.step, index: STEPS.indexOf(this.step)});
   }
 
@@ -208,23 +201,14 @@ export class VtexCheckout extends VtexElement {
     return {signal: a.signal};
   }
 
-  #loadPlacement(): Promise<Placement> {
-    return (this.#placement ??= import('./confirmation.js').then(
-      (m) => (this.#placed = m),
-      (error: unknown) => {
-        this.#placement = undefined;
-        throw error;
-      },
-    ));
-  }
-
   async #go(step: CheckoutStep): Promise<void> {
     this.step = step;
     this.errors = {};
     this.formError = '';
     this.notice = '';
-    if (step === 'payment' && this.of) enterPayment(this, this.of);
-    if (step === 'review') this.#loadPlacement().catch(() => undefined); // pressing "Place order" tries again
+    if (step === 'payment') this.#steps.with((m) => this.of && m.enterPayment(this, this.of));
+    else if (step === 'shipping') this.#steps.preload();
+    if (step === 'review') this.#placement.preload(); // pressing "Place order" tries again
     this.emit('vtex-checkout-step', {
       step,
       index: step === 'confirmation' ? STEPS.length : STEPS.indexOf(step),
@@ -333,7 +317,7 @@ export class VtexCheckout extends VtexElement {
     this.formError = '';
     const card = this.#card;
     try {
-      const {placeOrder, confirmationOf, orderPlacedDetail} = await this.#loadPlacement();
+      const {placeOrder, confirmationOf, orderPlacedDetail} = await this.#placement.load();
       const result = await placeOrder(cart, {
         ...choice,
         card: card && {
@@ -352,7 +336,7 @@ export class VtexCheckout extends VtexElement {
       await this.#go('confirmation');
       cart.startNewCart().catch((error: unknown) => this.emitError('startNewCart', error));
     } catch (error) {
-      if (this.#placed && error instanceof this.#placed.PaymentDeclinedError) {
+      if (this.#placement.value && error instanceof this.#placement.value.PaymentDeclinedError) {
         this.emitError('placeOrder', error);
         this.forgetCard();
         this.brand = undefined;
@@ -380,8 +364,9 @@ export class VtexCheckout extends VtexElement {
   override render(): TemplateResult {
     const {m, common} = this.i18n;
     const title = html`<h2 part="title" class="title">${m.title}</h2>`;
-    if (this.confirmation && this.#placed)
-      return html`${title}${this.#placed.renderConfirmation(this, this.confirmation)}`;
+    const placed = this.#placement.value;
+    if (this.confirmation && placed)
+      return html`${title}${placed.renderConfirmation(this, this.confirmation)}`;
     const s = this.cart.state;
     const of = s?.orderForm;
     if (!of) {
@@ -464,12 +449,18 @@ export class VtexCheckout extends VtexElement {
       case 'profile':
         return renderProfile(this);
       case 'shipping':
-        return renderShipping(this, of);
+        return this.#steps.value ? this.#steps.value.renderShipping(this, of) : this.#stepLoading();
       case 'payment':
-        return renderPayment(this, of);
+        return this.#steps.value ? this.#steps.value.renderPayment(this, of) : this.#stepLoading();
       default:
         return this.#renderReview(of);
     }
+  }
+
+  #stepLoading(): TemplateResult {
+    return stepLoading(this, this.#steps.failed, () =>
+      this.#steps.with((m) => this.step === 'payment' && this.of && m.enterPayment(this, this.of)),
+    );
   }
 
   #renderReview(of: OrderForm): TemplateResult {

@@ -56,6 +56,21 @@ export function stillTrying(h: VtexCheckout) {
     : nothing;
 }
 
+/** A step whose code is still on its way, or failed to download (with a retry; what was typed is kept). */
+export function stepLoading(h: VtexCheckout, failed: boolean, retry: () => void): TemplateResult {
+  const common = h.i18n.common;
+  return failed
+    ? html`<div part="form" class="state" role="alert">
+        <p class="error-text">${common.errorNetwork}</p>
+        <button type="button" class="button" @click=${retry}>${common.retry}</button>
+      </div>`
+    : html`<div part="form" aria-busy="true">
+        <span class="visually-hidden" role="status">${common.loading}</span>
+        <div class="skeleton sk"></div>
+        <div class="skeleton sk"></div>
+      </div>`;
+}
+
 export function addressLines(a: Address | null | undefined): TemplateResult {
   if (!a) return html``;
   return html`<p>${[a.street, a.number, a.complement].filter(Boolean).join(', ')}</p>

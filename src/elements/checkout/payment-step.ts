@@ -6,7 +6,8 @@ import type {CardData} from '../../state/place-order.js';
 import type {VtexCheckout} from './checkout.js';
 import {actions, field} from './form.js';
 import {isCard, paymentOptions, systemForCard, type PaymentOption} from './payment.js';
-import {cardBrand, cardErrors, digits, dueDate, formatCardNumber, formatExpiry} from './validators.js';
+import {cardBrand, cardErrors, dueDate, formatCardNumber, formatExpiry} from './card.js';
+import {digits} from './validators.js';
 
 const options = (h: VtexCheckout): PaymentOption[] => paymentOptions(h.of?.paymentData?.paymentSystems ?? []);
 

@@ -1,5 +1,6 @@
 import type {InstallmentOption, PaymentSystem} from '../../client/types.js';
-import {cardBrand, digits, type CardBrand} from './validators.js';
+import {cardBrand, type CardBrand} from './card.js';
+import {digits} from './validators.js';
 
 export type PaymentKind = 'creditCard' | 'debitCard' | 'pix' | 'boleto' | 'other';
 

@@ -1,6 +1,7 @@
 /** Step 1, identification: e-mail (a returning shopper's data prefilled), name, document and phone. */
 import {html, nothing, type TemplateResult} from 'lit';
 import {lookupProfile} from '../../state/checkout-actions.js';
+import type {OrderForm} from '../../client/types.js';
 import type {VtexCheckout} from './checkout.js';
 import {actions, field, formValues} from './form.js';
 import {unmasked} from './shipping.js';
@@ -52,6 +53,33 @@ async function submit(h: VtexCheckout, e: SubmitEvent): Promise<void> {
   } finally {
     h.busy = false;
   }
+}
+
+/** What the cart already holds of the shopper and the address (masked values, for a returning shopper, left out). */
+export function draftFrom(of: OrderForm): Record<string, string> {
+  const p = of.clientProfileData;
+  const a = of.shippingData?.address;
+  const d: Record<string, string> = {
+    email: unmasked(p?.email),
+    firstName: unmasked(p?.firstName),
+    lastName: unmasked(p?.lastName),
+    document: unmasked(p?.document),
+    documentType: p?.documentType ?? '',
+    phone: unmasked(p?.phone),
+    country: a?.country ?? '',
+  };
+  for (const f of [
+    'postalCode',
+    'street',
+    'number',
+    'complement',
+    'neighborhood',
+    'city',
+    'state',
+    'receiverName',
+  ] as const)
+    d[f] = unmasked(a?.[f]);
+  return d;
 }
 
 export function renderProfile(h: VtexCheckout): TemplateResult {

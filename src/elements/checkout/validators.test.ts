@@ -1,17 +1,6 @@
 import {expect} from '@open-wc/testing';
-import {
-  cardBrand,
-  dueDate,
-  formatCardNumber,
-  isCardNumber,
-  isCpf,
-  isCvv,
-  isDocument,
-  isEmail,
-  isExpiry,
-  isPhone,
-  luhn,
-} from './validators.js';
+import {cardBrand, dueDate, formatCardNumber, isCardNumber, isCvv, isExpiry, luhn} from './card.js';
+import {isCpf, isDocument, isEmail, isPhone} from './validators.js';
 import {isPostalCode} from '../../internal/postal.js';
 
 describe('checkout validators', () => {
