@@ -15,7 +15,7 @@ const CORE = new RegExp(
     '/src/(client/(?!placement|checkout-writes)|controllers/|events/)',
     // The stores; the actions (src/state's other modules) go with the elements that call them.
     '/src/state/(store|cart-store|session-store)\\.ts',
-    '/src/internal/(define|styles|version|vtex-element)\\.ts',
+    '/src/internal/(define|styles|version|vtex-element|on-demand-module)\\.ts',
     '/src/i18n/(locale|format|messages)\\.ts',
     '/src/elements/store/store\\.ts',
     '/src/analytics/events\\.ts',

@@ -12,7 +12,8 @@ import {listOrders, orderDetail, orderThumbs, type OrderThumb} from '../../state
 import {VtexElement} from '../../internal/vtex-element.js';
 import {messages} from './order-history.messages.js';
 import {styles} from './order-history.styles.js';
-import {orderCurrency, renderAddress, renderOrderItem} from './order-parts.js';
+import {orderCurrency} from './order-parts.js';
+import {OnDemandModule} from '../../internal/on-demand-module.js';
 import {orderStatus} from './order-status.js';
 
 type OrderStatusRow = OmsOrderSummary & {statusDescription?: string};
@@ -71,7 +72,7 @@ export class VtexOrderHistory extends VtexElement {
   /** @internal */ readonly #store = new StoreController(this);
   /** @internal */ readonly #session = new SessionController(this);
   /** @internal */ readonly #cart = new CartController(this, {load: false});
-  /** @internal */ readonly #i18n = new LocalizeController(this, messages, {
+  /** @internal */ readonly i18n = new LocalizeController(this, messages, {
     store: this.#store,
     cart: this.#cart,
     session: this.#session,
@@ -86,8 +87,9 @@ export class VtexOrderHistory extends VtexElement {
   /** Shows this order's detail instead of the list; cleared by the back button. */
   @property({attribute: 'order-id', reflect: true}) orderId?: string;
 
-  /** @internal */ @state() private busy = false;
-  /** @internal */ @state() private reorder?: {
+  // The members marked @internal are shared with ./order-detail.ts; they are not the element's API.
+  /** @internal */ @state() busy = false;
+  /** @internal */ @state() reorder?: {
     orderId: string;
     added: number;
     total: number;
@@ -95,6 +97,11 @@ export class VtexOrderHistory extends VtexElement {
     failed?: boolean;
   };
 
+  /** The detail view's code (./order-detail.ts): loaded to show an order, or on the first focus or pointer. */
+  readonly #detailCode = new OnDemandModule<typeof import('./order-detail.js')>(
+    () => import('./order-detail.js'),
+    () => this.requestUpdate(),
+  );
   /** Something to focus once the next render is done. */
   #focus: string | null = null;
   /** The list is loaded once it has been shown (not for a page that only shows one order). */
@@ -137,11 +144,19 @@ export class VtexOrderHistory extends VtexElement {
     args: () => [this.#store.client, this.#email(), this.orderId] as const,
   });
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The shopper is about to open an order: fetch the detail view's code now, so opening does not wait for it.
+    for (const type of ['focusin', 'pointerover', 'touchstart'])
+      this.addEventListener(type, this.#detailCode.preload, {once: true, passive: true});
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // A blank order-id (" ") is no order: the list.
     if (!this.orderId?.trim()) this.orderId = undefined;
     if (!this.orderId) this.#listWanted = true;
+    else this.#detailCode.preload();
     if (changed.has('orderId')) this.reorder = undefined;
   }
 
@@ -201,7 +216,7 @@ export class VtexOrderHistory extends VtexElement {
     this.#focus = '#title';
   }
 
-  async #buyAgain(order: OmsOrder): Promise<void> {
+  /** @internal */ async buyAgain(order: OmsOrder): Promise<void> {
     const cart = this.#cart.store;
     if (!cart || this.busy) return;
     this.busy = true;
@@ -226,16 +241,16 @@ export class VtexOrderHistory extends VtexElement {
   }
 
   override render() {
-    const common = this.#i18n.common;
+    const common = this.i18n.common;
     if (!this.#session.store || !this.#store.client)
       return html`<p class="state error-text" part="error" role="alert">${common.errorNoStore}</p>`;
     const {session, status: sessionStatus, error} = this.#session.state!;
     if (!session && sessionStatus === 'error')
-      return this.#error(this.#i18n.error(error), () => this.#session.store?.load({force: true}));
+      return this.#error(this.i18n.error(error), () => this.#session.store?.load({force: true}));
     if (!session) return this.#skeleton(3);
     if (!session.signedIn) {
       return html`<div class="state signed-out" part="signed-out">
-        <p>${this.#i18n.m.signedOut}</p>
+        <p>${this.i18n.m.signedOut}</p>
         <vtex-login-button .locale=${this.locale}></vtex-login-button>
       </div>`;
     }
@@ -245,7 +260,7 @@ export class VtexOrderHistory extends VtexElement {
   /** Placeholders sized by class (no `style` attribute: a strict `style-src` CSP blocks those). */
   #skeleton(rows: number, size: 'row' | 'detail' = 'row'): TemplateResult {
     return html`<div role="status" class="skeletons">
-      <span class="visually-hidden">${this.#i18n.common.loading}</span>
+      <span class="visually-hidden">${this.i18n.common.loading}</span>
       ${Array.from({length: rows}, () => html`<div class="skeleton ${size}" part="skeleton"></div>`)}
     </div>`;
   }
@@ -253,22 +268,22 @@ export class VtexOrderHistory extends VtexElement {
   #error(text: string, retry: () => unknown): TemplateResult {
     return html`<div class="state" part="error" role="alert">
       <p class="error-text">${text}</p>
-      <button class="button" @click=${retry}>${this.#i18n.common.retry}</button>
+      <button class="button" @click=${retry}>${this.i18n.common.retry}</button>
     </div>`;
   }
 
   #renderList(): TemplateResult {
     // One template: the heading stays the same node across loading and pages, so focus on it survives.
-    return html`<h2 id="title" part="title" tabindex="-1">${this.#i18n.m.title}</h2>
+    return html`<h2 id="title" part="title" tabindex="-1">${this.i18n.m.title}</h2>
       ${this.#renderListBody()}`;
   }
 
   #renderListBody(): TemplateResult {
-    const m = this.#i18n.m;
+    const m = this.i18n.m;
     const task = this.#list;
     if (task.status === TaskStatus.ERROR) {
       if ([401, 403].includes(status(task.error))) return this.#skeleton(3);
-      return this.#error(`${m.loadFailed} ${this.#i18n.error(task.error as VtexError)}`, () => task.run());
+      return this.#error(`${m.loadFailed} ${this.i18n.error(task.error as VtexError)}`, () => task.run());
     }
     const data = task.value;
     if (task.status !== TaskStatus.COMPLETE || !data) return this.#skeleton(3);
@@ -302,7 +317,7 @@ export class VtexOrderHistory extends VtexElement {
   }
 
   #renderRow(o: OrderStatusRow): TemplateResult {
-    const m = this.#i18n.m;
+    const m = this.i18n.m;
     const s = orderStatus(o.status);
     const thumbs = this.#thumbs.value?.get(o.orderId);
     const shown = thumbs?.slice(0, MAX_THUMBS) ?? [];
@@ -312,7 +327,7 @@ export class VtexOrderHistory extends VtexElement {
         <h3>${m.order(o.orderId)}</h3>
         <span class="status is-${s.tone}" part="status">${m[s.key]}</span>
       </div>
-      <p class="muted">${m.placedOn(this.#i18n.date(o.creationDate))}</p>
+      <p class="muted">${m.placedOn(this.i18n.date(o.creationDate))}</p>
       <div class="order-foot">
         <ul class="thumbs" part="thumbnails">
           ${
@@ -332,7 +347,7 @@ export class VtexOrderHistory extends VtexElement {
         </ul>
         <p class="total" part="total">
           <span class="muted">${m.total}</span>
-          <strong>${this.#i18n.cents(o.totalValue, orderCurrency(o, this.#i18n.currency))}</strong>
+          <strong>${this.i18n.cents(o.totalValue, orderCurrency(o, this.i18n.currency))}</strong>
         </p>
         <button
           class="button"
@@ -348,7 +363,7 @@ export class VtexOrderHistory extends VtexElement {
   }
 
   #renderDetail(): TemplateResult {
-    const m = this.#i18n.m;
+    const m = this.i18n.m;
     const task = this.#detail;
     const head = html`<button class="button back" part="back" @click=${this.#back}>
         <span aria-hidden="true">←</span> ${m.back}
@@ -360,131 +375,19 @@ export class VtexOrderHistory extends VtexElement {
       if (code === 404) body = html`<p class="state" part="not-found">${m.notFound}</p>`;
       else if (code === 401 || code === 403) body = this.#skeleton(1, 'detail');
       else
-        body = this.#error(`${m.orderFailed} ${this.#i18n.error(task.error as VtexError)}`, () => task.run());
+        body = this.#error(`${m.orderFailed} ${this.i18n.error(task.error as VtexError)}`, () => task.run());
     } else if (task.status !== TaskStatus.COMPLETE || !task.value) {
       body = this.#skeleton(1, 'detail');
     } else {
-      body = this.#renderOrder(task.value);
+      const code = this.#detailCode;
+      body = code.value
+        ? code.value.renderOrder(this, task.value)
+        : code.failed
+          ? this.#error(this.i18n.common.errorNetwork, () => code.preload())
+          : this.#skeleton(1, 'detail');
     }
     return html`<section class="detail" part="detail" aria-labelledby="detail-title">
       ${head}${body}
     </section>`;
-  }
-
-  #renderOrder(order: OmsOrder): TemplateResult {
-    const m = this.#i18n.m;
-    const s = orderStatus(order.status);
-    const currency = orderCurrency(order, this.#i18n.currency);
-    const money = (v: number) => this.#i18n.cents(v, currency);
-    const total = (id: string) => order.totals?.find((t) => t.id === id)?.value;
-    const shipping = total('Shipping');
-    const li = order.shippingData?.logisticsInfo?.[0];
-    const estimate = li?.shippingEstimateDate;
-    const pickup = li?.deliveryChannel === 'pickup-in-point' ? li.pickupStoreInfo : null;
-    const reorder = this.reorder?.orderId === order.orderId ? this.reorder : undefined;
-    return html`
-      <p class="muted">${m.placedOn(this.#i18n.date(order.creationDate))}</p>
-      <p>
-        <span class="muted">${m.status}:</span>
-        <strong class="status is-${s.tone}" part="status">${m[s.key]}</strong>
-      </p>
-      ${
-        s.step >= 0
-          ? html`<ol class="progress" part="progress" aria-label=${m.progress}>
-              ${[m.stepPlaced, m.stepPaid, m.stepPreparing, m.stepShipped].map(
-                (label, i) =>
-                  html`<li
-                    part="step"
-                    class=${i < s.step ? 'done' : i === s.step ? 'current' : ''}
-                    aria-current=${i === s.step ? 'step' : nothing}
-                  >
-                    ${label}${i < s.step ? html`<span class="visually-hidden"> (${m.done})</span>` : nothing}
-                  </li>`,
-              )}
-            </ol>`
-          : nothing
-      }
-      ${estimate && s.step >= 0 && s.step < 3 ? html`<p>${m.estimate(this.#i18n.date(estimate))}</p>` : nothing}
-      <h3>${m.items}</h3>
-      <ul class="items" part="items">
-        ${order.items.map((i) => renderOrderItem(i, this.#i18n.m, money))}
-      </ul>
-      <dl class="totals" part="totals">
-        ${
-          total('Items') !== undefined
-            ? html`<div>
-                <dt>${m.subtotal}</dt>
-                <dd>${money(total('Items')!)}</dd>
-              </div>`
-            : nothing
-        }
-        ${
-          total('Discounts')
-            ? html`<div>
-                <dt>${m.discounts}</dt>
-                <dd>${money(total('Discounts')!)}</dd>
-              </div>`
-            : nothing
-        }
-        ${
-          shipping !== undefined
-            ? html`<div>
-                <dt>${m.shipping}</dt>
-                <dd>${shipping ? money(shipping) : m.free}</dd>
-              </div>`
-            : nothing
-        }
-        ${
-          total('Tax')
-            ? html`<div>
-                <dt>${m.tax}</dt>
-                <dd>${money(total('Tax')!)}</dd>
-              </div>`
-            : nothing
-        }
-        <div class="grand">
-          <dt>${m.total}</dt>
-          <dd part="total">${money(order.value)}</dd>
-        </div>
-      </dl>
-      <div class="columns">
-        <section part="address">
-          <h3>${pickup ? m.pickup : m.address}</h3>
-          ${pickup?.friendlyName ? html`<p>${pickup.friendlyName}</p>` : nothing}
-          ${renderAddress(pickup?.address ?? order.shippingData?.address ?? null, order.storePreferencesData?.countryCode)}
-        </section>
-        <section part="payment">
-          <h3>${m.payment}</h3>
-          ${(order.paymentData?.transactions ?? []).flatMap((t) =>
-            t.payments.map(
-              (p) =>
-                html`<p>
-                  ${p.paymentSystemName}${p.lastDigits ? ` ${m.cardEnding(p.lastDigits)}` : ''}<br />${m.installments(Math.max(1, p.installments || 1), money(Math.round(p.value / Math.max(1, p.installments || 1))))}
-                </p>`,
-            ),
-          )}
-        </section>
-      </div>
-      <div class="actions">
-        <button
-          class="button primary"
-          part="buy-again"
-          aria-disabled=${this.busy ? 'true' : 'false'}
-          @click=${() => !this.busy && this.#buyAgain(order)}
-        >
-          ${this.busy ? m.addingToCart : m.buyAgain}
-        </button>
-        <p part="message" role="status" class=${reorder?.failed ? 'error-text' : ''}>
-          ${
-            reorder
-              ? reorder.failed
-                ? m.reorderFailed
-                : html`${reorder.added ? m.reordered(reorder.added, reorder.total) : m.nothingAvailable}
-                  ${reorder.unavailable.length && reorder.added ? m.unavailable(reorder.unavailable.join(', ')) : nothing}`
-              : nothing
-          }
-        </p>
-      </div>
-    `;
   }
 }
