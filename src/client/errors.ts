@@ -72,8 +72,8 @@ export function errorFromResponse(
     if (isObject(error)) {
       code = str(error.code);
       message = str(error.message);
-    } else if (typeof error === 'string') {
-      message = error;
+    } else {
+      message = str(error);
     }
     operationId = str(body.operationId);
     if (isObject(body.fields) && Object.keys(body.fields).length > 0) fields = body.fields;
@@ -85,7 +85,10 @@ export function errorFromResponse(
     if (!message && isObject(body.response) && body.response.data !== undefined)
       message = String(body.response.data);
     message ??= str(body.message) ?? str(body.title) ?? str(body.Message);
-  } else if (bodyText && !bodyText.trimStart().startsWith('<')) {
+  } else if (typeof body === 'string') {
+    message = str(body.slice(0, 200));
+  } else if (body === undefined && bodyText && !bodyText.trimStart().startsWith('<')) {
+    // Text, not JSON (JSON `null`, a number or `true` says nothing); HTML is an error page's markup.
     message = bodyText.slice(0, 200);
   }
   const retryAfterSeconds = retryAfterHeader ? Number(retryAfterHeader) : NaN;
