@@ -1,5 +1,5 @@
 import {Task, TaskStatus} from '@lit/task';
-import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {adoptStyles, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {OmsOrder, OmsOrderList, OmsOrderSummary} from '../../client/types.js';
 import type {VtexError} from '../../client/errors.js';
@@ -14,6 +14,7 @@ import {messages} from './order-history.messages.js';
 import {styles} from './order-history.styles.js';
 import {orderCurrency} from './order-parts.js';
 import {OnDemandModule} from '../../internal/on-demand-module.js';
+import {pendingPacks} from '../../i18n/messages.js';
 import {orderStatus} from './order-status.js';
 
 type OrderStatusRow = OmsOrderSummary & {statusDescription?: string};
@@ -99,7 +100,14 @@ export class VtexOrderHistory extends VtexElement {
 
   /** The detail view's code (./order-detail.ts): loaded to show an order, or on the first focus or pointer. */
   readonly #detailCode = new OnDemandModule<typeof import('./order-detail.js')>(
-    () => import('./order-detail.js'),
+    () =>
+      import('./order-detail.js').then(async (m) => {
+        await pendingPacks(m.detailMessages, this.i18n.locale);
+        const root = this.renderRoot;
+        if (root instanceof ShadowRoot)
+          adoptStyles(root, [...VtexOrderHistory.elementStyles, m.detailStyles]);
+        return m;
+      }),
     () => this.requestUpdate(),
   );
   /** Something to focus once the next render is done. */
