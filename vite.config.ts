@@ -15,7 +15,7 @@ const CORE = new RegExp(
     '/src/(client/(?!placement|checkout-writes)|controllers/|events/)',
     // The stores; the actions (src/state's other modules) go with the elements that call them.
     '/src/state/(store|cart-store|session-store)\\.ts',
-    '/src/internal/(define|styles|version|vtex-element|on-demand-module)\\.ts',
+    '/src/internal/(define|styles|version|vtex-element|on-demand-module|adopt-styles)\\.ts',
     '/src/i18n/(locale|format|messages)\\.ts',
     '/src/elements/store/store\\.ts',
     '/src/analytics/events\\.ts',
@@ -78,9 +78,7 @@ export default defineConfig(({mode}) => {
             groups: cdn
               ? // One file, without the modules it shares with the checkout (allowed with 'allow-extension').
                 [{name: 'placement', test: PLACEMENT, includeDependenciesRecursively: false}]
-              : [
-                  {name: 'core', test: CORE},
-                ],
+              : [{name: 'core', test: CORE}],
           },
         },
       },

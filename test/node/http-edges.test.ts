@@ -194,14 +194,15 @@ describe('http: retries', () => {
     const signal = kept.signal;
     const add = signal.addEventListener.bind(signal);
     const remove = signal.removeEventListener.bind(signal);
-    signal.addEventListener = ((type: string, ...rest: never[]) => (
-      added.push(type),
-      add(type, ...rest)
-    )) as never;
-    signal.removeEventListener = ((type: string, ...rest: never[]) => (
-      removed.push(type),
-      remove(type, ...rest)
-    )) as never;
+    type Listen = typeof add;
+    signal.addEventListener = ((...args: Parameters<Listen>) => (
+      added.push(args[0]),
+      add(...args)
+    )) as Listen;
+    signal.removeEventListener = ((...args: Parameters<Listen>) => (
+      removed.push(args[0]),
+      remove(...args)
+    )) as Listen;
     await new Http({api: API, fetch: after.fetch}).send('/x', {signal});
     assert.ok(added.includes('abort'));
     assert.deepEqual(removed.filter((t) => t === 'abort').length, added.filter((t) => t === 'abort').length);

@@ -58,40 +58,4 @@ export const styles = css`
   [aria-expanded='true'] .caret {
     transform: translateY(25%) rotate(-135deg);
   }
-  ul {
-    position: absolute;
-    z-index: 10;
-    inset-inline-end: 0;
-    top: calc(100% + 0.25rem);
-    min-width: var(--vtex-login-button-menu-width, 12rem);
-    margin: 0;
-    padding: 0.25rem;
-    list-style: none;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    box-shadow: 0 8px 24px rgb(0 0 0 / 0.12);
-  }
-  [part~='menu-item'] {
-    display: block;
-    width: 100%;
-    padding: 0.6em 0.8em;
-    border: 0;
-    border-radius: calc(var(--_radius) / 2);
-    background: none;
-    color: var(--_text);
-    text-align: start;
-    text-decoration: none;
-    cursor: pointer;
-  }
-  [part~='menu-item']:hover,
-  [part~='menu-item']:focus-visible {
-    background: color-mix(in srgb, var(--_accent) 12%, transparent);
-    outline: 2px solid var(--_accent);
-    outline-offset: -2px;
-  }
-  p {
-    margin: 0.25rem 0 0;
-    font-size: 0.875em;
-  }
 `;

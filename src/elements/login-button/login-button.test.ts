@@ -128,7 +128,7 @@ describe('<vtex-login-button>', () => {
     await signIn(who);
     const {button} = await mount('orders-url="/account/orders"');
     const trigger = (await ready(button, 'trigger')) as HTMLButtonElement;
-    const menu = part(button, 'menu')!;
+    const menu = await ready(button, 'menu'); // its code loads once the shopper is known to be signed in
     expect(trigger.getAttribute('aria-expanded')).to.equal('false');
     expect(trigger.getAttribute('aria-controls')).to.equal(menu.id);
     expect(menu.hidden).to.equal(true);
@@ -175,6 +175,7 @@ describe('<vtex-login-button>', () => {
   it('hides "My orders" without orders-url', async () => {
     await signIn(email('noorders'));
     const {button} = await mount();
+    await ready(button, 'menu');
     (await ready(button, 'trigger')).click();
     await button.updateComplete;
     const items = [...button.shadowRoot!.querySelectorAll('[part~="menu-item"]')].map((i) =>
@@ -188,6 +189,7 @@ describe('<vtex-login-button>', () => {
     await signIn(who);
     const {store, button} = await mount();
     await store.cart!.load();
+    await ready(button, 'menu'); // its code loads once the shopper is known to be signed in
     (await ready(button, 'trigger')).click();
     await button.updateComplete;
     const cartLoads: string[] = [];

@@ -5,8 +5,9 @@ import {CartController, SessionController, StoreController} from '../../controll
 import type {BeforeLoginDetail} from '../../events/vtex-before-login.js';
 import type {SessionChangedDetail} from '../../events/vtex-session-changed.js';
 import type {SessionStore} from '../../state/session-store.js';
-import {signOut} from '../../state/sign-out.js';
 import {hostStyles} from '../../internal/styles.js';
+import {adoptMoreStyles} from '../../internal/adopt-styles.js';
+import {OnDemandModule} from '../../internal/on-demand-module.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import {messages} from './login-button.messages.js';
 import {styles} from './login-button.styles.js';
@@ -45,7 +46,7 @@ export class VtexLoginButton extends VtexElement {
   /** @internal */ readonly #store = new StoreController(this);
   /** @internal */ readonly #session = new SessionController(this);
   /** @internal */ readonly #cart = new CartController(this, {load: false});
-  /** @internal */ readonly #i18n = new LocalizeController(this, messages, {
+  /** @internal */ readonly i18n = new LocalizeController(this, messages, {
     store: this.#store,
     cart: this.#cart,
     session: this.#session,
@@ -57,11 +58,21 @@ export class VtexLoginButton extends VtexElement {
   /** The page listing the shopper's orders; "My orders" is shown only when set. */
   @property({attribute: 'orders-url'}) ordersUrl?: string;
 
-  /** @internal */ @state() private open = false;
-  /** @internal */ @state() private signingOut = false;
-  /** @internal */ @state() private signOutFailed = false;
+  // The members marked @internal are shared with ./account-menu.ts; they are not the element's API.
+  /** @internal */ @state() open = false;
+  /** @internal */ @state() signingOut = false;
+  /** @internal */ @state() signOutFailed = false;
+  /** The account menu (./account-menu.ts): loaded once the shopper is signed in, not for a signed-out visitor. */
+  readonly #menu = new OnDemandModule<typeof import('./account-menu.js')>(
+    () =>
+      import('./account-menu.js').then((m) => {
+        adoptMoreStyles(this, m.menuStyles);
+        return m;
+      }),
+    () => this.requestUpdate(),
+  );
 
-  /** @internal */ @query('[part~="trigger"]') private trigger?: HTMLButtonElement;
+  /** @internal */ @query('[part~="trigger"]') trigger?: HTMLButtonElement;
   /** @internal */ @query('[part~="link"]') private link?: HTMLAnchorElement;
 
   override connectedCallback(): void {
@@ -95,6 +106,7 @@ export class VtexLoginButton extends VtexElement {
       );
     }
     if (!session.signedIn) this.open = false;
+    else this.#menu.preload();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -139,14 +151,15 @@ export class VtexLoginButton extends VtexElement {
       e.preventDefault();
   }
 
-  #items(): HTMLElement[] {
+  /** @internal The menu's items, in order. */
+  menuItems(): HTMLElement[] {
     return [...(this.renderRoot.querySelectorAll<HTMLElement>('[part~="menu-item"]') ?? [])];
   }
 
   async #openMenu(focus: 'first' | 'last' | null): Promise<void> {
     this.open = true;
     await this.updateComplete;
-    const items = this.#items();
+    const items = this.menuItems();
     if (focus) items[focus === 'first' ? 0 : items.length - 1]?.focus();
   }
 
@@ -159,42 +172,20 @@ export class VtexLoginButton extends VtexElement {
     }
   }
 
-  #onMenuKey(e: KeyboardEvent): void {
-    const items = this.#items();
-    const i = items.indexOf(
-      this.renderRoot instanceof ShadowRoot
-        ? (this.renderRoot.activeElement as HTMLElement)
-        : (document.activeElement as HTMLElement),
-    );
-    let next = -1;
-    if (e.key === 'ArrowDown') next = (i + 1) % items.length;
-    else if (e.key === 'ArrowUp') next = (i - 1 + items.length) % items.length;
-    else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = items.length - 1;
-    else if (e.key === 'Escape') {
-      e.preventDefault();
-      this.open = false;
-      this.trigger?.focus();
-      return;
-    }
-    if (next >= 0) {
-      e.preventDefault();
-      items[next]?.focus();
-    }
-  }
-
   #onFocusOut(e: FocusEvent): void {
     const to = e.relatedTarget as Node | null;
     if (this.open && to && !this.renderRoot.contains(to)) this.open = false;
   }
 
-  async #signOut(): Promise<void> {
+  /** @internal Signs out (the menu's last item). */
+  async signOut(): Promise<void> {
     const session = this.#session.store;
     if (!session || this.signingOut) return;
     this.signingOut = true;
     this.signOutFailed = false;
     try {
       // <vtex-store> re-reads the cart when the shopper changes.
+      const {signOut} = await import('../../state/sign-out.js');
       await signOut(session, this.#cart.store);
       this.open = false;
       await this.updateComplete;
@@ -208,17 +199,15 @@ export class VtexLoginButton extends VtexElement {
   }
 
   override render() {
-    const m = this.#i18n.m;
+    const m = this.i18n.m;
     const store = this.#session.store;
     if (!store)
-      return html`<span class="error-text" part="error" role="alert"
-        >${this.#i18n.common.errorNoStore}</span
-      >`;
+      return html`<span class="error-text" part="error" role="alert">${this.i18n.common.errorNoStore}</span>`;
     const {status, session} = this.#session.state!;
     if (!session && status === 'error') {
       return html`<span class="error" part="error" role="alert"
         ><span class="error-text">${m.error}</span>
-        <button class="button" @click=${() => this.#refresh()}>${this.#i18n.common.retry}</button></span
+        <button class="button" @click=${() => this.#refresh()}>${this.i18n.common.retry}</button></span
       >`;
     }
     if (!session) {
@@ -237,27 +226,14 @@ export class VtexLoginButton extends VtexElement {
         class="button"
         part="trigger"
         aria-expanded=${this.open ? 'true' : 'false'}
-        aria-controls="menu"
+        aria-controls=${this.#menu.value ? 'menu' : nothing}
         aria-label=${m.account(name)}
         @click=${() => (this.open = !this.open)}
         @keydown=${this.#onTriggerKey}
       >
         <span class="name">${name}</span><span class="caret" aria-hidden="true"></span>
       </button>
-      <ul id="menu" part="menu" ?hidden=${!this.open} @keydown=${this.#onMenuKey}>
-        ${this.ordersUrl ? html`<li><a part="menu-item" href=${this.ordersUrl}>${m.myOrders}</a></li>` : nothing}
-        <li>
-          <button
-            part="menu-item"
-            ?disabled=${this.signingOut}
-            aria-describedby=${this.signOutFailed ? 'signout-error' : nothing}
-            @click=${this.#signOut}
-          >
-            ${this.signingOut ? m.signingOut : m.signOut}
-          </button>
-        </li>
-      </ul>
-      ${this.signOutFailed ? html`<p id="signout-error" class="error-text" part="error" role="alert">${m.signOutFailed}</p>` : nothing}
+      ${this.#menu.value?.renderMenu(this) ?? nothing}
     </div>`;
   }
 }

@@ -1,5 +1,5 @@
 import {Task, TaskStatus} from '@lit/task';
-import {adoptStyles, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {OmsOrder, OmsOrderList, OmsOrderSummary} from '../../client/types.js';
 import type {VtexError} from '../../client/errors.js';
@@ -13,6 +13,7 @@ import {VtexElement} from '../../internal/vtex-element.js';
 import {messages} from './order-history.messages.js';
 import {styles} from './order-history.styles.js';
 import {orderCurrency} from './order-parts.js';
+import {adoptMoreStyles} from '../../internal/adopt-styles.js';
 import {OnDemandModule} from '../../internal/on-demand-module.js';
 import {pendingPacks} from '../../i18n/messages.js';
 import {orderStatus} from './order-status.js';
@@ -103,9 +104,7 @@ export class VtexOrderHistory extends VtexElement {
     () =>
       import('./order-detail.js').then(async (m) => {
         await pendingPacks(m.detailMessages, this.i18n.locale);
-        const root = this.renderRoot;
-        if (root instanceof ShadowRoot)
-          adoptStyles(root, [...VtexOrderHistory.elementStyles, m.detailStyles]);
+        adoptMoreStyles(this, m.detailStyles);
         return m;
       }),
     () => this.requestUpdate(),
