@@ -15,6 +15,7 @@ import {createDevStack} from '../src/server/dev-middleware.js';
 import {startServer} from '../src/server/http-server.js';
 // @ts-expect-error plain JS helper without types
 import {CHROMIUM_ARGS, INSTALL_HINT, findChromium} from './chromium.js';
+import {sourceOfEachChar} from './sizes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -173,6 +174,71 @@ export function pagesTable(sizes: PageSize[], peers: Peer[]): string {
       const verdict = s.gzip <= s.page.target ? 'meets' : '**over**';
       const limit = limits[s.page.name];
       return `| ${s.page.name} | ${s.page.holds} | ${BEFORE[s.page.name]?.toFixed(1) ?? '–'} kB | ${kb1(s.gzip)} (${s.files.size} files) | ≤ ${kb1(s.page.target)} — ${verdict} | ${limit === undefined ? '–' : `${limit.toFixed(1)} kB`} | ${peers.map((p) => kb1(p.gzip)).join(' | ')} |`;
+    }),
+  ].join('\n');
+}
+
+/**
+ * What a page's bytes pay for, per file from its source map: each group costs the gzip bytes its file loses without
+ * that group's code. "Per-file overhead" is the rest: what the files lose by being compressed apart (each restarts
+ * gzip's dictionary) plus the bundler's glue between modules.
+ */
+export const COST_GROUPS: [string, RegExp][] = [
+  ['Lit, @lit/context, @lit/task', /node_modules\//],
+  ['language packs (pt-BR)', /\.messages\.(en|es|pt-BR)\.ts$|\/i18n\/common\.[\w-]+\.ts$/],
+  ['styles', /styles\.ts$/],
+  [
+    'core: client, stores, provider, i18n, controllers, base element',
+    /\/src\/(client|state|context|i18n|controllers|internal|events|analytics|domain)\/|\/elements\/store\//,
+  ],
+  ['loader and tag definitions', /\/src\/(loader|define|cdn)\.ts$|\/elements\/[\w-]+\/define\.ts$/],
+  ["the page's elements: logic and templates", /\/src\/elements\//],
+];
+
+function costOfFile(file: string): number[] {
+  const code = readFileSync(file, 'utf8');
+  const full = gzipSync(code, {level: 9}).length;
+  let map: {sources: string[]; mappings: string};
+  try {
+    map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as typeof map;
+  } catch {
+    return COST_GROUPS.map(() => 0);
+  }
+  const owner = sourceOfEachChar(code, map.mappings);
+  const groupOf = map.sources.map((src) => COST_GROUPS.findIndex(([, re]) => re.test(src)));
+  return COST_GROUPS.map((_, g) => {
+    let rest = '';
+    for (let i = 0; i < code.length; i++) if (owner[i]! < 0 || groupOf[owner[i]!] !== g) rest += code[i];
+    return full - gzipSync(rest, {level: 9}).length;
+  });
+}
+
+/** Per page: gzip bytes per cost group (summed over its files) and the per-file overhead. */
+export function pageCosts(
+  sizes: PageSize[],
+): {page: string; groups: number[]; overhead: number; total: number}[] {
+  const cache = new Map<string, number[]>();
+  return sizes.map((s) => {
+    const groups = COST_GROUPS.map(() => 0);
+    for (const f of s.files.keys()) {
+      let c = cache.get(f);
+      if (!c) cache.set(f, (c = costOfFile(path.join(DIST, f))));
+      c.forEach((n, g) => (groups[g] += n));
+    }
+    const overhead = s.gzip - groups.reduce((a, b) => a + b, 0);
+    return {page: s.page.name, groups, overhead, total: s.gzip};
+  });
+}
+
+/** The table of `pageCosts`, with what each page is over its target. */
+export function pageCostsTable(sizes: PageSize[]): string {
+  const rows = pageCosts(sizes);
+  return [
+    `| page | ${COST_GROUPS.map(([g]) => g).join(' | ')} | per-file overhead | total | over target by |`,
+    `|---|${COST_GROUPS.map(() => '---:|').join('')}---:|---:|---:|`,
+    ...rows.map((r, i) => {
+      const over = r.total - sizes[i]!.page.target;
+      return `| ${r.page} | ${r.groups.map(kb1).join(' | ')} | ${kb1(r.overhead)} | ${kb1(r.total)} | ${over > 0 ? kb1(over) : 'meets'} |`;
     }),
   ].join('\n');
 }
