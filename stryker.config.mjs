@@ -8,7 +8,23 @@ process.env.VTEX_MUTATION = '1';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
-  mutate: ['src/state/**/*.ts', 'src/bridge/**/*.ts', 'src/client/**/*.ts'],
+  mutate: [
+    'src/state/**/*.ts',
+    'src/bridge/**/*.ts',
+    'src/client/**/*.ts',
+    // Price and totals rendering (test/node/price-rendering.test.ts): the money formatting, the price block,
+    // the cart's line prices and totals, the checkout's order summary and an order's lines. Line ranges keep
+    // the rest of these template files (steppers, messages, forms) out until tests pin it.
+    'src/i18n/format.ts:1-46',
+    'src/elements/shared-catalog/price.ts',
+    'src/elements/shared-catalog/offer.ts:108-121',
+    'src/elements/cart/cart-parts.ts:81-89',
+    'src/elements/cart/cart-parts.ts:112-127',
+    'src/elements/cart/cart-parts.ts:219-243',
+    'src/elements/checkout/summary.ts:13-63',
+    'src/elements/order-history/order-parts.ts:5-21',
+    'src/elements/order-history/order-detail.ts:217-231',
+  ],
   ignoreStatic: true,
   testRunner: 'tap',
   tap: {
@@ -16,14 +32,19 @@ export default {
       'test/node/stores.test.ts',
       'test/node/actions.test.ts',
       'test/node/state-stores.test.ts',
-      // test/node/bridge-sensitive.test.ts and bridge-routes.test.ts (issue 22) run in npm test and join here once
-      // their re-test is in the baseline (test/mutation/README.md).
-      'test/node/bridge.test.ts',
+      // The fast in-process bridge files first: a mutant's covering files run in this order and stop at the
+      // first kill, so the slower server and property files only run for the mutants the others miss.
+      'test/node/bridge-sensitive.test.ts',
+      'test/node/bridge-routes.test.ts',
+      'test/node/bridge-responses.test.ts',
+      'test/node/bridge-units.test.ts',
       'test/node/bridge-env.test.ts',
+      'test/node/bridge.test.ts',
       'test/node/bridge.property.test.ts',
       'test/node/client.test.ts',
       // test/node/client-edges.test.ts and http-edges.test.ts run in npm test and join here with the next re-test of
       // src/client (test/mutation/README.md).
+      'test/node/price-rendering.test.ts',
     ],
     nodeArgs: ['--test-reporter=tap', '--import', 'tsx', '-r', '{{hookFile}}', '{{testFile}}'],
   },
@@ -34,7 +55,7 @@ export default {
   reporters: ['clear-text', 'progress-append-only', 'html'],
   htmlReporter: {fileName: 'reports/mutation/index.html'},
   clearTextReporter: {allowColor: false, logTests: false, reportMutants: false, reportScoreTable: true},
-  thresholds: {high: 90, low: 75, break: 65}, // break: the measured total (65.24 %), rounded down
+  thresholds: {high: 90, low: 75, break: 88}, // break: the measured total (88.94 %), rounded down
   tempDirName: '.tmp/stryker',
   cleanTempDir: 'always',
 };
