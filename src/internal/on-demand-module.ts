@@ -37,6 +37,12 @@ export class OnDemandModule<M> {
   /** Starts the download if needed, without waiting (a failure shows through `failed`). */
   preload = (): void => void this.load().catch(() => undefined);
 
+  /** Preloads on `target`'s first focus, pointer or touch: the shopper is about to use the part this module holds. */
+  preloadOn(target: EventTarget): void {
+    for (const type of ['focusin', 'pointerover', 'touchstart'])
+      target.addEventListener(type, this.preload, {once: true, passive: true});
+  }
+
   /** Runs `f` with the module: at once when it is in, else once it has loaded. */
   with(f: (m: M) => void): void {
     if (this.value) f(this.value);

@@ -128,3 +128,13 @@ export const cart = {
     return out;
   },
 };
+
+/**
+ * The modules whose URL matches `pattern` that the page has requested so far (the dev server serves each source
+ * module on its own), for tests that check a part loads on demand. Run them in a file of their own: a fresh page.
+ */
+export const requestedModules = (pattern: RegExp): string[] =>
+  performance
+    .getEntriesByType('resource')
+    .map((e) => e.name)
+    .filter((url) => pattern.test(url));

@@ -4,16 +4,11 @@ import {freshCart} from '../../../test/browser/sandbox.js';
 import '../store/define.js';
 import './define.js';
 import type {VtexCheckout} from './checkout.js';
-import {$, checkout} from '../../../test/browser/harness.js';
+import {$, checkout, requestedModules} from '../../../test/browser/harness.js';
 
 // Its own file: every test file gets a fresh page, so no other test has loaded the later steps' code yet.
 
-/** The page's requests for the shipping and payment steps' modules (served one by one by the dev server). */
-const laterStepRequests = () =>
-  performance
-    .getEntriesByType('resource')
-    .map((e) => e.name)
-    .filter((url) => /\/(later-steps|shipping-step|payment-step|card)\.ts/.test(url));
+const laterStepRequests = () => requestedModules(/\/(later-steps|shipping-step|payment-step|card)\.ts/);
 
 describe('<vtex-checkout> first screen', () => {
   it('loads the shipping and payment steps on the first focus, not with the identification step', async () => {

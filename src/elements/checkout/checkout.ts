@@ -138,8 +138,7 @@ export class VtexCheckout extends VtexElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // The shopper is about to fill in a step: fetch the next ones now, so "Continue" does not wait for them.
-    for (const type of ['focusin', 'pointerover', 'touchstart'])
-      this.addEventListener(type, this.#steps.preload, {once: true, passive: true});
+    this.#steps.preloadOn(this);
   }
 
   override disconnectedCallback(): void {

@@ -3,16 +3,11 @@ import {signIn, signOut} from '../../../test/browser/sandbox.js';
 import '../store/define.js';
 import './define.js';
 import type {VtexLoginButton} from './login-button.js';
-import {part} from '../../../test/browser/harness.js';
+import {part, requestedModules} from '../../../test/browser/harness.js';
 
 // Its own file: every test file gets a fresh page, so no other test has loaded the account menu's code yet.
 
-/** The page's requests for the account menu's module (served one by one by the dev server). */
-const menuRequests = () =>
-  performance
-    .getEntriesByType('resource')
-    .map((e) => e.name)
-    .filter((url) => url.includes('/account-menu.ts'));
+const menuRequests = () => requestedModules(/\/account-menu\.ts/);
 
 const mount = async () =>
   (

@@ -3,16 +3,11 @@ import {freshCart, placeTestOrder, signIn, signOut} from '../../../test/browser/
 import '../store/define.js';
 import './define.js';
 import type {VtexOrderHistory} from './order-history.js';
-import {$} from '../../../test/browser/harness.js';
+import {$, requestedModules} from '../../../test/browser/harness.js';
 
 // Its own file: every test file gets a fresh page, so no other test has loaded the detail view's code yet.
 
-/** The page's requests for the detail view's module (served one by one by the dev server). */
-const detailRequests = () =>
-  performance
-    .getEntriesByType('resource')
-    .map((e) => e.name)
-    .filter((url) => url.includes('/order-detail.ts'));
+const detailRequests = () => requestedModules(/\/order-detail\.ts/);
 
 describe('<vtex-order-history> list', () => {
   after(() => signOut());

@@ -154,8 +154,7 @@ export class VtexOrderHistory extends VtexElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // The shopper is about to open an order: fetch the detail view's code now, so opening does not wait for it.
-    for (const type of ['focusin', 'pointerover', 'touchstart'])
-      this.addEventListener(type, this.#detailCode.preload, {once: true, passive: true});
+    this.#detailCode.preloadOn(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
