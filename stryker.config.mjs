@@ -42,8 +42,8 @@ export default {
       'test/node/bridge.test.ts',
       'test/node/bridge.property.test.ts',
       'test/node/client.test.ts',
-      // test/node/client-edges.test.ts and http-edges.test.ts run in npm test and join here with the next re-test of
-      // src/client (test/mutation/README.md).
+      'test/node/client-edges.test.ts',
+      'test/node/http-edges.test.ts',
       'test/node/price-rendering.test.ts',
     ],
     nodeArgs: ['--test-reporter=tap', '--import', 'tsx', '-r', '{{hookFile}}', '{{testFile}}'],
@@ -55,7 +55,7 @@ export default {
   reporters: ['clear-text', 'progress-append-only', 'html'],
   htmlReporter: {fileName: 'reports/mutation/index.html'},
   clearTextReporter: {allowColor: false, logTests: false, reportMutants: false, reportScoreTable: true},
-  thresholds: {high: 90, low: 75, break: 88}, // break: the measured total (88.94 %), rounded down
+  thresholds: {high: 90, low: 75, break: 92}, // break: the measured total (92.21 %), rounded down
   tempDirName: '.tmp/stryker',
   cleanTempDir: 'always',
 };
