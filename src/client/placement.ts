@@ -75,11 +75,18 @@ export async function gatewayCallback(
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const asString = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-/** An http(s) URL or a same-origin path, else null: a payment link never runs script (`javascript:`, `data:`…). */
+/** A stand-in origin for reading a path the way a browser does. */
+const HERE = 'https://here.invalid';
+
+/**
+ * An http(s) URL or a path on the store's own origin, else null: a payment link never runs script (`javascript:`,
+ * `data:`…) and a path never leads elsewhere. The path is read as the browser will read it, so `//evil.com`, `/\evil.com`
+ * and `/<tab>/evil.com` (browsers drop tabs and line breaks from URLs) are refused.
+ */
 const httpUrl = (v: string | undefined): string | null => {
   if (!v) return null;
-  if (/^\/(?![/\\])/.test(v)) return v; // a path on the store's own origin
   try {
+    if (v.startsWith('/')) return new URL(v, HERE).origin === HERE ? v : null;
     const u = new URL(v);
     return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
   } catch {
