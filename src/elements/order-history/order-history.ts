@@ -1,4 +1,4 @@
-import {Task, TaskStatus} from '@lit/task';
+import {Task, TaskStatus} from '../../internal/task.js';
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {OmsOrder, OmsOrderList, OmsOrderSummary} from '../../client/types.js';

@@ -1,5 +1,5 @@
-import type {Task} from '@lit/task';
-import {TaskStatus} from '@lit/task';
+import type {Task} from '../../internal/task.js';
+import {TaskStatus} from '../../internal/task.js';
 import {html, nothing} from 'lit';
 import type {Facet, FacetValue, FacetsResult, SelectedFacet} from '../../client/types.js';
 import type {LocalizeController} from '../../controllers/localize-controller.js';

@@ -1,4 +1,4 @@
-import {Task, TaskStatus, initialState} from '@lit/task';
+import {Task, TaskStatus, initialState} from '../../internal/task.js';
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {facetsPath} from '../../client/catalog.js';

@@ -1,5 +1,5 @@
-import type {Task} from '@lit/task';
-import {TaskStatus} from '@lit/task';
+import type {Task} from '../../internal/task.js';
+import {TaskStatus} from '../../internal/task.js';
 import {html, nothing} from 'lit';
 import {guard} from 'lit/directives/guard.js';
 import {repeat} from 'lit/directives/repeat.js';

@@ -1,4 +1,4 @@
-import {Task, TaskStatus} from '@lit/task';
+import {Task, TaskStatus} from '../../internal/task.js';
 import {html, nothing} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import type {ISProduct} from '../../client/types.js';
