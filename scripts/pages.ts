@@ -184,7 +184,7 @@ export function pagesTable(sizes: PageSize[], peers: Peer[]): string {
  * gzip's dictionary) plus the bundler's glue between modules.
  */
 export const COST_GROUPS: [string, RegExp][] = [
-  ['Lit, @lit/context, @lit/task', /node_modules\//],
+  ['Lit, @lit/context', /node_modules\//],
   ['language packs (pt-BR)', /\.messages\.(en|es|pt-BR)\.ts$|\/i18n\/common\.[\w-]+\.ts$/],
   ['styles', /styles\.ts$/],
   [

@@ -160,7 +160,7 @@ export function sourceOfEachChar(code: string, mappings: string): Int32Array {
  * shared layers, one part per element folder and per shared folder under src/elements (from the registry).
  */
 export const PARTS: [string, RegExp][] = [
-  ['Lit, @lit/context, @lit/task', /node_modules\//],
+  ['Lit, @lit/context', /node_modules\//],
   ['English messages (every element)', /\.messages\.ts$|\/i18n\/messages\.ts$/],
   ['styles (every element)', /styles\.ts$/],
   [
