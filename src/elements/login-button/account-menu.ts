@@ -53,7 +53,7 @@ export function renderMenu(h: VtexLoginButton): TemplateResult {
           part="menu-item"
           ?disabled=${h.signingOut}
           aria-describedby=${h.signOutFailed ? 'signout-error' : nothing}
-          @click=${() => h.signOut()}
+          @click=${() => signOut(h)}
         >
           ${h.signingOut ? m.signingOut : m.signOut}
         </button>
@@ -62,9 +62,53 @@ export function renderMenu(h: VtexLoginButton): TemplateResult {
     ${h.signOutFailed ? html`<p id="signout-error" class="error-text" part="error" role="alert">${m.signOutFailed}</p>` : nothing}`;
 }
 
+/** The menu's items, in order. */
+const menuItems = (h: VtexLoginButton) => [
+  ...h.renderRoot.querySelectorAll<HTMLElement>('[part~="menu-item"]'),
+];
+
+/** On the menu's button: ArrowDown and ArrowUp open the menu on its first or last item; Escape closes it. */
+export function onTriggerKey(h: VtexLoginButton, e: KeyboardEvent): void {
+  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    e.preventDefault();
+    h.open = true;
+    void h.updateComplete.then(() => {
+      const items = menuItems(h);
+      items[e.key === 'ArrowDown' ? 0 : items.length - 1]?.focus();
+    });
+  } else if (e.key === 'Escape' && h.open) {
+    h.open = false;
+  }
+}
+
+/** Focus leaving the button and its menu closes the menu. */
+export function onFocusOut(h: VtexLoginButton, e: FocusEvent): void {
+  const to = e.relatedTarget as Node | null;
+  if (h.open && to && !h.renderRoot.contains(to)) h.open = false;
+}
+
+/** Signs out (the menu's last item); the focus goes back to "Sign in". <vtex-store> re-reads the cart. */
+async function signOut(h: VtexLoginButton): Promise<void> {
+  const session = h.session.store;
+  if (!session || h.signingOut) return;
+  h.signingOut = true;
+  h.signOutFailed = false;
+  try {
+    const {signOut} = await import('../../state/sign-out.js');
+    await signOut(session, h.cart.store);
+    h.open = false;
+    await h.updateComplete;
+    h.link?.focus();
+  } catch (e) {
+    h.signOutFailedWith(e);
+  } finally {
+    h.signingOut = false;
+  }
+}
+
 /** Arrow keys, Home and End move between the items; Escape closes the menu and returns to its button. */
 function onMenuKey(h: VtexLoginButton, e: KeyboardEvent): void {
-  const items = h.menuItems();
+  const items = menuItems(h);
   const i = items.indexOf(
     h.renderRoot instanceof ShadowRoot
       ? (h.renderRoot.activeElement as HTMLElement)

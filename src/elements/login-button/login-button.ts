@@ -44,12 +44,14 @@ export class VtexLoginButton extends VtexElement {
   static override styles = [hostStyles, styles];
 
   /** @internal */ readonly #store = new StoreController(this);
-  /** @internal */ readonly #session = new SessionController(this);
-  /** @internal */ readonly #cart = new CartController(this, {load: false});
+  /** @internal Shared with ./account-menu.ts (sign-out). */ readonly session = new SessionController(this);
+  /** @internal Shared with ./account-menu.ts (sign-out). */ readonly cart = new CartController(this, {
+    load: false,
+  });
   /** @internal */ readonly i18n = new LocalizeController(this, messages, {
     store: this.#store,
-    cart: this.#cart,
-    session: this.#session,
+    cart: this.cart,
+    session: this.session,
   });
 
   /** Where VTEX's login page is served; overrides `<vtex-store login-url>` (default: the store's `api`). */
@@ -62,7 +64,10 @@ export class VtexLoginButton extends VtexElement {
   /** @internal */ @state() open = false;
   /** @internal */ @state() signingOut = false;
   /** @internal */ @state() signOutFailed = false;
-  /** The account menu (./account-menu.ts): loaded once the shopper is signed in, not for a signed-out visitor. */
+  /**
+   * The account menu (./account-menu.ts) with its keyboard handling and sign-out: loaded once the shopper is signed in,
+   * not for a signed-out visitor.
+   */
   readonly #menu = new OnDemandModule<typeof import('./account-menu.js')>(
     () =>
       import('./account-menu.js').then((m) => {
@@ -73,7 +78,7 @@ export class VtexLoginButton extends VtexElement {
   );
 
   /** @internal */ @query('[part~="trigger"]') trigger?: HTMLButtonElement;
-  /** @internal */ @query('[part~="link"]') private link?: HTMLAnchorElement;
+  /** @internal */ @query('[part~="link"]') link?: HTMLAnchorElement;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -91,8 +96,8 @@ export class VtexLoginButton extends VtexElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const store = this.#session.store;
-    const session = this.#session.state?.session;
+    const store = this.session.store;
+    const session = this.session.state?.session;
     if (!store || !session) return;
     const key = session.signedIn ? `in:${session.email ?? ''}` : 'out';
     const before = announced.get(store);
@@ -125,7 +130,7 @@ export class VtexLoginButton extends VtexElement {
   };
 
   #refresh(): void {
-    this.#session.store?.load({force: true}).catch(() => undefined);
+    this.session.store?.load({force: true}).catch(() => undefined);
   }
 
   #onDocumentClick = (e: MouseEvent): void => {
@@ -133,7 +138,7 @@ export class VtexLoginButton extends VtexElement {
   };
 
   #loginHref(): string {
-    const session = this.#session.store;
+    const session = this.session.store;
     return (this.loginUrl ? session?.loginUrl(location.href, this.loginUrl) : session?.loginUrl()) ?? '#';
   }
 
@@ -151,59 +156,18 @@ export class VtexLoginButton extends VtexElement {
       e.preventDefault();
   }
 
-  /** @internal The menu's items, in order. */
-  menuItems(): HTMLElement[] {
-    return [...(this.renderRoot.querySelectorAll<HTMLElement>('[part~="menu-item"]') ?? [])];
-  }
-
-  async #openMenu(focus: 'first' | 'last' | null): Promise<void> {
-    this.open = true;
-    await this.updateComplete;
-    const items = this.menuItems();
-    if (focus) items[focus === 'first' ? 0 : items.length - 1]?.focus();
-  }
-
-  #onTriggerKey(e: KeyboardEvent): void {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      void this.#openMenu(e.key === 'ArrowDown' ? 'first' : 'last');
-    } else if (e.key === 'Escape' && this.open) {
-      this.open = false;
-    }
-  }
-
-  #onFocusOut(e: FocusEvent): void {
-    const to = e.relatedTarget as Node | null;
-    if (this.open && to && !this.renderRoot.contains(to)) this.open = false;
-  }
-
-  /** @internal Signs out (the menu's last item). */
-  async signOut(): Promise<void> {
-    const session = this.#session.store;
-    if (!session || this.signingOut) return;
-    this.signingOut = true;
-    this.signOutFailed = false;
-    try {
-      // <vtex-store> re-reads the cart when the shopper changes.
-      const {signOut} = await import('../../state/sign-out.js');
-      await signOut(session, this.#cart.store);
-      this.open = false;
-      await this.updateComplete;
-      this.link?.focus();
-    } catch (e) {
-      this.signOutFailed = true;
-      this.emitError('logout', e);
-    } finally {
-      this.signingOut = false;
-    }
+  /** @internal Signing out failed (./account-menu.ts): the menu says so and the page hears `vtex-error`. */
+  signOutFailedWith(error: unknown): void {
+    this.signOutFailed = true;
+    this.emitError('logout', error);
   }
 
   override render() {
     const m = this.i18n.m;
-    const store = this.#session.store;
+    const store = this.session.store;
     if (!store)
       return html`<span class="error-text" part="error" role="alert">${this.i18n.common.errorNoStore}</span>`;
-    const {status, session} = this.#session.state!;
+    const {status, session} = this.session.state!;
     if (!session && status === 'error') {
       return html`<span class="error" part="error" role="alert"
         ><span class="error-text">${m.error}</span>
@@ -221,19 +185,20 @@ export class VtexLoginButton extends VtexElement {
       >`;
     }
     const name = session.firstName || session.email || '';
-    return html`<div class="wrap" @focusout=${this.#onFocusOut}>
+    const menu = this.#menu.value;
+    return html`<div class="wrap" @focusout=${(e: FocusEvent) => menu?.onFocusOut(this, e)}>
       <button
         class="button"
         part="trigger"
         aria-expanded=${this.open ? 'true' : 'false'}
-        aria-controls=${this.#menu.value ? 'menu' : nothing}
+        aria-controls=${menu ? 'menu' : nothing}
         aria-label=${m.account(name)}
         @click=${() => (this.open = !this.open)}
-        @keydown=${this.#onTriggerKey}
+        @keydown=${(e: KeyboardEvent) => menu?.onTriggerKey(this, e)}
       >
         <span class="name">${name}</span><span class="caret" aria-hidden="true"></span>
       </button>
-      ${this.#menu.value?.renderMenu(this) ?? nothing}
+      ${menu?.renderMenu(this) ?? nothing}
     </div>`;
   }
 }
