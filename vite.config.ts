@@ -2,6 +2,7 @@ import {existsSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {defineConfig} from 'vite';
 import {elements as registry} from './scripts/registry.js';
+import {flattenImportsPlugin} from './scripts/vite-flatten-imports.js';
 import {minifyLiterals} from './scripts/vite-minify-literals.js';
 
 const root = import.meta.dirname;
@@ -52,7 +53,7 @@ export default defineConfig(({mode}) => {
         ...optional('sandbox', 'sandbox/index.ts'),
       };
   return {
-    plugins: [minifyLiterals()],
+    plugins: [minifyLiterals(), flattenImportsPlugin()],
     build: {
       target: 'es2022',
       outDir: 'dist',
