@@ -16,24 +16,3 @@ export const findProduct = (
   which: {slug: string} | {id: string},
   options?: {signal?: AbortSignal},
 ): Promise<ISProduct> => client.catalog.product(which, options);
-
-export interface Suggestions {
-  term: string;
-  /** Up to six search terms VTEX suggests. */
-  terms: string[];
-  products: ISProduct[];
-}
-
-/** What to suggest while the shopper types: VTEX's terms and, when `count` > 0, the first products. */
-export async function suggest(
-  client: VtexClient,
-  term: string,
-  count: number,
-  options?: {signal?: AbortSignal},
-): Promise<Suggestions> {
-  const [auto, search] = await Promise.all([
-    client.catalog.autocomplete(term, options),
-    count > 0 ? client.catalog.search({query: term, count, ...options}) : {products: []},
-  ]);
-  return {term, terms: auto.searches.map((s) => s.term).slice(0, 6), products: search.products};
-}

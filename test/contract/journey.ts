@@ -12,7 +12,8 @@ import {createPaymentHost, createSandbox, SANDBOX_ACCESS_CODE} from '../../src/s
 import {packages} from '../../src/elements/checkout/shipping.js';
 import {addSku} from '../../src/state/cart-actions.js';
 import {CartStore} from '../../src/state/cart-store.js';
-import {findProduct, searchFacets, searchProducts, suggest} from '../../src/state/catalog.js';
+import {findProduct, searchFacets, searchProducts} from '../../src/state/catalog.js';
+import {suggest} from '../../src/state/suggest.js';
 import {installmentsFor, lookupAddress, lookupProfile} from '../../src/state/checkout-actions.js';
 import {listOrders, orderDetail} from '../../src/state/orders.js';
 import {placeOrder, PaymentDeclinedError, type PaymentChoice} from '../../src/state/place-order.js';

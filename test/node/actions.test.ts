@@ -16,7 +16,8 @@ import {
 import {addSku, unitsInCart} from '../../src/state/cart-actions.js';
 import {applyCoupon} from '../../src/state/coupon.js';
 import {CartStore} from '../../src/state/cart-store.js';
-import {findProduct, searchFacets, searchProducts, suggest} from '../../src/state/catalog.js';
+import {findProduct, searchFacets, searchProducts} from '../../src/state/catalog.js';
+import {suggest} from '../../src/state/suggest.js';
 import {installmentsFor, lookupAddress, lookupProfile} from '../../src/state/checkout-actions.js';
 import {listOrders, orderDetail, orderThumbs} from '../../src/state/orders.js';
 import {reorder} from '../../src/state/reorder.js';

@@ -15,7 +15,7 @@ import type {
 } from '../../src/client/types.js';
 import {addSku, unitsInCart} from '../../src/state/cart-actions.js';
 import {CartStore, outcomeUnknown} from '../../src/state/cart-store.js';
-import {suggest} from '../../src/state/catalog.js';
+import {suggest} from '../../src/state/suggest.js';
 import {installmentsFor} from '../../src/state/checkout-actions.js';
 import {applyCoupon, isCouponMessage} from '../../src/state/coupon.js';
 import {PaymentDeclinedError, placeOrder} from '../../src/state/place-order.js';

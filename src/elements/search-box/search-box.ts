@@ -1,21 +1,17 @@
-import {Task, TaskStatus} from '../../internal/task.js';
 import {html, nothing} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
-import type {ISProduct} from '../../client/types.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {CartController, StoreController} from '../../controllers/store-controller.js';
+import {adoptMoreStyles} from '../../internal/adopt-styles.js';
+import {OnDemandModule} from '../../internal/on-demand-module.js';
 import {hostStyles} from '../../internal/styles.js';
-import {suggest, type Suggestions} from '../../state/catalog.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import type {ProductSelectedDetail} from '../../events/vtex-product-selected.js';
 import type {SearchSubmittedDetail} from '../../events/vtex-search-submitted.js';
-import {imageOf, initialSku, offerOf, productUrl} from '../shared-catalog/offer.js';
+import {productUrl} from '../shared-catalog/offer.js';
 import {messages} from './search-box.messages.js';
 import {styles} from './search-box.styles.js';
-
-type Option = {kind: 'term'; term: string} | {kind: 'product'; product: ISProduct};
-
-const EMPTY: Suggestions = {term: '', terms: [], products: []};
+import type {Option, SuggestionList} from './suggestions.js';
 
 /**
  * Full-text search with Intelligent Search autocomplete: search terms and products, as an ARIA 1.2
@@ -45,7 +41,7 @@ export class VtexSearchBox extends VtexElement {
 
   /** @internal */ readonly #store = new StoreController(this);
   /** @internal */ readonly #cart = new CartController(this, {load: false});
-  /** @internal */ readonly #i18n = new LocalizeController(this, messages, {
+  /** @internal Shared with ./suggestions.ts. */ readonly i18n = new LocalizeController(this, messages, {
     store: this.#store,
     cart: this.#cart,
   });
@@ -74,95 +70,64 @@ export class VtexSearchBox extends VtexElement {
   /** Number of product suggestions. */
   @property({type: Number, attribute: 'product-count'}) productCount = 4;
 
-  /** @internal */ @state() private open = false;
-  /** @internal */ @state() private active = -1;
+  // The members marked @internal below are shared with ./suggestions.ts; they are not the element's API.
+  /** @internal */ @state() open = false;
+  /** @internal */ @state() active = -1;
   /** @internal */ @query('input') private input?: HTMLInputElement;
 
-  /** @internal */
-  readonly #suggest = new Task(this, {
-    task: async ([client, term, min, wait, count], {signal}): Promise<Suggestions> => {
-      if (!client || term.length < min) return EMPTY;
-      // Debounce inside the task: a newer keystroke aborts this signal before any request leaves.
-      await new Promise<void>((resolve, reject) => {
-        const t = setTimeout(resolve, wait);
-        signal.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), {once: true});
-      });
-      try {
-        return await suggest(client, term, count, {signal});
-      } catch (e) {
-        if (!signal.aborted) this.emitError('autocomplete', e);
-        throw e;
-      }
-    },
-    args: () =>
-      [this.#store.client, this.value.trim(), this.minChars, this.debounce, this.productCount] as const,
-  });
+  /** @internal The client the suggestions ask. */
+  get client() {
+    return this.#store.client;
+  }
+
+  /**
+   * The suggestions (./suggestions.ts: requests, listbox, keys, styles), loaded on the first focus, pointer or touch:
+   * a shopper who never comes to the box never downloads them.
+   */
+  readonly #suggestions = new OnDemandModule(
+    () =>
+      import('./suggestions.js').then((m) => {
+        adoptMoreStyles(this, m.suggestionStyles);
+        this.#list = new m.SuggestionList(this);
+        return m;
+      }),
+    () => this.requestUpdate(),
+  );
+  #list?: SuggestionList;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#suggestions.preloadOn(this);
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.open = false;
   }
 
-  #options(): Option[] {
-    const s = this.#suggest.status === TaskStatus.COMPLETE ? this.#suggest.value : undefined;
-    if (!s || s.term !== this.value.trim()) return [];
-    return [
-      ...s.terms.map((term) => ({kind: 'term', term}) as Option),
-      ...s.products.map((product) => ({kind: 'product', product}) as Option),
-    ];
+  /** @internal Suggestions could not be loaded: the page hears `vtex-error`. */
+  suggestionsFailed(error: unknown): void {
+    this.emitError('autocomplete', error);
   }
 
   #onInput(e: Event): void {
     this.value = (e.target as HTMLInputElement).value;
     this.open = true;
     this.active = -1;
+    // Typing without the suggestions (their download failed): try again. The box searches without them meanwhile.
+    if (!this.#list) this.#suggestions.preload();
   }
 
   #onKeyDown(e: KeyboardEvent): void {
-    const options = this.#options();
-    switch (e.key) {
-      case 'ArrowDown':
-      case 'ArrowUp': {
-        e.preventDefault();
-        if (!this.open) {
-          this.open = true;
-          if (!options.length) return;
-        }
-        if (!options.length) return;
-        const step = e.key === 'ArrowDown' ? 1 : -1;
-        this.active =
-          this.active < 0
-            ? step > 0
-              ? 0
-              : options.length - 1
-            : (this.active + step + options.length) % options.length;
-        void this.updateComplete.then(() =>
-          this.renderRoot.querySelector(`#option-${this.active}`)?.scrollIntoView({block: 'nearest'}),
-        );
-        break;
-      }
-      case 'Escape':
-        if (this.open && options.length) {
-          e.preventDefault();
-          this.open = false;
-          this.active = -1;
-        } else if (this.value) {
-          e.preventDefault();
-          this.value = '';
-        }
-        break;
-      case 'Enter': {
-        const option = this.open ? options[this.active] : undefined;
-        if (option) {
-          e.preventDefault();
-          this.#choose(option);
-        }
-        break;
-      }
+    if (this.#list?.onKeyDown(e)) return;
+    if (e.key === 'Escape' && this.value) {
+      e.preventDefault();
+      this.value = '';
     }
   }
 
-  #choose(option: Option): void {
+  /** @internal A suggestion was chosen: a term runs that search, a product opens its page. */
+  choose(option: Option): void {
     this.open = false;
     this.active = -1;
     if (option.kind === 'term') {
@@ -214,29 +179,10 @@ export class VtexSearchBox extends VtexElement {
   }
 
   override render() {
-    const m = this.#i18n.m;
-    const options = this.#options();
+    const m = this.i18n.m;
+    const list = this.#list;
+    const options = list?.options() ?? [];
     const expanded = this.open && options.length > 0;
-    const terms = options.filter((o) => o.kind === 'term').length;
-    const loading = this.open && this.#suggest.status === TaskStatus.PENDING;
-    // Options are not focusable: the combobox input keeps focus and handles the keys (aria-activedescendant).
-    /* eslint-disable lit-a11y/click-events-have-key-events */
-    const option = (o: Option, i: number) => {
-      const selected = i === this.active;
-      const content =
-        o.kind === 'term' ? html`<span class="option-name">${o.term}</span>` : this.#renderProduct(o.product);
-      return html`<div
-        id="option-${i}"
-        role="option"
-        part="option"
-        aria-selected=${selected ? 'true' : 'false'}
-        @pointerdown=${(e: Event) => e.preventDefault()}
-        @click=${() => this.#choose(o)}
-      >
-        ${content}
-      </div>`;
-    };
-    /* eslint-enable lit-a11y/click-events-have-key-events */
     return html`<form part="form" role="search" @submit=${this.#onSubmit} @focusout=${this.#onFocusOut}>
       <label class="visually-hidden" for="input">${m.label}</label>
       <input
@@ -266,38 +212,10 @@ export class VtexSearchBox extends VtexElement {
         aria-label=${m.suggestions}
         ?hidden=${!expanded}
       >
-        ${
-          terms
-            ? html`<div role="group" aria-label=${m.searches}>
-                <div class="group-label" aria-hidden="true">${m.searches}</div>
-                ${options.slice(0, terms).map((o, i) => option(o, i))}
-              </div>`
-            : nothing
-        }
-        ${
-          options.length > terms
-            ? html`<div role="group" aria-label=${m.products}>
-                <div class="group-label" aria-hidden="true">${m.products}</div>
-                ${options.slice(terms).map((o, i) => option(o, i + terms))}
-              </div>`
-            : nothing
-        }
+        ${list?.render(options) ?? nothing}
       </div>
-      <span class="visually-hidden" role="status"
-        >${loading ? m.loading : this.open && this.value.trim().length >= this.minChars && this.#suggest.status === TaskStatus.COMPLETE ? m.results(options.length) : ''}</span
-      >
+      <span class="visually-hidden" role="status">${list?.status(options) ?? ''}</span>
     </form>`;
-  }
-
-  #renderProduct(p: ISProduct) {
-    const sku = initialSku(p);
-    const img = imageOf(p, sku);
-    const offer = offerOf(sku);
-    return html`${img ? html`<img src=${img.url} alt="" width="40" height="40" loading="lazy" />` : nothing}
-      <span class="option-text">
-        <span class="option-name">${p.productName}</span>
-        ${offer ? html`<span class="option-price">${this.#i18n.decimal(offer.Price)}</span>` : nothing}
-      </span>`;
   }
 
   /** Moves focus to the input. */
