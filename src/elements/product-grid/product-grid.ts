@@ -11,6 +11,7 @@ import {searchFacets, searchProducts} from '../../state/catalog.js';
 import {VtexElement} from '../../internal/vtex-element.js';
 import type {CardStatus} from '../shared-catalog/card.js';
 import {catalogStyles} from '../shared-catalog/catalog.styles.js';
+import {cardStyles} from '../shared-catalog/card.styles.js';
 import type {ItemAddedDetail} from '../../events/vtex-item-added.js';
 import type {ProductSelectedDetail} from '../../events/vtex-product-selected.js';
 import type {ProductsViewedDetail} from '../../events/vtex-products-viewed.js';
@@ -100,7 +101,7 @@ export class VtexProductGrid extends VtexElement {
   /** @internal Messages, so the tag's definition can wait for its locale pack. */
   static override messages = messages;
 
-  static override styles = [hostStyles, catalogStyles, styles];
+  static override styles = [hostStyles, catalogStyles, cardStyles, styles];
 
   /** @internal Starts the first search while the tag waits for its language pack. */
   static override prefetch(el: Element): void {
