@@ -1,5 +1,5 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import {property, query, state} from 'lit/decorators.js';
+import {property, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
 import type {OrderForm, OrderFormItem} from '../../client/types.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
@@ -117,7 +117,9 @@ export class VtexCart extends VtexElement {
   @state() private announcement = '';
   @state() private shipping: Shipping = {status: 'idle'};
 
-  @query('dialog') private dialog?: HTMLDialogElement;
+  private get dialog(): HTMLDialogElement | undefined {
+    return this.renderRoot?.querySelector('dialog') ?? undefined;
+  }
 
   readonly #drawer = new DrawerController(this, () => this.dialog);
   #seen: OrderForm | null = null;

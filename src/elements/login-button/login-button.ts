@@ -1,5 +1,5 @@
 import {html, nothing, type PropertyValues} from 'lit';
-import {property, query, state} from 'lit/decorators.js';
+import {property, state} from 'lit/decorators.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {CartController, SessionController, StoreController} from '../../controllers/store-controller.js';
 import type {BeforeLoginDetail} from '../../events/vtex-before-login.js';
@@ -77,8 +77,15 @@ export class VtexLoginButton extends VtexElement {
     () => this.requestUpdate(),
   );
 
-  /** @internal */ @query('[part~="trigger"]') trigger?: HTMLButtonElement;
-  /** @internal */ @query('[part~="link"]') link?: HTMLAnchorElement;
+  /** @internal The button that opens the account menu. */
+  get trigger(): HTMLButtonElement | null {
+    return this.renderRoot?.querySelector('[part~="trigger"]');
+  }
+
+  /** @internal The "Sign in" link. */
+  get link(): HTMLAnchorElement | null {
+    return this.renderRoot?.querySelector('[part~="link"]');
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

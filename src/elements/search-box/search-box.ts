@@ -1,5 +1,5 @@
 import {html, nothing} from 'lit';
-import {property, query, state} from 'lit/decorators.js';
+import {property, state} from 'lit/decorators.js';
 import {LocalizeController} from '../../controllers/localize-controller.js';
 import {CartController, StoreController} from '../../controllers/store-controller.js';
 import {adoptMoreStyles} from '../../internal/adopt-styles.js';
@@ -73,7 +73,9 @@ export class VtexSearchBox extends VtexElement {
   // The members marked @internal below are shared with ./suggestions.ts; they are not the element's API.
   /** @internal */ @state() open = false;
   /** @internal */ @state() active = -1;
-  /** @internal */ @query('input') private input?: HTMLInputElement;
+  private get input(): HTMLInputElement | null {
+    return this.renderRoot?.querySelector('input');
+  }
 
   /** @internal The client the suggestions ask. */
   get client() {
