@@ -204,6 +204,44 @@ describe('package.json exports', () => {
     assert.equal(p.customElements, 'custom-elements.json');
     assert.equal(p['web-types'], './dist/web-types.json');
   });
+
+  it("no download waterfall: an element's entry imports every chunk it needs, and import() starts a part's chunks", () => {
+    // What each built file imports statically (its import declarations, in the minified output).
+    const importsOf = (file: string): string[] =>
+      [
+        ...readFileSync(path.join(ROOT, 'dist', file), 'utf8').matchAll(/import(?:\{[^}]*\}from)?"([^"]+)"/g),
+      ].map((m) => path.posix.join(path.posix.dirname(file), m[1]!));
+    const closure = (file: string, seen = new Set<string>()): Set<string> => {
+      for (const i of importsOf(file))
+        if (!seen.has(i)) {
+          seen.add(i);
+          closure(i, seen);
+        }
+      return seen;
+    };
+    for (const e of ELEMENTS) {
+      const entry = `elements/${e}.js`;
+      assert.deepEqual(
+        [...closure(entry)].sort(),
+        [...new Set(importsOf(entry))].sort(),
+        `${entry} imports its whole closure itself, so all of it downloads at once`,
+      );
+    }
+    // The drawer cart, opened from the cart button: its entry and the entry's chunks start together.
+    const button = importsOf('elements/cart-button.js').find((f) => /^chunks\/cart-button-/.test(f))!;
+    const code = readFileSync(path.join(ROOT, 'dist', button), 'utf8');
+    const call =
+      /\((\[[^\]]*\])\.map\(u=>import\(u\)\.catch\(\(\)=>0\)\),import\(`\.\.\/elements\/cart\.js`\)\)/.exec(
+        code,
+      );
+    assert.ok(call, "the cart button starts the cart's chunks with its import()");
+    const started = (JSON.parse(call[1]!) as string[]).map((u) => path.posix.join('chunks', u));
+    const have = closure(button);
+    assert.deepEqual(
+      started.sort(),
+      [...closure('elements/cart.js')].filter((f) => !have.has(f) && f !== button).sort(),
+    );
+  });
 });
 
 describe('npm pack', () => {
