@@ -117,11 +117,8 @@ export class VtexCart extends VtexElement {
   @state() private announcement = '';
   @state() private shipping: Shipping = {status: 'idle'};
 
-  private get dialog(): HTMLDialogElement | undefined {
-    return this.renderRoot?.querySelector('dialog') ?? undefined;
-  }
-
-  readonly #drawer = new DrawerController(this, () => this.dialog);
+  readonly #dialog = () => this.renderRoot?.querySelector('dialog') ?? undefined;
+  readonly #drawer = new DrawerController(this, this.#dialog);
   #seen: OrderForm | null = null;
   #seenError: unknown = null;
   #viewed = false;
@@ -385,7 +382,7 @@ export class VtexCart extends VtexElement {
     if (this.open) {
       this.#drawer.keepFocus = true;
       this.hide();
-      this.dialog?.close();
+      this.#dialog()?.close();
     }
     const still = this.ownerDocument.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches;
     target.scrollIntoView({behavior: still ? 'auto' : 'smooth', block: 'start'});
