@@ -91,6 +91,9 @@ export function placeOrder(cart: CartStore, choice: PaymentChoice): Promise<Plac
       }
       const started = Date.now();
       const tx = {id: placed.transactionId, merchantName: placed.merchantName};
+      // Step 2 repeats every money field of the payment the orderForm holds (VTEX compares them with step 1): its
+      // installment value is VTEX's own rounding, which may differ from ours by a cent.
+      const attached = of.paymentData?.payments?.[0];
       try {
         await co.sendPayments(placed.transactionId, placed.orderGroup, [
           {
@@ -98,8 +101,8 @@ export function placeOrder(cart: CartStore, choice: PaymentChoice): Promise<Plac
             installments: choice.installments,
             currencyCode: of.storePreferencesData?.currencyCode ?? 'BRL',
             value: total,
-            installmentsInterestRate: 0,
-            installmentsValue,
+            installmentsInterestRate: attached?.installmentsInterestRate ?? 0,
+            installmentsValue: attached?.installmentsValue ?? installmentsValue,
             referenceValue: value,
             fields: choice.card
               ? {...choice.card, document: '', accountId: '', address: null, callbackUrl: ''}

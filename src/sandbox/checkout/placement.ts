@@ -295,8 +295,13 @@ export function createPlacement(ctx: SandboxContext) {
       if (String(raw.paymentSystem) !== String(placed.paymentSystem)) {
         return omsError(400, '1', `paymentSystem of payment ${i} differs from the placed order`);
       }
+      // API.md §6.5: every money field must equal what was placed in step 1 (the installment figures when sent).
       for (const f of ['value', 'referenceValue', 'installments'] as const) {
         if (raw[f] !== placed[f])
+          return omsError(400, '1', `${f} of payment ${i} differs from the placed order`);
+      }
+      for (const f of ['installmentsValue', 'installmentsInterestRate'] as const) {
+        if (raw[f] !== undefined && raw[f] !== placed[f])
           return omsError(400, '1', `${f} of payment ${i} differs from the placed order`);
       }
       if (raw.currencyCode !== undefined && raw.currencyCode !== ctx.store.currencyCode) {
