@@ -12,11 +12,12 @@ export default {
     'src/state/**/*.ts',
     'src/bridge/**/*.ts',
     'src/client/**/*.ts',
-    // The sandbox's Checkout (test/node/sandbox-*.test.ts): the orderForm, the three-step placement and the cart
-    // state. index.ts (routing) and data.ts (fixtures) join with their own re-test (test/mutation/README.md).
+    // The sandbox's Checkout (test/node/sandbox-*.test.ts): the orderForm, the three-step placement, the cart state
+    // and the fixtures. index.ts (routing) joins with its own re-test (test/mutation/README.md).
     'src/sandbox/checkout/orderform.ts',
     'src/sandbox/checkout/placement.ts',
     'src/sandbox/checkout/state.ts',
+    'src/sandbox/checkout/data.ts',
     // Price and totals rendering (test/node/price-rendering.test.ts): the money formatting, the price block,
     // the cart's line prices and totals, the checkout's order summary and an order's lines. Line ranges keep
     // the rest of these template files (steppers, messages, forms) out until tests pin it.
@@ -74,7 +75,7 @@ export default {
   reporters: ['clear-text', 'progress-append-only', 'html'],
   htmlReporter: {fileName: 'reports/mutation/index.html'},
   clearTextReporter: {allowColor: false, logTests: false, reportMutants: false, reportScoreTable: true},
-  thresholds: {high: 90, low: 75, break: 94}, // break: the measured total (94.43 %), rounded down
+  thresholds: {high: 90, low: 75, break: 92}, // break: the measured total (92.21 %, with the sandbox's data.ts at 57 %), rounded down
   tempDirName: '.tmp/stryker',
   cleanTempDir: 'always',
 };
