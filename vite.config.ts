@@ -22,6 +22,9 @@ const CORE = new RegExp(
     '/src/analytics/events\\.ts',
   ].join('|'),
 );
+/** What the grid and the product page share past the core: prices, offers, catalog events, structured data. */
+const CATALOG =
+  /\/src\/(elements\/shared-catalog\/(catalog\.styles|events|price|offer|catalog\.messages)|internal\/(structured-data-controller|prefetch)|state\/(cart-actions|catalog))\.ts$/;
 /**
  * CDN build: what placing an order needs, loaded as one file when the checkout reaches its review step (VTEX's three
  * placement calls, the placement in the cart's queue, the confirmation), so "Place order" waits for no download. The
@@ -79,7 +82,10 @@ export default defineConfig(({mode}) => {
             groups: cdn
               ? // One file, without the modules it shares with the checkout (allowed with 'allow-extension').
                 [{name: 'placement', test: PLACEMENT, includeDependenciesRecursively: false}]
-              : [{name: 'core', test: CORE}],
+              : [
+                  {name: 'core', test: CORE},
+                  {name: 'catalog', test: CATALOG},
+                ],
           },
         },
       },
