@@ -3,6 +3,7 @@ import {resolve} from 'node:path';
 import {defineConfig} from 'vite';
 import {elements as registry} from './scripts/registry.js';
 import {flattenImportsPlugin} from './scripts/vite-flatten-imports.js';
+import {localePacks} from './scripts/vite-locale-packs.js';
 import {minifyLiterals} from './scripts/vite-minify-literals.js';
 
 const root = import.meta.dirname;
@@ -56,7 +57,8 @@ export default defineConfig(({mode}) => {
         ...optional('sandbox', 'sandbox/index.ts'),
       };
   return {
-    plugins: [minifyLiterals(), flattenImportsPlugin()],
+    // The CDN build fetches one language file per locale (its page holds every element); the modular build one per element.
+    plugins: [minifyLiterals(), flattenImportsPlugin(), ...(cdn ? [localePacks(resolve(root, 'src'))] : [])],
     build: {
       target: 'es2022',
       outDir: 'dist',

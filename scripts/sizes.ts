@@ -48,10 +48,10 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 
 /**
  * The chunks that load on demand outside the whole kit: the HTML sanitizer and the language packs (every locale,
- * English too since issue 16: a page fetches only its own).
+ * English too since issue 16: a page fetches only its own; the CDN build has one per locale, `messages-<locale>`).
  */
 export const exemptFromWholeKit = (file: string): boolean =>
-  /\/purify\.[\w.-]*\.js$|(\.messages|\/common)\.(en|pt-BR|es)-[\w-]+\.js$/.test(file);
+  /\/purify\.[\w.-]*\.js$|((\.messages|\/common)\.|\/messages-)(en|pt-BR|es)-[\w-]+\.js$/.test(file);
 
 export function kitSizes() {
   if (!existsSync(join(DIST, 'vtex-elements.js')))

@@ -242,6 +242,26 @@ describe('package.json exports', () => {
       [...closure('elements/cart.js')].filter((f) => !have.has(f) && f !== button).sort(),
     );
   });
+
+  it('the CDN build has one language file per locale, holding every pack, and no pack per element', () => {
+    const cdn = readdirSync(path.join(ROOT, 'dist/cdn')).filter((f) => f.endsWith('.js'));
+    assert.deepEqual(
+      cdn.filter((f) => /^(\w[\w-]*\.messages|common)\.(en|pt-BR|es)-[\w-]+\.js$/.test(f)),
+      [],
+      'no per-element pack in dist/cdn',
+    );
+    const files = ['en', 'pt-BR', 'es'].map((l) => cdn.filter((f) => f.startsWith(`messages-${l}-`)));
+    assert.deepEqual(
+      files.map((f) => f.length),
+      [1, 1, 1],
+    );
+    const ptBR = readFileSync(path.join(ROOT, 'dist/cdn', files[1]![0]!), 'utf8');
+    // The header's, the checkout's and the common strings, in one file.
+    for (const text of ['Carrinho indisponível', 'Finalizar compra', 'Tentar novamente'])
+      assert.ok(ptBR.includes(text), `messages-pt-BR has "${text}"`);
+    const bundle = readFileSync(path.join(ROOT, 'dist/vtex-elements.js'), 'utf8');
+    assert.ok(bundle.includes(`import(\`./cdn/${files[1]![0]!}\`)`), 'the bundle loads it on demand');
+  });
 });
 
 describe('npm pack', () => {

@@ -46,6 +46,9 @@ test('only the sanitizer and the language packs are exempt from the whole-kit bu
   assert.ok(exemptFromWholeKit('/dist/cdn/cart.messages.es-CqT_CCjh.js'));
   assert.ok(exemptFromWholeKit('/dist/cdn/cart.messages.en-CqT_CCjh.js'));
   assert.ok(exemptFromWholeKit('/dist/cdn/common.pt-BR-CqT_CCjh.js'));
+  assert.ok(exemptFromWholeKit('/dist/cdn/messages-pt-BR-YgW3KPaZ.js'));
+  assert.ok(exemptFromWholeKit('/dist/cdn/messages-es-D530ZLQj.js'));
+  assert.ok(!exemptFromWholeKit('/dist/cdn/messages-DGWfIr63.js'));
   assert.ok(!exemptFromWholeKit('/dist/cdn/analytics-BUrbKIaK.js'));
   assert.ok(!exemptFromWholeKit('/dist/cdn/catalog.messages-DGWfIr63.js'));
   assert.ok(!exemptFromWholeKit('/dist/cdn/checkout.messages.pt-BR-JsIr1P1v.js.map'));
