@@ -12,8 +12,9 @@ export default {
     'src/state/**/*.ts',
     'src/bridge/**/*.ts',
     'src/client/**/*.ts',
-    // The sandbox's Checkout (test/node/sandbox-*.test.ts): the orderForm, the three-step placement, the cart state
-    // and the fixtures. index.ts (routing) joins with its own re-test (test/mutation/README.md).
+    // The sandbox's Checkout (test/node/sandbox-*.test.ts): the routes, the orderForm, the three-step placement,
+    // the cart state and the fixtures.
+    'src/sandbox/checkout/index.ts',
     'src/sandbox/checkout/orderform.ts',
     'src/sandbox/checkout/placement.ts',
     'src/sandbox/checkout/state.ts',
@@ -55,6 +56,7 @@ export default {
       'test/node/placement-edges.test.ts',
       // The sandbox's files, fastest first (each boots the sandbox in-process).
       'test/node/sandbox-checkout.test.ts',
+      'test/node/sandbox-routes-edges.test.ts',
       'test/node/sandbox-orderform-edges.test.ts',
       'test/node/sandbox-placement.test.ts',
       'test/node/sandbox-placement-edges.test.ts',
@@ -75,7 +77,7 @@ export default {
   reporters: ['clear-text', 'progress-append-only', 'html'],
   htmlReporter: {fileName: 'reports/mutation/index.html'},
   clearTextReporter: {allowColor: false, logTests: false, reportMutants: false, reportScoreTable: true},
-  thresholds: {high: 90, low: 75, break: 92}, // break: the measured total (92.21 %, with the sandbox's data.ts at 57 %), rounded down
+  thresholds: {high: 90, low: 75, break: 91}, // break: the measured total (91.34 %, with the sandbox's routes at 88 % and data.ts at 57 %), rounded down
   tempDirName: '.tmp/stryker',
   cleanTempDir: 'always',
 };
