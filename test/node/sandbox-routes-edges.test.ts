@@ -6,7 +6,6 @@
  */
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import type {Sandbox} from '../../src/sandbox/sandbox.js';
 import {ADDRESS, BASE, PROFILE, Shopper, makeSandbox} from './helpers/sandbox-fixtures.js';
 
 const PUB = '/api/checkout/pub';
@@ -38,13 +37,6 @@ async function refused(
 
 const post = (s: Shopper, path: string, body?: unknown) => s.body('POST', path, body);
 const items = (s: Shopper, id: string, orderItems: unknown) => post(s, `${OF}/${id}/items`, {orderItems});
-
-/** Signs `s` in at the sandbox's login page (its access code is always 123456). */
-async function signIn(sandbox: Sandbox, s: Shopper, email: string): Promise<void> {
-  const body = new URLSearchParams({email, code: '123456', returnUrl: '/'});
-  const headers = {'Content-Type': 'application/x-www-form-urlencoded'};
-  s.jar.store(await sandbox.fetch(new Request(`${BASE}/login`, {method: 'POST', body, headers})));
-}
 
 async function notRouted(s: Shopper, method: string, path: string, body?: unknown): Promise<void> {
   const res = await s.call(method, path, body);
@@ -425,7 +417,14 @@ describe('sandbox client profile', () => {
       cookie!,
       /^CheckoutOrderFormOwnership=[0-9a-f]{64}; Max-Age=2592000; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
     );
-    await signIn(sandbox, s, 'bia@example.com');
+    const login = await sandbox.fetch(
+      new Request(`${BASE}/login`, {
+        method: 'POST',
+        body: new URLSearchParams({email: 'bia@example.com', code: '123456', returnUrl: '/'}),
+        headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+      }),
+    );
+    s.jar.store(login);
     await refused(attach(s, id, PROFILE), 400, 'CHK0109', 'The email belongs to another user', {
       email: 'ana@example.com',
     });
@@ -914,7 +913,14 @@ describe('sandbox installments, simulation, postal codes, pickup points and prof
       ],
       ['Cla**', 'Ken*', '***********', '+55***********', true],
     );
-    await signIn(sandbox, s, 'clark.kent@example.com');
+    const login = await sandbox.fetch(
+      new Request(`${BASE}/login`, {
+        method: 'POST',
+        body: new URLSearchParams({email: 'clark.kent@example.com', code: '123456', returnUrl: '/'}),
+        headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+      }),
+    );
+    s.jar.store(login);
     const own = (await s.body('GET', `${PUB}/profiles?email=clark.kent@example.com`)).body.userProfile;
     assert.deepEqual(
       [own.firstName, own.lastName, own.document, own.phone],
