@@ -77,7 +77,7 @@ export default {
   reporters: ['clear-text', 'progress-append-only', 'html'],
   htmlReporter: {fileName: 'reports/mutation/index.html'},
   clearTextReporter: {allowColor: false, logTests: false, reportMutants: false, reportScoreTable: true},
-  thresholds: {high: 90, low: 75, break: 91}, // break: the measured total (91.34 %, with the sandbox's routes at 88 % and data.ts at 57 %), rounded down
+  thresholds: {high: 90, low: 75, break: 91}, // break: the measured total (91.56 %, with the sandbox's routes at 88 % and data.ts at 62 %), rounded down
   tempDirName: '.tmp/stryker',
   cleanTempDir: 'always',
 };
